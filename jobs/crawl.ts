@@ -1,0 +1,55 @@
+// One crawl run: a discover job per selected outlet, then wait until discover and article
+// queues have drained and the summaries are refreshed, reporting progress from the ledger.
+import { randomUUID } from 'node:crypto';
+import type { RunCounts } from '../src/store/index.js';
+import type { Runtime } from './worker.js';
+
+export interface CrawlSelection {
+  outletIds: string[];
+  eventIds: string[];
+}
+
+export async function enqueueCrawl(rt: Runtime, sel: CrawlSelection): Promise<string> {
+  const runId = `run-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+  await rt.store.startRun(runId, sel.outletIds, sel.eventIds);
+  await rt.queues.discover.addBulk(
+    sel.outletIds.map((outletId) => ({
+      name: 'discover',
+      data: { outletId, runId, eventIds: sel.eventIds },
+      opts: { jobId: `d-${outletId}-${runId}` },
+    })),
+  );
+  return runId;
+}
+
+const BUSY = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
+
+async function busy(rt: Runtime, names: Array<'discover' | 'article' | 'summarize'>): Promise<number> {
+  let n = 0;
+  for (const name of names) {
+    const counts = await rt.queues[name].getJobCounts(...BUSY);
+    n += Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+  return n;
+}
+
+/** Resolves when the run's work is done; `onProgress` is called about every `everyMs`. */
+export async function waitForCrawl(
+  rt: Runtime,
+  runId: string,
+  onProgress: (c: RunCounts) => void = () => undefined,
+  everyMs = 250,
+): Promise<RunCounts> {
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  for (;;) {
+    onProgress(await rt.store.runCounts(runId));
+    if ((await busy(rt, ['discover', 'article'])) === 0) break;
+    await sleep(everyMs);
+  }
+  // Matches request debounced summaries; wait for them too.
+  while ((await busy(rt, ['summarize'])) > 0) await sleep(everyMs);
+  await rt.store.finishRun(runId);
+  const counts = await rt.store.runCounts(runId);
+  onProgress(counts);
+  return counts;
+}

@@ -1,0 +1,44 @@
+// discover — one job per outlet per crawl (or per scheduler tick).
+// Payload:   { outletId, runId | null, eventIds[] (empty = every event) }
+// Effects:   reads robots.txt, sitemaps, feeds and pages of the outlet; records every
+//            discovered URL in the ledger (new ones pending; disallowed, off-site, out-of-window
+//            ones skipped with the reason); enqueues one `article` job per new URL.
+// Retries:   a source that fails is reported in the run and the job goes on; the job itself
+//            retries with backoff only on unexpected errors. Unknown outlet: fails for good.
+import { UnrecoverableError, type Job } from 'bullmq';
+import { discoverOutlet } from '../src/crawl/discover-outlet.js';
+import { outletFor } from '../src/crawl/services.js';
+import { eventsFor, type JobContext } from './context.js';
+import { articleJobId, parsePayload } from './queues.js';
+
+export function discoverProcessor(ctx: JobContext) {
+  return async (job: Job): Promise<{ found: number; enqueued: number; skipped: number; errors: number }> => {
+    const { outletId, runId, eventIds } = parsePayload('discover', job);
+    const outlet = outletFor(ctx.services, outletId);
+    if (!outlet) throw new UnrecoverableError(`MW_ERR_UNKNOWN_OUTLET: no outlet "${outletId}" in the config`);
+    const log = ctx.log.child({ queue: 'discover', jobId: job.id, outlet: outletId });
+    const { store } = ctx.services;
+
+    const windows = eventsFor(ctx, eventIds).map((e) => e.window);
+    const result = await discoverOutlet(ctx.services, outlet, windows);
+    for (const e of result.errors) {
+      log.warn({ source: e }, 'discovery source failed');
+      await store.recordDiscoveryError(runId, `${outletId}: ${e}`);
+    }
+
+    const all = [...result.candidates, ...result.skipped].map((c) => ({ url: c.url, outletId, source: c.source }));
+    const fresh = new Set(await store.discover(runId, all));
+    for (const s of result.skipped) if (fresh.has(s.url)) await store.settle(s.url, outletId, 'skipped', s.reason);
+    const jobs = result.candidates
+      .filter((c) => fresh.has(c.url))
+      .map((c) => ({
+        name: 'article',
+        data: { url: c.url, outletId, runId, source: c.source, eventIds },
+        opts: { jobId: articleJobId(c.url) },
+      }));
+    await ctx.queues.article.addBulk(jobs);
+    const summary = { found: all.length, enqueued: jobs.length, skipped: result.skipped.length, errors: result.errors.length };
+    log.info({ ...summary, sources: result.sourcesRead }, 'discovery done');
+    return summary;
+  };
+}

@@ -1,0 +1,67 @@
+// The one module that names the queues, validates their payloads and sets default job
+// options. Payloads carry references (outlet id, URL, event id), never page HTML.
+import { createHash } from 'node:crypto';
+import { Queue, UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Settings } from '../src/config/schema.js';
+
+export const QUEUE_NAMES = ['discover', 'article', 'summarize'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
+
+export const payloadSchemas = {
+  discover: z.object({ outletId: id, runId: z.string().nullable(), eventIds: z.array(id).default([]) }).strict(),
+  article: z
+    .object({
+      url: z.url({ protocol: /^https?$/ }),
+      outletId: id,
+      runId: z.string().nullable(),
+      source: z.string(),
+      eventIds: z.array(id).default([]),
+    })
+    .strict(),
+  summarize: z.object({ eventId: id }).strict(),
+} satisfies Record<QueueName, z.ZodType>;
+
+export type Payload<Q extends QueueName> = z.infer<(typeof payloadSchemas)[Q]>;
+
+/** A payload that does not validate would fail again: the job fails for good. */
+export function parsePayload<Q extends QueueName>(queue: Q, job: Job): Payload<Q> {
+  const result = payloadSchemas[queue].safeParse(job.data);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new UnrecoverableError(`MW_ERR_BAD_PAYLOAD: ${queue} job ${job.id}: ${detail}`);
+  }
+  return result.data as Payload<Q>;
+}
+
+/** Job id of an article: a hash of its canonical URL, so one URL is one job at a time. */
+export function articleJobId(canonicalUrl: string): string {
+  return `a-${createHash('sha1').update(canonicalUrl).digest('hex')}`;
+}
+
+export function defaultJobOptions(settings: Settings): JobsOptions {
+  return {
+    attempts: settings.worker.attempts,
+    backoff: { type: 'exponential', delay: settings.worker.backoffMs },
+    removeOnComplete: true,
+    removeOnFail: { count: 1000 },
+  };
+}
+
+export type Queues = { [Q in QueueName]: Queue<Payload<Q>> };
+
+export function openQueues(connection: Redis, settings: Settings): Queues {
+  const opts = { connection, prefix: settings.redis.prefix, defaultJobOptions: defaultJobOptions(settings) };
+  return {
+    discover: new Queue('discover', opts),
+    article: new Queue('article', opts),
+    summarize: new Queue('summarize', opts),
+  } as Queues;
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+}

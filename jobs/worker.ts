@@ -1,0 +1,80 @@
+// A worker process's runtime: connections, services, queues and (optionally) the workers.
+// Started by `mediawatch worker`, `crawl`, `start` and `demo`; stopped in reverse order:
+// workers (finishing their active jobs), browser and HTTP, queues, Redis, database.
+import { Worker, type Processor } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../src/config/load.js';
+import { compileEvents } from '../src/crawl/events.js';
+import { closeServices, createServices, type Services } from '../src/crawl/services.js';
+import type { Logger } from '../src/log.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { articleProcessor } from './article.js';
+import { checkRedis, connectRedis } from './connection.js';
+import type { JobContext } from './context.js';
+import { discoverProcessor } from './discover.js';
+import { closeQueues, openQueues, QUEUE_NAMES, type QueueName, type Queues } from './queues.js';
+import { summarizeProcessor } from './summarize.js';
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  redis: Redis;
+  store: Store;
+  services: Services;
+  queues: Queues;
+  ctx: JobContext;
+  workers: Worker[];
+}
+
+const processors: { [Q in QueueName]: (ctx: JobContext) => Processor } = {
+  discover: discoverProcessor,
+  article: articleProcessor,
+  summarize: summarizeProcessor,
+};
+
+export async function startRuntime(config: Config, log: Logger, opts: { work: boolean }): Promise<Runtime> {
+  const { settings } = config;
+  const redis = connectRedis(settings.redis.url, opts.work ? 'worker' : 'producer');
+  try {
+    await checkRedis(redis, settings.redis.url);
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
+  const store = openStore(settings.database.url);
+  await store.upsertOutlets(config.outlets);
+  const services = createServices(config, { store, redis, log });
+  const queues = openQueues(redis, settings);
+  const ctx: JobContext = { services, queues, events: compileEvents(config), log };
+  const rt: Runtime = { config, log, redis, store, services, queues, ctx, workers: [] };
+  if (opts.work) startWorkers(rt);
+  return rt;
+}
+
+function startWorkers(rt: Runtime): void {
+  const { settings } = rt.config;
+  for (const name of QUEUE_NAMES) {
+    const make = processors[name];
+    if (!make) throw new Error(`MW_ERR_NO_PROCESSOR: queue "${name}" has no processor`);
+    const worker = new Worker(name, make(rt.ctx), {
+      connection: rt.redis,
+      prefix: settings.redis.prefix,
+      concurrency: settings.worker.concurrency[name],
+    });
+    worker.on('error', (err) => rt.log.error({ queue: name, err }, 'worker error'));
+    worker.on('failed', (job, err) => {
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        rt.log.warn({ queue: name, jobId: job.id, reason: err.message }, 'job failed');
+      }
+    });
+    rt.workers.push(worker);
+  }
+}
+
+export async function stopRuntime(rt: Runtime): Promise<void> {
+  await Promise.all(rt.workers.map((w) => w.close()));
+  await closeServices(rt.services);
+  await closeQueues(rt.queues);
+  await rt.redis.quit().catch(() => rt.redis.disconnect());
+  await rt.store.close();
+}

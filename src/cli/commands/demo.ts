@@ -1,0 +1,70 @@
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { Queue } from 'bullmq';
+import { loadConfig } from '../../config/load.js';
+import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
+import { QUEUE_NAMES } from '../../../jobs/queues.js';
+import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
+import { renderReport } from '../../report/render.js';
+import { startSimulator } from '../../sim/index.js';
+import { summarizeCoverage } from '../../summarize/coverage.js';
+import { globalConfigDir, loggerFor, withRedis } from '../context.js';
+import { writeSimConfig } from '../demo-config.js';
+import { progressPrinter, runSummary } from '../progress.js';
+import { ensureChromium } from '../services/chromium.js';
+
+export function demoCommand(): Command {
+  return new Command('demo')
+    .description('start the outlet simulator, point a config at it, crawl it with real workers, print the report')
+    .option('--data <dir>', 'where the demo keeps its config and SQLite database', 'data/demo')
+    .action(async (opts: { data: string }, cmd: Command) => {
+      const dataDir = resolve(opts.data);
+      const sim = await startSimulator();
+      const say = (l: string): boolean => process.stderr.write(`${l}\n`);
+      try {
+        say(`Simulator: ${Object.entries(sim.origins).map(([id, o]) => `${id} ${o}`).join(', ')}`);
+        const dbFile = join(dataDir, 'mediawatch.db');
+        for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+        writeSimConfig(globalConfigDir(cmd), join(dataDir, 'config'), sim.origins, {
+          databaseUrl: dbFile,
+          redisPrefix: `mw-demo-${process.pid}`,
+        });
+        const loaded = loadConfig(join(dataDir, 'config'));
+        const log = loggerFor(loaded, true);
+        const { config, redis } = await withRedis(loaded, log);
+        try {
+          ensureChromium(config.settings.browser.executablePath, say);
+          const rt = await startRuntime(config, log, { work: true });
+          try {
+            const started = Date.now();
+            const runId = await enqueueCrawl(rt, { outletIds: config.outlets.map((o) => o.id), eventIds: [] });
+            const progress = progressPrinter();
+            const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
+            progress.done();
+            say(runSummary(runId, counts, (Date.now() - started) / 1000));
+            for (const event of config.events) {
+              const mentions = await rt.store.mentions(event.id);
+              const outletNames = Object.fromEntries(config.outlets.map((o) => [o.id, o.name]));
+              process.stdout.write(
+                `\n${renderReport({ event, summary: summarizeCoverage(event.id, mentions), mentions, outletNames }, 'md')}`,
+              );
+            }
+            say(`\nThe demo database is ${dbFile}; e.g. mediawatch --config ${join(opts.data, 'config')} report ${config.events[0]?.id ?? 'EVENT'} --format csv`);
+          } finally {
+            // The demo's queues live under their own prefix; leave nothing behind in Redis.
+            for (const name of QUEUE_NAMES) {
+              const q = new Queue(name, { connection: rt.redis, prefix: config.settings.redis.prefix });
+              await q.obliterate({ force: true }).catch(() => undefined);
+              await q.close();
+            }
+            await stopRuntime(rt);
+          }
+        } finally {
+          await redis.stop();
+        }
+      } finally {
+        await sim.close();
+      }
+    });
+}

@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { upsertSchedules } from '../../../jobs/schedule.js';
+import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
+import { loadFor, loggerFor, untilSignal, withRedis } from '../context.js';
+
+async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
+  const loaded = loadFor(cmd);
+  const log = loggerFor(loaded);
+  const { config, redis } = await withRedis(loaded, log);
+  const rt = await startRuntime(config, log, { work: true });
+  if (schedule) {
+    const ids = await upsertSchedules(rt);
+    log.info({ schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes }, 'discovery scheduled');
+  }
+  log.info({ queues: rt.workers.map((w) => w.name) }, 'workers running; SIGINT or SIGTERM stops them');
+  const sig = await untilSignal();
+  log.info({ signal: sig }, 'shutting down: workers, browser, queues, Redis, database');
+  await stopRuntime(rt);
+  await redis.stop();
+}
+
+export function workerCommand(): Command {
+  return new Command('worker')
+    .description('run the discover, article and summarize workers until SIGINT/SIGTERM')
+    .action(async (_opts: unknown, cmd: Command) => runWorkers(cmd, false));
+}
+
+export function startCommand(): Command {
+  return new Command('start')
+    .description('schedule discovery of every configured outlet (job schedulers) and run the workers (npm start)')
+    .action(async (_opts: unknown, cmd: Command) => runWorkers(cmd, true));
+}

@@ -1,0 +1,41 @@
+// What every command shares: the global --config option, the logger, and the error printer.
+import type { Command } from 'commander';
+import { loadConfig, withSettings, type Config } from '../config/load.js';
+import { configDir } from '../config/paths.js';
+import { createLogger, type Logger } from '../log.js';
+import { ensureRedis, type RedisService } from './services/redis.js';
+
+export function globalConfigDir(cmd: Command): string {
+  const opts = cmd.optsWithGlobals<{ config?: string }>();
+  return configDir(opts.config);
+}
+
+export function loadFor(cmd: Command): Config {
+  return loadConfig(globalConfigDir(cmd));
+}
+
+export function loggerFor(config: Config, quiet = false): Logger {
+  // Interactive commands keep the terminal for progress: below warn only when asked for.
+  const level = quiet && !process.env.LOG_LEVEL ? 'warn' : config.settings.log.level;
+  return createLogger({ level });
+}
+
+/** Ensures Redis answers (starting a private one if it can); returns the config to use. */
+export async function withRedis(config: Config, log: Logger): Promise<{ config: Config; redis: RedisService }> {
+  const redis = await ensureRedis(config.settings.redis.url, log);
+  const next = redis.url === config.settings.redis.url ? config : withSettings(config, (s) => (s.redis.url = redis.url));
+  return { config: next, redis };
+}
+
+/** Resolves on SIGINT or SIGTERM. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (sig: NodeJS.Signals): void => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(sig);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}

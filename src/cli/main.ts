@@ -1,0 +1,56 @@
+// The `mediawatch` command line. Each command lives in ./commands/<name>.ts; this file wires
+// them and turns errors into one clear line and an exit code.
+import { Command, CommanderError } from 'commander';
+import { MwError } from '../errors.js';
+import { crawlCommand } from './commands/crawl.js';
+import { demoCommand } from './commands/demo.js';
+import { extractCommand } from './commands/extract.js';
+import { queryCheckCommand } from './commands/query-check.js';
+import { queryTestCommand } from './commands/query-test.js';
+import { reportCommand } from './commands/report.js';
+import { simCommand } from './commands/sim.js';
+import { startCommand, workerCommand } from './commands/worker.js';
+import { configCheckCommand } from './commands/config-check.js';
+
+export function program(): Command {
+  const p = new Command('mediawatch')
+    .description('Find and summarise how news outlets cover an event.')
+    .option('--config <dir>', 'config folder (default: $MEDIAWATCH_CONFIG or the package\'s config/)')
+    .showHelpAfterError()
+    .exitOverride();
+  p.addCommand(crawlCommand());
+  p.addCommand(workerCommand());
+  p.addCommand(startCommand());
+  p.addCommand(reportCommand());
+  p.addCommand(demoCommand());
+  p.addCommand(simCommand());
+  p.addCommand(extractCommand());
+  p.addCommand(
+    new Command('query')
+      .description('check event queries and preview what they match')
+      .addCommand(queryCheckCommand())
+      .addCommand(queryTestCommand()),
+  );
+  p.addCommand(new Command('config').description('inspect the config folder').addCommand(configCheckCommand()));
+  for (const c of p.commands) {
+    c.exitOverride();
+    for (const sub of c.commands) sub.exitOverride();
+  }
+  return p;
+}
+
+/** Runs the CLI; returns the process exit code. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof MwError) {
+      process.stderr.write(`mediawatch: ${err.code}: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`mediawatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}

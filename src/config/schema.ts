@@ -1,0 +1,143 @@
+// zod schemas of the YAML files users edit under config/. Defaults live here, next to the
+// field they belong to; environment overrides are applied by ./env.ts.
+import { z } from 'zod';
+
+const lang = z.enum(['fr', 'nl', 'en', 'de']);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'expected a date such as 2024-01-05');
+const path = z.string().min(1);
+
+export const settingsSchema = z
+  .object({
+    redis: z
+      .object({
+        url: z.string().default('redis://127.0.0.1:6379'),
+        /** BullMQ key prefix: several deployments (or tests) can share one Redis. */
+        prefix: z.string().regex(/^[\w.-]+$/).default('mw'),
+      })
+      .strict()
+      .default({ url: 'redis://127.0.0.1:6379', prefix: 'mw' }),
+    database: z
+      .object({ url: z.string().default('data/mediawatch.db') })
+      .strict()
+      .default({ url: 'data/mediawatch.db' }),
+    http: z
+      .object({
+        userAgent: z
+          .string()
+          .default('mediawatch/0.1 (+https://github.com/mediawatch/mediawatch; media monitoring)'),
+        timeoutMs: z.number().int().positive().default(20_000),
+        maxRedirects: z.number().int().min(0).max(20).default(5),
+        /** Limit on decoded (decompressed) bytes per response. */
+        maxBytes: z.number().int().positive().default(8 * 1024 * 1024),
+      })
+      .strict()
+      .prefault({}),
+    browser: z
+      .object({
+        executablePath: z.string().nullable().default(null),
+        /** Pages kept open and reused per worker process. */
+        pages: z.number().int().min(1).max(16).default(2),
+        navigationTimeoutMs: z.number().int().positive().default(30_000),
+      })
+      .strict()
+      .prefault({}),
+    worker: z
+      .object({
+        concurrency: z
+          .object({
+            discover: z.number().int().min(1).default(2),
+            article: z.number().int().min(1).default(8),
+            summarize: z.number().int().min(1).default(1),
+          })
+          .strict()
+          .prefault({}),
+        attempts: z.number().int().min(1).max(20).default(3),
+        backoffMs: z.number().int().min(0).default(2_000),
+      })
+      .strict()
+      .prefault({}),
+    schedule: z
+      .object({ everyMinutes: z.number().positive().default(15) })
+      .strict()
+      .prefault({}),
+    log: z
+      .object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export const outletSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    name: z.string().min(1),
+    baseUrl: z.url({ protocol: /^https?$/ }),
+    languages: z.array(lang).min(1),
+    fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
+    rateLimit: z
+      .object({ requestsPerSecond: z.number().positive().max(100).default(1) })
+      .strict()
+      .prefault({}),
+    discovery: z
+      .object({
+        robots: z.boolean().default(true),
+        sitemaps: z.array(path).default([]),
+        feeds: z.array(path).default([]),
+        pages: z.array(path).default(['/']),
+        /** Regular expression over the URL path (and query) that marks article links on pages. */
+        articlePattern: z
+          .string()
+          .refine((s) => {
+            try {
+              new RegExp(s);
+              return true;
+            } catch {
+              return false;
+            }
+          }, 'not a valid regular expression')
+          .optional(),
+        /** Most candidate URLs one discovery run takes from this outlet. */
+        maxUrls: z.number().int().positive().default(500),
+      })
+      .strict()
+      .prefault({}),
+    consent: z
+      .object({
+        /** Selector of the button that accepts the consent banner. */
+        click: z.string().min(1),
+        /** Selector that appears once the article is rendered. */
+        waitFor: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
+    selectors: z
+      .object({ body: z.string().min(1).optional(), title: z.string().min(1).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const eventSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    name: z.string().min(1),
+    window: z
+      .object({ from: isoDate, to: isoDate.optional() })
+      .strict()
+      .refine((w) => !w.to || w.from <= w.to, { message: 'window.from is after window.to' }),
+    query: z.string().min(1),
+    aliases: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+
+export const aliasFileSchema = z.record(
+  z.string().regex(/^[a-z0-9_-]+$/i, 'alias names are letters, digits, _ and -'),
+  z.string().min(1),
+);
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type OutletConfig = z.infer<typeof outletSchema>;
+export type EventConfig = z.infer<typeof eventSchema>;
+export type FetchMode = OutletConfig['fetch'];

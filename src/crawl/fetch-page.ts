@@ -1,0 +1,43 @@
+// Fetch one article page and extract it, by the outlet's fetch mode:
+//   http    – undici, htmlparser2, extractor;
+//   browser – Chromium renders (consent recipe applied), then the same extractor;
+//   auto    – http first; the browser only when the static HTML has no article body.
+import type { OutletConfig } from '../config/schema.js';
+import { MwError } from '../errors.js';
+import { decodeHtmlBytes, extractArticle, hasArticleBody } from '../extract/index.js';
+import { parseHtml } from '../html/parse.js';
+import type { ExtractedArticle } from '../types.js';
+import type { Services } from './services.js';
+
+export interface FetchedArticle {
+  mode: 'http' | 'browser';
+  finalUrl: string;
+  article: ExtractedArticle;
+}
+
+const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)/i;
+
+export async function fetchArticle(s: Services, outlet: OutletConfig, url: string): Promise<FetchedArticle> {
+  const before = (u: string): Promise<void> => s.limiter.acquire(u);
+  const opts = { languages: [...outlet.languages] };
+  if (outlet.fetch !== 'browser') {
+    const res = await s.http.get(url, { beforeRequest: before });
+    if (res.contentType && !HTML_TYPE.test(res.contentType)) {
+      throw new MwError('MW_SKIP_NOT_HTML', `${res.finalUrl} is ${res.contentType}, not an HTML page`);
+    }
+    const { html } = decodeHtmlBytes(res.body, res.contentType);
+    const article = extractArticle(parseHtml(html), res.finalUrl, opts);
+    if (outlet.fetch === 'http' || hasArticleBody(article) || article.access !== 'free') {
+      return { mode: 'http', finalUrl: res.finalUrl, article };
+    }
+    s.log.debug({ url }, 'no article body in the static HTML; rendering in the browser');
+  }
+  const rendered = await s.browser.render(url, { consent: outlet.consent, beforeRequest: before });
+  if (rendered.status >= 400) {
+    throw new MwError('MW_ERR_HTTP_STATUS', `HTTP ${rendered.status} from ${rendered.finalUrl} (browser)`, {
+      retry: rendered.status >= 500 ? 'backoff' : 'never',
+    });
+  }
+  const article = extractArticle(parseHtml(rendered.html), rendered.finalUrl, opts);
+  return { mode: 'browser', finalUrl: rendered.finalUrl, article };
+}

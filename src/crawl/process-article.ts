@@ -1,0 +1,67 @@
+// One article: fetch → extract → store → match every event in its window → store mentions.
+// Returns what happened so the job can settle the ledger.
+import type { OutletConfig } from '../config/schema.js';
+import { MwError } from '../errors.js';
+import { matchDocument } from '../match/index.js';
+import { summarizeMention } from '../summarize/article-summary.js';
+import { canonicalUrl, sameHost } from '../url/canonical.js';
+import type { CompiledEvent } from './events.js';
+import { fetchArticle } from './fetch-page.js';
+import type { Services } from './services.js';
+import { inWindow } from './windows.js';
+
+export interface ArticleOutcome {
+  articleId: number;
+  canonicalUrl: string;
+  mode: 'http' | 'browser';
+  created: boolean;
+  matchedEvents: string[];
+}
+
+export async function processArticle(
+  s: Services,
+  outlet: OutletConfig,
+  url: string,
+  events: readonly CompiledEvent[],
+): Promise<ArticleOutcome> {
+  const { mode, finalUrl, article } = await fetchArticle(s, outlet, url);
+  if (!article.body && article.access === 'free') {
+    throw new MwError('MW_SKIP_NOT_ARTICLE', `${finalUrl} holds no article body`);
+  }
+  // Trust the page's canonical URL only on the outlet's own host.
+  const declared = article.canonicalUrl && sameHost(article.canonicalUrl, finalUrl) ? article.canonicalUrl : null;
+  const key = canonicalUrl(declared ?? finalUrl) ?? finalUrl;
+  const { id, created } = await s.store.saveArticle({
+    ...article,
+    url: key,
+    outletId: outlet.id,
+    fetchedUrl: finalUrl,
+    fetchMode: mode,
+  });
+
+  const matchedEvents: string[] = [];
+  const doc = {
+    title: article.title ?? '',
+    lead: article.lead ?? '',
+    body: article.body ?? '',
+    url: key,
+    outlet: outlet.id,
+    lang: article.language ?? '',
+    authors: article.authors,
+  };
+  for (const e of events) {
+    if (!inWindow(article.published, e.window)) continue;
+    const result = matchDocument(e.query, doc);
+    if (!result) continue;
+    await s.store.saveMention({
+      eventId: e.event.id,
+      articleId: id,
+      score: result.score,
+      hits: result.hits,
+      sentences: result.sentences,
+      summary: summarizeMention(article, result.sentences),
+    });
+    matchedEvents.push(e.event.id);
+  }
+  return { articleId: id, canonicalUrl: key, mode, created, matchedEvents };
+}

@@ -1,0 +1,46 @@
+// Everything a crawl stage needs, built once per process at the edge and passed in
+// (no singletons). Shut down in reverse order of creation by `closeServices`.
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/load.js';
+import type { OutletConfig } from '../config/schema.js';
+import { BrowserPool } from '../fetch/browser.js';
+import { HttpClient } from '../fetch/http.js';
+import type { Logger } from '../log.js';
+import { RateLimiter } from '../politeness/rate-limiter.js';
+import type { Store } from '../store/index.js';
+import { RobotsCache } from './robots-cache.js';
+
+export interface Services {
+  config: Config;
+  store: Store;
+  http: HttpClient;
+  browser: BrowserPool;
+  limiter: RateLimiter;
+  robots: RobotsCache;
+  log: Logger;
+  now: () => Date;
+}
+
+export function createServices(config: Config, deps: { store: Store; redis: Redis; log: Logger; now?: () => Date }): Services {
+  const { settings } = config;
+  const http = new HttpClient(settings.http);
+  const browser = new BrowserPool({ ...settings.browser, userAgent: settings.http.userAgent });
+  const robots = new RobotsCache(http, settings.http.userAgent);
+  const intervalFor = (host: string): number => {
+    const outlet = config.outlets.find((o) => new URL(o.baseUrl).host === host);
+    const rps = outlet?.rateLimit.requestsPerSecond ?? 1;
+    const delay = robots.crawlDelayMs(host);
+    return Math.max(1000 / rps, delay);
+  };
+  const limiter = new RateLimiter(deps.redis, settings.redis.prefix, intervalFor);
+  return { config, store: deps.store, http, browser, limiter, robots, log: deps.log, now: deps.now ?? (() => new Date()) };
+}
+
+export async function closeServices(s: Services): Promise<void> {
+  await s.browser.close();
+  await s.http.close();
+}
+
+export function outletFor(s: Services, id: string): OutletConfig | undefined {
+  return s.config.outlets.find((o) => o.id === id);
+}

@@ -1,0 +1,112 @@
+// Decisions the renderer takes per element inside the chosen content: drop a container that
+// looks like furniture (Readability's "clean conditionally": link-dense blocks, image galleries,
+// forms, embeds), drop blocks whose text is a "Lire aussi / Lees ook" pointer, a cookie or
+// newsletter prompt or an advertising label, and tell data tables from layout tables.
+import { attr, findByTag, isElement, textOf } from './dom.js';
+import type { Element } from './dom.js';
+import { linkDensity } from './content-stats.js';
+import type { NodeStats } from './content-stats.js';
+import { classWeight } from './content-select.js';
+import { AD_LABEL_TEXT, CREDIT_TEXT, PROMPT_TEXT, READ_ALSO_TEXT } from './hints.js';
+
+const CONDITIONAL_TAGS = new Set(['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section', 'header', 'dl']);
+const TABLE_PARTS = new Set(['thead', 'tfoot', 'colgroup', 'col', 'th']);
+const TABLE_TAG = new Set(['table']);
+const ROW_TAG = new Set(['tr']);
+const CELL_TAGS = new Set(['td', 'th']);
+const TABLE_SCAN = new Set([...TABLE_PARTS, 'table', 'tr', 'caption']);
+/** Prompts and pointers are short; a long block that mentions cookies is article text. */
+const SHORT_BLOCK = 300;
+
+/** Whether a container inside the article should be dropped as furniture. */
+export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: boolean): boolean {
+  if (!CONDITIONAL_TAGS.has(el.name)) return false;
+  if (el.name === 'table' && isDataTable(el)) return false;
+  const weight = classWeight(el);
+  if (weight + score < 0) return true;
+  const isList = el.name === 'ul' || el.name === 'ol' || (s.chars > 0 && s.listChars / s.chars > 0.9);
+  const ld = linkDensity(s);
+  // Lists of links (related articles, tags) are furniture; Readability keeps them.
+  if (isList && s.listItems >= 2 && ld > 0.7) return true;
+  if (s.commas >= 10) return false;
+  const p = s.paragraphs;
+  const headingDensity = s.chars === 0 ? 0 : s.headingChars / s.chars;
+  return (
+    (s.images > 1 && p / s.images < 0.5 && !inFigure) ||
+    (!isList && s.listItems - 100 > p) ||
+    s.inputs > Math.floor(p / 3) ||
+    (!isList && headingDensity < 0.9 && s.chars < 25 && (s.images === 0 || s.images > 2) && !inFigure) ||
+    (!isList && weight < 25 && ld > 0.2) ||
+    (weight >= 25 && ld > 0.5) ||
+    (s.embeds === 1 && s.chars < 75) ||
+    s.embeds > 1
+  );
+}
+
+/** Readability's data-table test: structure says data, layout tables hold page blocks. */
+export function isDataTable(table: Element): boolean {
+  if (attr(table, 'role') === 'presentation' || attr(table, 'datatable') === '0') return false;
+  if (attr(table, 'summary') !== '') return true;
+  let rows = 0;
+  let columns = 0;
+  let hasParts = false;
+  let nested = false;
+  for (const el of findByTag(table, TABLE_SCAN)) {
+    if (el.name === 'table') nested = true;
+    else if (el.name === 'caption') hasParts = true;
+    else if (el.name === 'tr') {
+      rows++;
+      let cols = 0;
+      for (const c of el.children) if (isElement(c) && CELL_TAGS.has(c.name)) cols += Number(attr(c, 'colspan')) || 1;
+      columns = Math.max(columns, cols);
+    } else hasParts = true;
+  }
+  if (nested) return false;
+  if (hasParts) return true;
+  if (rows >= 10 || columns > 4) return true;
+  return rows * columns > 10;
+}
+
+export type BlockVerdict = 'keep' | 'drop' | 'drop-with-next';
+
+/**
+ * Text tests on a short block: a "Lire aussi" pointer (dropped; a bare "Lire aussi" heading
+ * takes the list after it along), a cookie or newsletter prompt, an advertising label.
+ */
+export function judgeBlockText(el: Element, s: NodeStats): BlockVerdict {
+  if (s.chars === 0 || s.chars > SHORT_BLOCK) return 'keep';
+  const text = textOf(el);
+  if (AD_LABEL_TEXT.test(text)) return 'drop';
+  if (s.chars < 120 && CREDIT_TEXT.test(text)) return 'drop';
+  const readAlso = READ_ALSO_TEXT.exec(text);
+  if (readAlso !== null) {
+    const rest = text.slice(readAlso[0].length).trim();
+    if (rest.length < 3) return 'drop-with-next';
+    if (s.chars < 200 || linkDensity(s) > 0.3) return 'drop';
+  }
+  if (PROMPT_TEXT.test(text)) return 'drop';
+  return 'keep';
+}
+
+/** Rows of a data table as lines, cells joined by " | ". */
+export function tableRows(table: Element, cellText: (cell: Element) => string): string[] {
+  const lines: string[] = [];
+  for (const row of findByTag(table, ROW_TAG)) {
+    if (findParentTable(row) !== table) continue;
+    const cells: string[] = [];
+    for (const c of row.children) {
+      if (isElement(c) && CELL_TAGS.has(c.name)) cells.push(cellText(c));
+    }
+    if (cells.some((c) => c !== '')) lines.push(cells.join(' | '));
+  }
+  return lines;
+}
+
+function findParentTable(row: Element): Element | null {
+  let cur = row.parent;
+  while (cur !== null && isElement(cur)) {
+    if (TABLE_TAG.has(cur.name)) return cur;
+    cur = cur.parent;
+  }
+  return null;
+}

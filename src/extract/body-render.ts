@@ -1,0 +1,145 @@
+// Third pass: the chosen elements to plain text. Block elements end paragraphs ("\n\n" between
+// them), <br> ends a line, list items become "- item" lines, data tables become rows of cells.
+// Skipped subtrees (content-stats), furniture and pointer blocks (body-clean), headings that
+// repeat the title and figure captions are left out.
+import { hasChildNodes, isElement, isText, foldSpace } from './dom.js';
+import type { AnyNode, Element } from './dom.js';
+import type { ContentStats } from './content-stats.js';
+import { BLOCK_TAGS } from './content-stats.js';
+import { isDataTable, isFurniture, judgeBlockText, tableRows } from './body-clean.js';
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const JUDGED_BLOCKS = new Set([
+  'p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'section', 'ul', 'blockquote',
+  'span', 'small', 'em', 'i', 'cite',
+]);
+/** A figure is an image with its caption and credit: left out unless it holds real text. */
+const FIGURE_TEXT_MIN = 400;
+const LINE_SPACE = /[ \t\f\r\u00a0\u200b\u2009\u202f]+/g;
+
+export interface RenderContext {
+  cs: ContentStats;
+  scores: Map<Element, number>;
+  /** Folded, lower-cased title: headings equal to it are not repeated in the body. */
+  titleKey: string | null;
+  /** Apply Readability's conditional cleaning of containers. */
+  clean: boolean;
+}
+
+export function renderParagraphs(roots: readonly Element[], ctx: RenderContext): string[] {
+  const r = new Renderer(ctx);
+  for (const root of roots) r.block(root, false);
+  r.flush();
+  return r.paragraphs;
+}
+
+class Renderer {
+  readonly paragraphs: string[] = [];
+  private parts: string[] = [];
+  private dropNext = false;
+
+  constructor(private readonly ctx: RenderContext) {}
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    const text = this.parts.join('');
+    this.parts = [];
+    for (const para of text.split(/\n[ \t\u00a0]*\n/)) {
+      const lines = para
+        .split('\n')
+        .map((l) => l.replace(LINE_SPACE, ' ').trim())
+        .filter((l) => l !== '');
+      if (lines.length > 0) this.paragraphs.push(lines.join('\n'));
+    }
+  }
+
+  block(el: Element, inFigure: boolean): void {
+    const s = this.ctx.cs.stats.get(el);
+    if (s === undefined) return; // skipped subtree
+    if (this.dropNext) {
+      this.dropNext = false;
+      if (s.chars === 0 || s.linkChars / s.chars > 0.5) return;
+    }
+    if (el.name === 'figure' && s.chars < FIGURE_TEXT_MIN) return;
+    const figure = inFigure || el.name === 'figure';
+    if (this.ctx.clean && isFurniture(el, s, this.ctx.scores.get(el) ?? 0, figure)) return;
+    if (JUDGED_BLOCKS.has(el.name)) {
+      const verdict = judgeBlockText(el, s);
+      if (verdict !== 'keep') {
+        if (verdict === 'drop-with-next') this.dropNext = true;
+        return;
+      }
+    }
+    if (HEADINGS.has(el.name)) {
+      if (this.ctx.titleKey !== null && foldSpace(textOfInline(el)).toLowerCase() === this.ctx.titleKey) return;
+    }
+    switch (el.name) {
+      case 'br':
+        this.parts.push('\n');
+        return;
+      case 'ul':
+      case 'ol':
+        this.list(el, figure);
+        return;
+      case 'table':
+        if (isDataTable(el)) {
+          this.flush();
+          const rows = tableRows(el, (cell) => this.inlineText(cell, figure));
+          if (rows.length > 0) this.paragraphs.push(rows.join('\n'));
+          return;
+        }
+        break;
+      case 'pre': {
+        this.flush();
+        const text = textOfInline(el).replace(/^\n+|\s+$/g, '');
+        if (text !== '') this.paragraphs.push(text);
+        return;
+      }
+    }
+    const isBlock = BLOCK_TAGS.has(el.name);
+    if (isBlock) this.flush();
+    this.children(el, figure);
+    if (isBlock) this.flush();
+  }
+
+  private children(el: Element, inFigure: boolean): void {
+    for (const child of el.children) {
+      if (isText(child)) {
+        if (child.data !== '') this.parts.push(child.data.replace(/\n/g, ' '));
+      } else if (isElement(child)) {
+        if (child.name === 'br') this.parts.push('\n');
+        else this.block(child, inFigure);
+      }
+    }
+  }
+
+  private list(el: Element, inFigure: boolean): void {
+    this.flush();
+    const lines: string[] = [];
+    let n = Number(el.attribs['start']) || 1;
+    for (const item of el.children) {
+      if (!isElement(item) || !this.ctx.cs.stats.has(item)) continue;
+      const text = this.inlineText(item, inFigure);
+      if (text === '') continue;
+      lines.push(`${el.name === 'ol' ? `${n++}.` : '-'} ${text.replace(/\n+/g, '\n  ')}`);
+    }
+    if (lines.length > 0) this.paragraphs.push(lines.join('\n'));
+  }
+
+  /** An element's text rendered on its own, paragraphs joined by a line break. */
+  private inlineText(el: Element, inFigure: boolean): string {
+    const sub = new Renderer(this.ctx);
+    sub.children(el, inFigure);
+    sub.flush();
+    return sub.paragraphs.join('\n');
+  }
+}
+
+function textOfInline(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  if (!hasChildNodes(node)) return '';
+  if (isElement(node) && (node.type as string) !== 'tag') return '';
+  let s = '';
+  for (const child of node.children) s += textOfInline(child);
+  return s;
+}

@@ -1,0 +1,76 @@
+// Bytes to HTML text. The order follows the HTML encoding sniffing algorithm, simplified: a byte
+// order mark wins, then the HTTP Content-Type charset, then a <meta charset> or http-equiv
+// Content-Type in the first 4 KiB, else UTF-8. When nothing declares a charset and the bytes are
+// not valid UTF-8, windows-1252 is used: old Belgian pages without a declaration are in it.
+// https://html.spec.whatwg.org/multipage/parsing.html#determining-the-character-encoding
+
+export interface DecodedHtml {
+  html: string;
+  /** The WHATWG name of the encoding used, e.g. "utf-8", "windows-1252". */
+  charset: string;
+}
+
+const PRESCAN_BYTES = 4096;
+const HEADER_CHARSET = /charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
+
+export function decodeHtmlBytes(bytes: Uint8Array, contentTypeHeader?: string | null): DecodedHtml {
+  const bom = bomCharset(bytes);
+  if (bom !== null) return decodeWith(bytes.subarray(bom.length), bom.charset);
+
+  const fromHeader = labelFrom(contentTypeHeader ?? '', HEADER_CHARSET);
+  if (fromHeader !== null) return decodeWith(bytes, fromHeader);
+
+  const fromMeta = labelFrom(prescanText(bytes), META_CHARSET);
+  if (fromMeta !== null) {
+    // A page that claims UTF-16 in a meta tag cannot be UTF-16 (the tag was readable as ASCII).
+    return decodeWith(bytes, fromMeta.startsWith('utf-16') ? 'utf-8' : fromMeta);
+  }
+
+  try {
+    return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+  } catch {
+    return decodeWith(bytes, 'windows-1252');
+  }
+}
+
+function bomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { charset: 'utf-8', length: 3 };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
+  return null;
+}
+
+/** The first bytes as Latin-1 text: enough to read ASCII tags whatever the real encoding. */
+function prescanText(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, PRESCAN_BYTES);
+  let s = '';
+  for (let i = 0; i < head.length; i += 1024) {
+    s += String.fromCharCode(...head.subarray(i, i + 1024));
+  }
+  return s;
+}
+
+/** A charset label found by `re` that TextDecoder knows, normalised to its WHATWG name. */
+function labelFrom(text: string, re: RegExp): string | null {
+  const m = re.exec(text);
+  if (m === null || m[1] === undefined) return null;
+  return encodingName(m[1]);
+}
+
+function encodingName(label: string): string | null {
+  const l = label.toLowerCase();
+  if (l === 'x-user-defined') return 'windows-1252';
+  try {
+    return new TextDecoder(l).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function decodeWith(bytes: Uint8Array, charset: string): DecodedHtml {
+  const decoder = new TextDecoder(charset);
+  return { html: decoder.decode(bytes), charset: decoder.encoding };
+}

@@ -1,0 +1,228 @@
+// Second pass: score text blocks and choose the element(s) that hold the article. The method is
+// Readability's (each paragraph gives points for its length and commas to its parent and, with
+// decay, to further ancestors; candidates are discounted by link density; siblings of the winner
+// that look alike are kept) over the measurements of content-stats, without touching the DOM.
+import { hintString, isElement } from './dom.js';
+import type { Element } from './dom.js';
+import { linkDensity } from './content-stats.js';
+import type { ContentStats, NodeStats } from './content-stats.js';
+import { NEGATIVE_HINT, POSITIVE_HINT } from './hints.js';
+
+export interface Selection {
+  /** The winning element and the siblings kept with it, in document order. */
+  roots: Element[];
+  top: Element;
+  topScore: number;
+  /** Final (link-discounted) score of every candidate. */
+  scores: Map<Element, number>;
+}
+
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td']);
+const INLINE_HOLDERS = new Set(['div', 'section', 'article', 'main', 'td', 'blockquote', 'span', 'font', 'center']);
+const MIN_PARAGRAPH = 25;
+const ANCESTOR_LEVELS = 5;
+
+export function selectContent(cs: ContentStats, weighClasses: boolean): Selection | null {
+  const raw = new Map<Element, number>();
+  for (const [el, s] of cs.stats) {
+    const unit = unitOf(el, s);
+    if (unit === null) continue;
+    const points = 1 + unit.commas + Math.min(Math.floor(unit.chars / 100), 3);
+    let level = 0;
+    // A block of inline text scores for itself first (a <div> standing in for a <p>).
+    let cur: Element | null = unit.self ? el : parentElement(el);
+    while (cur !== null && level < ANCESTOR_LEVELS && cur.name !== 'html') {
+      if (!raw.has(cur)) raw.set(cur, initialScore(cur, weighClasses));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      raw.set(cur, (raw.get(cur) ?? 0) + points / divider);
+      cur = parentElement(cur);
+      level++;
+    }
+  }
+  if (raw.size === 0) return null;
+
+  const scores = new Map<Element, number>();
+  let top: Element | null = null;
+  let topScore = -Infinity;
+  for (const [el, score] of raw) {
+    const s = cs.stats.get(el);
+    const final = score * (1 - (s === undefined ? 0 : linkDensity(s)));
+    scores.set(el, final);
+    if (final > topScore) {
+      top = el;
+      topScore = final;
+    }
+  }
+  if (top === null) return null;
+  top = climb(top, topScore, scores, cs);
+  topScore = scores.get(top) ?? topScore;
+  return { roots: siblingsToKeep(top, topScore, scores, cs), top, topScore, scores };
+}
+
+interface Unit {
+  chars: number;
+  commas: number;
+  /** True when the unit is inline text held by the element itself rather than a paragraph. */
+  self: boolean;
+}
+
+function unitOf(el: Element, s: NodeStats): Unit | null {
+  if (PARAGRAPH_TAGS.has(el.name)) {
+    return s.chars < MIN_PARAGRAPH ? null : { chars: s.chars, commas: s.commas, self: false };
+  }
+  if (INLINE_HOLDERS.has(el.name) && s.ownChars >= MIN_PARAGRAPH) {
+    // A <div> without block children is a paragraph; one with mixed content holds paragraphs.
+    if (!s.hasBlockChild && el.name !== 'span' && el.name !== 'font') {
+      return { chars: s.chars, commas: s.commas, self: false };
+    }
+    return { chars: s.ownChars, commas: s.ownCommas, self: true };
+  }
+  return null;
+}
+
+function parentElement(el: Element): Element | null {
+  const p = el.parent;
+  return p !== null && isElement(p) ? p : null;
+}
+
+function initialScore(el: Element, weighClasses: boolean): number {
+  let score = weighClasses ? classWeight(el) : 0;
+  switch (el.name) {
+    case 'div':
+    case 'article':
+      score += 5;
+      break;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      score += 3;
+      break;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      score -= 3;
+      break;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      score -= 5;
+      break;
+  }
+  return score;
+}
+
+/** +25 for a class/id that suggests content, -25 for one that suggests furniture. */
+export function classWeight(el: Element): number {
+  const hint = hintString(el);
+  if (hint === '') return 0;
+  let w = 0;
+  if (NEGATIVE_HINT.test(hint)) w -= 25;
+  if (POSITIVE_HINT.test(hint)) w += 25;
+  return w;
+}
+
+/**
+ * Moves up from the best-scoring element when its ancestors hold the article together: when
+ * several of the best candidates share an ancestor, when a parent scores better, or when the
+ * winner is an only child.
+ */
+function climb(top: Element, topScore: number, scores: Map<Element, number>, cs: ContentStats) {
+  let best = top;
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(1, 6);
+  const alternatives = ranked.filter(([, s]) => s / topScore >= 0.75).map(([el]) => el);
+  if (alternatives.length >= 3) {
+    let cur = parentElement(best);
+    while (cur !== null && cur.name !== 'body') {
+      const holding = alternatives.filter((a) => contains(cur as Element, a)).length;
+      if (holding >= 3) {
+        best = cur;
+        break;
+      }
+      cur = parentElement(cur);
+    }
+  }
+  let lastScore = scores.get(best) ?? topScore;
+  const threshold = lastScore / 3;
+  let parent = parentElement(best);
+  while (parent !== null && parent.name !== 'body') {
+    const ps = scores.get(parent);
+    if (ps === undefined) {
+      parent = parentElement(parent);
+      continue;
+    }
+    if (ps < threshold) break;
+    if (ps > lastScore) {
+      best = parent;
+      break;
+    }
+    lastScore = ps;
+    parent = parentElement(parent);
+  }
+  for (let p = parentElement(best); p !== null && p.name !== 'body'; p = parentElement(p)) {
+    if (elementChildCount(p, cs) !== 1) break;
+    best = p;
+  }
+  return best;
+}
+
+function contains(ancestor: Element, el: Element): boolean {
+  for (let cur: Element | null = el; cur !== null; cur = parentElement(cur)) {
+    if (cur === ancestor) return true;
+  }
+  return false;
+}
+
+function elementChildCount(el: Element, cs: ContentStats): number {
+  let n = 0;
+  for (const child of el.children) if (isElement(child) && cs.stats.has(child)) n++;
+  return n;
+}
+
+function siblingsToKeep(
+  top: Element,
+  topScore: number,
+  scores: Map<Element, number>,
+  cs: ContentStats,
+): Element[] {
+  const parent = parentElement(top);
+  if (parent === null) return [top];
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attribs['class'] ?? '';
+  const kept: Element[] = [];
+  for (const sib of parent.children) {
+    if (!isElement(sib)) continue;
+    const s = cs.stats.get(sib);
+    if (s === undefined) continue;
+    if (sib === top) {
+      kept.push(sib);
+      continue;
+    }
+    let bonus = 0;
+    if (topClass !== '' && sib.attribs['class'] === topClass) bonus = topScore * 0.2;
+    const score = scores.get(sib);
+    if (score !== undefined && score + bonus >= threshold) {
+      kept.push(sib);
+    } else if (sib.name === 'p' || (sib.name === 'div' && !s.hasBlockChild)) {
+      const ld = linkDensity(s);
+      if (s.chars > 80 && ld < 0.25) kept.push(sib);
+      else if (s.chars > 0 && s.chars < 80 && ld === 0 && s.commas + 1 > 0) {
+        if (endsSentence(sib)) kept.push(sib);
+      }
+    }
+  }
+  return kept;
+}
+
+function endsSentence(el: Element): boolean {
+  const last = el.children[el.children.length - 1];
+  return last !== undefined && 'data' in last && /\.(\s|$)/.test(String(last.data));
+}

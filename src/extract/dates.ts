@@ -1,0 +1,69 @@
+// Machine-readable date values (JSON-LD, <meta>, <time datetime>) to ISO 8601 with offset. A
+// value that carries an offset keeps it (Z becomes +00:00); a value without one is read as
+// Brussels wall-clock time. Values that are not machine-readable fall through to the parser of
+// dates written in words.
+import { brusselsIso, brusselsIsoFromUtc, formatIso, isValidWallTime } from './brussels-time.js';
+import type { WallTime } from './brussels-time.js';
+import { findWrittenDates } from './written-date.js';
+
+const ISO =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH = /^\d{10}(?:\d{3})?$/;
+const RFC_2822_OFFSET = /\s([+-]\d{4}|GMT|UTC|Z)\s*$/i;
+
+export function parseDateValue(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const s = raw.trim();
+  if (s === '') return null;
+
+  const iso = ISO.exec(s);
+  if (iso !== null) return fromIsoMatch(iso);
+
+  if (EPOCH.test(s)) {
+    const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
+    const year = new Date(ms).getUTCFullYear();
+    return year >= 1990 && year <= 2100 ? brusselsIsoFromUtc(ms) : null;
+  }
+
+  const written = findWrittenDates(s)[0];
+  if (written === undefined) return null;
+  // "Fri, 05 Jan 2024 14:03:00 +0100": the word parser reads the date and time, the offset is
+  // read here.
+  const rfc = RFC_2822_OFFSET.exec(s);
+  if (rfc !== null && rfc[1] !== undefined && written.hasTime) {
+    return formatIso(written.time, offsetMinutes(rfc[1]));
+  }
+  return written.iso;
+}
+
+function fromIsoMatch(m: RegExpExecArray): string | null {
+  const t: WallTime = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: m[4] === undefined ? 0 : Number(m[4]),
+    minute: m[5] === undefined ? 0 : Number(m[5]),
+    second: m[6] === undefined ? 0 : Number(m[6]),
+  };
+  if (!isValidWallTime(t)) return null;
+  const zone = m[7];
+  if (zone === undefined) return brusselsIso(t);
+  return formatIso(t, offsetMinutes(zone));
+}
+
+/** "+01:00", "+0100", "+01", "Z", "GMT" to minutes east of UTC. */
+export function offsetMinutes(zone: string): number {
+  const z = zone.toUpperCase();
+  if (z === 'Z' || z === 'UTC' || z === 'GMT') return 0;
+  if (z === 'CET') return 60;
+  if (z === 'CEST') return 120;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(z);
+  if (m === null) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? '0');
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** The instant of an ISO string produced here, for ordering published before modified. */
+export function isoInstant(iso: string): number {
+  return Date.parse(iso);
+}

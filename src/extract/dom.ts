@@ -1,0 +1,111 @@
+// Read-only helpers over the htmlparser2 DOM. The Document is shared with other stages (link
+// discovery, canonical URL), so nothing here mutates it. Node kinds are told apart by their
+// `type` string rather than `instanceof`: htmlparser2 builds nodes with its own copy of
+// domhandler, whose classes are not the ones this package imports.
+import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
+
+export type { AnyNode, Document, Element, ParentNode, Text } from 'domhandler';
+
+export function isElement(node: AnyNode): node is Element {
+  const t: string = node.type;
+  return t === 'tag' || t === 'script' || t === 'style';
+}
+
+export function isText(node: AnyNode): node is Text {
+  const t: string = node.type;
+  return t === 'text';
+}
+
+export function hasChildNodes(node: AnyNode): node is ParentNode {
+  return 'children' in node && Array.isArray(node.children);
+}
+
+/** Attribute value, or '' when absent. Attribute names are lower-cased by the parser. */
+export function attr(el: Element, name: string): string {
+  return el.attribs[name] ?? '';
+}
+
+/** Calls `visit` for every element below `root` in document order (iterative, no recursion). */
+export function forEachElement(root: AnyNode, visit: (el: Element) => boolean | void): void {
+  // `visit` returning false skips the element's subtree.
+  const stack: AnyNode[] = [];
+  if (hasChildNodes(root)) pushChildren(stack, root);
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isElement(node)) continue;
+    if (visit(node) === false) continue;
+    pushChildren(stack, node);
+  }
+}
+
+function pushChildren(stack: AnyNode[], node: ParentNode): void {
+  const kids = node.children;
+  for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as AnyNode);
+}
+
+/** All elements below `root` whose tag name is in `names`, in document order. */
+export function findByTag(root: AnyNode, names: ReadonlySet<string>): Element[] {
+  const out: Element[] = [];
+  forEachElement(root, (el) => {
+    if (names.has(el.name)) out.push(el);
+  });
+  return out;
+}
+
+/** Raw text of a subtree (scripts and styles excluded), white space left as is. */
+export function rawText(root: AnyNode): string {
+  const parts: string[] = [];
+  collectText(root, parts);
+  return parts.join('');
+}
+
+function collectText(node: AnyNode, parts: string[]): void {
+  if (isText(node)) {
+    parts.push(node.data);
+    return;
+  }
+  if (isElement(node) && (node.type as string) !== 'tag') return;
+  if (!hasChildNodes(node)) return;
+  for (const child of node.children) collectText(child, parts);
+}
+
+/** Text of a subtree with white space folded to single spaces, trimmed. */
+export function textOf(root: AnyNode): string {
+  return foldSpace(rawText(root));
+}
+
+const SPACE_RUN = /[\s\u00a0\u200b\u2009\u202f]+/g;
+
+/** Folds runs of white space (including no-break and zero-width spaces) to one space. */
+export function foldSpace(s: string): string {
+  return s.replace(SPACE_RUN, ' ').trim();
+}
+
+/** The nearest ancestor element (or the element itself) whose tag name is in `names`. */
+export function closest(el: Element, names: ReadonlySet<string>): Element | null {
+  let cur: ParentNode | null = el;
+  while (cur !== null && isElement(cur)) {
+    if (names.has(cur.name)) return cur;
+    cur = cur.parent;
+  }
+  return null;
+}
+
+/** Ancestor elements of `el`, nearest first, at most `max`. */
+export function ancestors(el: Element, max: number): Element[] {
+  const out: Element[] = [];
+  let cur = el.parent;
+  while (cur !== null && isElement(cur) && out.length < max) {
+    out.push(cur);
+    cur = cur.parent;
+  }
+  return out;
+}
+
+/** The class and id of an element joined, lower-cased: what class/id hints are tested against. */
+export function hintString(el: Element): string {
+  const cls = el.attribs['class'];
+  const id = el.attribs['id'];
+  if (cls === undefined && id === undefined) return '';
+  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+}

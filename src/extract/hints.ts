@@ -1,0 +1,129 @@
+// Class/id and text hints, in French, Dutch, English and German, that the content scorer and
+// the body renderer share. Compiled once at load. Substring tests on the joined "class id"
+// string, as Readability does, extended with the vocabulary of European news sites.
+
+/** Blocks that are never article text, whatever else their class says. */
+export const BOILERPLATE_HINT = new RegExp(
+  [
+    'cookie',
+    'consent',
+    'gdpr',
+    'didomi',
+    'newsletter',
+    'nieuwsbrief',
+    'outbrain',
+    'taboola',
+    'related',
+    'gerelateerd',
+    'relatedposts',
+    'lees-?ook',
+    'leesook',
+    'lire-?aussi',
+    'a-lire',
+    'alire',
+    'read-?more',
+    'readmore',
+    'read-?also',
+    'more-?stories',
+    'meer-?nieuws',
+    'most-?read',
+    'mostread',
+    'meest-?gelezen',
+    'plus-?lus',
+    'share',
+    'sharing',
+    'partage',
+    'social',
+    'delen\\b',
+    'sponsor',
+    'adsbygoogle',
+    'advert',
+    'reclame',
+    'breadcrumb',
+    'comment(?!ary)',
+    'reacties',
+    'disqus',
+    'caption',
+    'legende',
+    'légende',
+    'photo-?credit',
+    'paywall',
+    'subscribe',
+    'inscription',
+    'skip-?link',
+    'print-?only',
+  ].join('|'),
+);
+
+/** Readability's unlikely candidates, plus navigation words; outweighed by a positive hint. */
+export const UNLIKELY_HINT =
+  /-ad-|ai2html|banner|combx|community|cover-wrap|extra|footer|header|legends|menu|remark|replies|rss|shoutbox|sidebar|skyscraper|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|navigation|navbar|\bnav\b|masthead|toolbar|widget|teaser-?list|trending|popular|recommend|aanbevolen|tags?\b|keywords|author-?bio|byline|dateline|timestamp|article-?meta|meta-?data|\bmeta\b|modal|overlay/;
+
+/** Hints that an element holds the article. */
+export const POSITIVE_HINT =
+  /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|artikel|tekst|texte|contenu|corps|inhoud|bericht|chapo|intro|lead/;
+
+/** Hints that lower an element's content score. */
+export const NEGATIVE_HINT =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|aside|newsletter|cookie|abonn|premium|reclame|pub-|advert|byline|author|caption|credit/;
+
+/** Class tokens of advertising slots ("ad", "ads", "pub", "dfp-…", "gpt-ad…"). */
+export const AD_TOKEN = /(?:^|\s)(?:ad|ads|adv|pub|advertisement|advertentie|publicite|dfp[-\w]*|gpt-ad[-\w]*|ad-slot[-\w]*|ad-container[-\w]*|ad-wrapper[-\w]*|adslot[-\w]*)(?:\s|$)/;
+
+/** ARIA roles of page furniture. */
+export const FURNITURE_ROLES = new Set([
+  'menu',
+  'menubar',
+  'complementary',
+  'navigation',
+  'alert',
+  'alertdialog',
+  'dialog',
+  'banner',
+  'contentinfo',
+  'search',
+]);
+
+/** A block that opens with "Lire aussi", "Lees ook", "Read more" and the like. */
+export const READ_ALSO_TEXT =
+  /^(?:[►▶»>•|-]\s*)?(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)|(?:à|a)\s+(?:voir|découvrir)\s+(?:aussi|également)|voir\s+aussi|(?:lees|bekijk|kijk)\s+(?:ook|meer|hier)|ook\s+interessant|meer\s+(?:over|lezen|nieuws)|read\s+(?:more|also|next)|also\s+read|related\s*:|more\s+on\s+this|recommended|lesen\s+sie\s+auch|mehr\s+zum\s+thema)\b\s*[:.-]?/i;
+
+/** Cookie, consent and newsletter prompts, in the three languages of the outlets. */
+export const PROMPT_TEXT =
+  /\b(?:cookies?|nieuwsbrief|newsletter)\b.*\b(?:accept|utilis|gebruik|use|consent|toestemming|inscri|abonn|schrijf|sign\s*up|subscribe|ontvang|recevoir|receive|akkoord)|\b(?:accept|accepteer|acceptez|akkoord)\b.*\bcookies?\b|\b(?:inscrivez-vous|schrijf\s+je\s+in|sign\s+up)\b/i;
+
+/** A block that is only an advertising label. */
+export const AD_LABEL_TEXT = /^(?:publicité|publicite|advertentie|advertisement|advertising|annonce|reclame|anzeige|sponsored|gesponsord|sponsorisé)$/i;
+
+/** A photo credit or caption line: "© BELGA PHOTO …", "Foto: …", "Photo : …". */
+export const CREDIT_TEXT =
+  /^(?:©|\(c\)\s|copyright\b|(?:photo|foto|beeld|image|illustration|crédit(?:\s+photo)?|credit|bron\s+foto)\s*:|[\w .&-]{0,40}\bphoto\s*$)/i;
+
+/** Tags whose subtree is never body text. */
+export const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+  'aside',
+  'footer',
+  'figcaption',
+  'dialog',
+  'menu',
+  'head',
+  'link',
+  'meta',
+  'title',
+]);

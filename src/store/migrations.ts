@@ -1,0 +1,79 @@
+// Schema migrations, applied in order and recorded in schema_migrations. Never edit a shipped
+// migration: add a new one.
+export const migrations: Array<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'backbone',
+    sql: `
+CREATE TABLE outlets (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  base_url TEXT NOT NULL,
+  languages TEXT NOT NULL,            -- JSON array
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,           -- canonical URL
+  outlet_id TEXT NOT NULL REFERENCES outlets(id),
+  fetched_url TEXT NOT NULL,
+  fetch_mode TEXT NOT NULL CHECK (fetch_mode IN ('http', 'browser')),
+  title TEXT,
+  lead TEXT,
+  body TEXT,
+  published TEXT,
+  modified TEXT,
+  authors TEXT NOT NULL DEFAULT '[]', -- JSON array
+  section TEXT,
+  language TEXT,
+  image TEXT,
+  site_name TEXT,
+  access TEXT NOT NULL CHECK (access IN ('free', 'paywalled', 'gated')),
+  wire_credit TEXT,
+  content_hash TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX articles_outlet ON articles(outlet_id, published);
+CREATE TABLE mentions (
+  event_id TEXT NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  score REAL NOT NULL,
+  hits TEXT NOT NULL,                 -- JSON TermHit[]
+  sentences TEXT NOT NULL,            -- JSON HitSentence[]
+  summary TEXT NOT NULL,
+  matched_at TEXT NOT NULL,
+  PRIMARY KEY (event_id, article_id)
+);
+-- The crawl ledger: every discovered URL ends as stored, skipped or failed, with a reason.
+CREATE TABLE ledger (
+  url TEXT PRIMARY KEY,               -- canonical form of the discovered URL
+  outlet_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'stored', 'skipped', 'failed')),
+  reason TEXT,
+  source TEXT NOT NULL,               -- where it was discovered: sitemap:/…, feed:/…, page:/…
+  run_id TEXT,
+  article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  discovered_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX ledger_run ON ledger(run_id, status);
+CREATE TABLE crawl_runs (
+  id TEXT PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  outlets TEXT NOT NULL,              -- JSON array of outlet ids
+  events TEXT NOT NULL,               -- JSON array of event ids
+  discovered INTEGER NOT NULL DEFAULT 0,
+  known INTEGER NOT NULL DEFAULT 0,   -- discovered again but already in the ledger
+  discovery_errors TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE coverage (
+  event_id TEXT PRIMARY KEY,
+  summary TEXT NOT NULL,              -- JSON CoverageSummary
+  updated_at TEXT NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,299 @@
+// SQLite store (better-sqlite3 12: v13 needs Node 22). WAL mode so several worker processes
+// can share one file; busy_timeout so they wait for each other's short write transactions.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { migrations } from './migrations.js';
+import type {
+  ArticleInput,
+  DiscoveredUrl,
+  LedgerRow,
+  LedgerStatus,
+  Mention,
+  MentionInput,
+  RunCounts,
+  Store,
+  StoredArticle,
+} from './types.js';
+
+type Row = Record<string, unknown>;
+
+export function contentHash(a: Pick<ArticleInput, 'title' | 'body' | 'lead'>): string {
+  return createHash('sha256')
+    .update(`${a.title ?? ''}\n${a.lead ?? ''}\n${a.body ?? ''}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+  );
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+}
+
+function toArticle(r: Row): StoredArticle {
+  return {
+    id: r.id as number,
+    url: r.url as string,
+    outletId: r.outlet_id as string,
+    fetchedUrl: r.fetched_url as string,
+    fetchMode: r.fetch_mode as 'http' | 'browser',
+    title: r.title as string | null,
+    lead: r.lead as string | null,
+    body: r.body as string | null,
+    published: r.published as string | null,
+    modified: r.modified as string | null,
+    authors: JSON.parse(r.authors as string) as string[],
+    section: r.section as string | null,
+    language: r.language as StoredArticle['language'],
+    image: r.image as string | null,
+    siteName: r.site_name as string | null,
+    access: r.access as StoredArticle['access'],
+    wireCredit: r.wire_credit as string | null,
+    contentHash: r.content_hash as string,
+    fetchedAt: r.fetched_at as string,
+  };
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+
+  constructor(file: string, opts: { now?: () => Date } = {}) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('synchronous = NORMAL');
+    this.now = opts.now ?? (() => new Date());
+    migrate(this.db);
+  }
+
+  private ts(): string {
+    return this.now().toISOString();
+  }
+
+  async upsertOutlets(outlets: ReadonlyArray<{ id: string; name: string; baseUrl: string; languages: readonly string[] }>): Promise<void> {
+    const stmt = this.db.prepare(
+      `INSERT INTO outlets (id, name, base_url, languages, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, base_url = excluded.base_url,
+         languages = excluded.languages, updated_at = excluded.updated_at`,
+    );
+    const ts = this.ts();
+    this.db.transaction(() => {
+      for (const o of outlets) stmt.run(o.id, o.name, o.baseUrl, JSON.stringify(o.languages), ts);
+    })();
+  }
+
+  async startRun(id: string, outletIds: string[], eventIds: string[]): Promise<void> {
+    this.db
+      .prepare('INSERT INTO crawl_runs (id, started_at, outlets, events) VALUES (?, ?, ?, ?)')
+      .run(id, this.ts(), JSON.stringify(outletIds), JSON.stringify(eventIds));
+  }
+
+  async finishRun(id: string): Promise<void> {
+    this.db.prepare('UPDATE crawl_runs SET finished_at = ? WHERE id = ?').run(this.ts(), id);
+  }
+
+  async discover(runId: string | null, urls: DiscoveredUrl[]): Promise<string[]> {
+    const get = this.db.prepare('SELECT status FROM ledger WHERE url = ?');
+    const insert = this.db.prepare(
+      `INSERT INTO ledger (url, outlet_id, status, source, run_id, discovered_at, updated_at)
+       VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
+    );
+    const retry = this.db.prepare(
+      `UPDATE ledger SET status = 'pending', reason = NULL, run_id = ?, updated_at = ? WHERE url = ?`,
+    );
+    const ts = this.ts();
+    const toFetch: string[] = [];
+    let known = 0;
+    this.db.transaction(() => {
+      for (const u of urls) {
+        const row = get.get(u.url) as { status: LedgerStatus } | undefined;
+        if (!row) {
+          insert.run(u.url, u.outletId, u.source, runId, ts, ts);
+          toFetch.push(u.url);
+        } else if (row.status === 'failed' || row.status === 'pending') {
+          // A failure may heal, and a pending URL was left by a crashed or cut-off run.
+          retry.run(runId, ts, u.url);
+          toFetch.push(u.url);
+        } else known++;
+      }
+      if (runId) {
+        this.db
+          .prepare('UPDATE crawl_runs SET discovered = discovered + ?, known = known + ? WHERE id = ?')
+          .run(urls.length, known, runId);
+      }
+    })();
+    return toFetch;
+  }
+
+  async recordDiscoveryError(runId: string | null, message: string): Promise<void> {
+    if (!runId) return;
+    this.db
+      .prepare(
+        `UPDATE crawl_runs SET discovery_errors = json_insert(discovery_errors, '$[#]', ?) WHERE id = ?`,
+      )
+      .run(message, runId);
+  }
+
+  async settle(
+    url: string,
+    outletId: string,
+    status: Exclude<LedgerStatus, 'pending'>,
+    reason: string | null,
+    articleId: number | null = null,
+  ): Promise<void> {
+    const ts = this.ts();
+    this.db
+      .prepare(
+        `INSERT INTO ledger (url, outlet_id, status, reason, source, article_id, attempts, discovered_at, updated_at)
+         VALUES (?, ?, ?, ?, 'direct', ?, 1, ?, ?)
+         ON CONFLICT(url) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+           article_id = COALESCE(excluded.article_id, ledger.article_id),
+           attempts = ledger.attempts + 1, updated_at = excluded.updated_at`,
+      )
+      .run(url, outletId, status, reason, articleId, ts, ts);
+  }
+
+  async saveArticle(a: ArticleInput): Promise<{ id: number; created: boolean; changed: boolean }> {
+    const hash = contentHash(a);
+    const ts = this.ts();
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT id, content_hash FROM articles WHERE url = ?').get(a.url) as
+        | { id: number; content_hash: string }
+        | undefined;
+      const values = [a.outletId, a.fetchedUrl, a.fetchMode, a.title, a.lead, a.body, a.published, a.modified,
+        JSON.stringify(a.authors), a.section, a.language, a.image, a.siteName, a.access, a.wireCredit, hash];
+      if (!existing) {
+        const info = this.db
+          .prepare(
+            `INSERT INTO articles (outlet_id, fetched_url, fetch_mode, title, lead, body, published, modified,
+               authors, section, language, image, site_name, access, wire_credit, content_hash, url, fetched_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...values, a.url, ts, ts);
+        return { id: Number(info.lastInsertRowid), created: true, changed: true };
+      }
+      const changed = existing.content_hash !== hash;
+      this.db
+        .prepare(
+          `UPDATE articles SET outlet_id = ?, fetched_url = ?, fetch_mode = ?, title = ?, lead = ?, body = ?,
+             published = ?, modified = ?, authors = ?, section = ?, language = ?, image = ?, site_name = ?,
+             access = ?, wire_credit = ?, content_hash = ?, fetched_at = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(...values, ts, ts, existing.id);
+      return { id: existing.id, created: false, changed };
+    })();
+  }
+
+  async saveMention(m: MentionInput): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO mentions (event_id, article_id, score, hits, sentences, summary, matched_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(event_id, article_id) DO UPDATE SET score = excluded.score, hits = excluded.hits,
+           sentences = excluded.sentences, summary = excluded.summary, matched_at = excluded.matched_at`,
+      )
+      .run(m.eventId, m.articleId, m.score, JSON.stringify(m.hits), JSON.stringify(m.sentences), m.summary, this.ts());
+  }
+
+  async runCounts(runId: string): Promise<RunCounts> {
+    const run = this.db.prepare('SELECT discovered, known, discovery_errors FROM crawl_runs WHERE id = ?').get(runId) as
+      | { discovered: number; known: number; discovery_errors: string }
+      | undefined;
+    const counts: RunCounts = {
+      discovered: run?.discovered ?? 0,
+      known: run?.known ?? 0,
+      pending: 0,
+      stored: 0,
+      skipped: 0,
+      failed: 0,
+      matched: 0,
+      discoveryErrors: run ? (JSON.parse(run.discovery_errors) as string[]) : [],
+    };
+    const rows = this.db.prepare('SELECT status, count(*) AS n FROM ledger WHERE run_id = ? GROUP BY status').all(runId) as
+      Array<{ status: LedgerStatus; n: number }>;
+    for (const r of rows) counts[r.status] = r.n;
+    const matched = this.db
+      .prepare(
+        `SELECT count(DISTINCT m.article_id) AS n FROM mentions m JOIN ledger l ON l.article_id = m.article_id
+         WHERE l.run_id = ? AND l.status = 'stored'`,
+      )
+      .get(runId) as { n: number };
+    counts.matched = matched.n;
+    return counts;
+  }
+
+  async ledger(runId?: string): Promise<LedgerRow[]> {
+    const rows = (runId
+      ? this.db.prepare('SELECT * FROM ledger WHERE run_id = ? ORDER BY url').all(runId)
+      : this.db.prepare('SELECT * FROM ledger ORDER BY url').all()) as Row[];
+    return rows.map((r) => ({
+      url: r.url as string,
+      outletId: r.outlet_id as string,
+      status: r.status as LedgerStatus,
+      reason: r.reason as string | null,
+      source: r.source as string,
+      runId: r.run_id as string | null,
+      articleId: r.article_id as number | null,
+    }));
+  }
+
+  async mentions(eventId: string): Promise<Mention[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT m.event_id, m.score, m.hits, m.sentences, m.summary, m.matched_at, a.*
+         FROM mentions m JOIN articles a ON a.id = m.article_id
+         WHERE m.event_id = ? ORDER BY a.published, a.id`,
+      )
+      .all(eventId) as Row[];
+    return rows.map((r) => ({
+      eventId: r.event_id as string,
+      articleId: r.id as number,
+      score: r.score as number,
+      hits: JSON.parse(r.hits as string) as Mention['hits'],
+      sentences: JSON.parse(r.sentences as string) as Mention['sentences'],
+      summary: r.summary as string,
+      matchedAt: r.matched_at as string,
+      article: toArticle(r),
+    }));
+  }
+
+  async articles(opts: { since?: string } = {}): Promise<StoredArticle[]> {
+    const rows = (opts.since
+      ? this.db.prepare('SELECT * FROM articles WHERE published >= ? ORDER BY published, id').all(opts.since)
+      : this.db.prepare('SELECT * FROM articles ORDER BY published, id').all()) as Row[];
+    return rows.map(toArticle);
+  }
+
+  async saveCoverage(eventId: string, summary: unknown): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO coverage (event_id, summary, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(event_id) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at`,
+      )
+      .run(eventId, JSON.stringify(summary), this.ts());
+  }
+
+  async coverage(eventId: string): Promise<{ summary: unknown; updatedAt: string } | null> {
+    const r = this.db.prepare('SELECT summary, updated_at FROM coverage WHERE event_id = ?').get(eventId) as
+      | { summary: string; updated_at: string }
+      | undefined;
+    return r ? { summary: JSON.parse(r.summary) as unknown, updatedAt: r.updated_at } : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,77 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MwError } from '../../../src/errors.js';
+import { HttpClient } from '../../../src/fetch/http.js';
+import { serve } from '../../helpers/server.js';
+
+let server: Awaited<ReturnType<typeof serve>>;
+const client = new HttpClient({ userAgent: 'mediawatch-test', timeoutMs: 2_000, maxRedirects: 2, maxBytes: 10_000 });
+
+beforeAll(async () => {
+  server = await serve((req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/ok') {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<p>${req.headers['user-agent']}</p>`);
+    } else if (path.startsWith('/hop/')) {
+      const n = Number(path.slice(5));
+      res.writeHead(302, { location: n > 0 ? `/hop/${n - 1}` : '/ok' }).end();
+    } else if (path === '/bomb') {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html' });
+      res.end(gzipSync(Buffer.alloc(1_000_000, 'a')));
+    } else if (path === '/gz') {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html' });
+      res.end(gzipSync('<p>zipped</p>'));
+    } else if (path === '/busy') {
+      res.writeHead(429, { 'retry-after': '7' }).end();
+    } else if (path === '/boom') {
+      res.writeHead(500).end();
+    } else if (path === '/slow') {
+      setTimeout(() => res.end('late'), 5_000);
+    } else res.writeHead(404).end();
+  });
+});
+afterAll(async () => {
+  await client.close();
+  await server.close();
+});
+
+async function failure(p: Promise<unknown>): Promise<MwError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof MwError) return err;
+    throw err;
+  }
+  throw new Error('expected an MwError');
+}
+
+describe('HttpClient', () => {
+  it('fetches with our user agent and follows redirects within the limit', async () => {
+    const res = await client.get(`${server.url}/hop/1`);
+    expect(res.finalUrl).toBe(`${server.url}/ok`);
+    expect(res.body.toString()).toBe('<p>mediawatch-test</p>');
+  });
+
+  it('decompresses gzip', async () => {
+    expect((await client.get(`${server.url}/gz`)).body.toString()).toBe('<p>zipped</p>');
+  });
+
+  it('classifies failures by what happens next', async () => {
+    expect((await failure(client.get(`${server.url}/hop/5`))).code).toBe('MW_ERR_TOO_MANY_REDIRECTS');
+    const bomb = await failure(client.get(`${server.url}/bomb`));
+    expect([bomb.code, bomb.retry]).toEqual(['MW_ERR_TOO_LARGE', 'never']);
+    const busy = await failure(client.get(`${server.url}/busy`));
+    expect([busy.retry, busy.retryAfterMs]).toEqual(['later', 7000]);
+    expect((await failure(client.get(`${server.url}/boom`))).retry).toBe('backoff');
+    expect((await failure(client.get(`${server.url}/missing`))).code).toBe('MW_ERR_HTTP_NOT_FOUND');
+    const slow = await failure(client.get(`${server.url}/slow`));
+    expect([slow.code, slow.retry]).toEqual(['MW_ERR_NETWORK', 'backoff']);
+  });
+
+  it('calls beforeRequest for every hop', async () => {
+    const seen: string[] = [];
+    await client.get(`${server.url}/hop/1`, { beforeRequest: async (u) => void seen.push(new URL(u).pathname) });
+    expect(seen).toEqual(['/hop/1', '/hop/0', '/ok']);
+  });
+});

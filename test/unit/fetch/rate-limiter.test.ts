@@ -1,0 +1,40 @@
+// Real Redis: the limiter's guarantee is that reservations from independent clients (as from
+// separate worker processes) never come closer than the interval.
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../../src/politeness/rate-limiter.js';
+
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const clients: Redis[] = [];
+afterAll(async () => {
+  for (const c of clients) await c.quit();
+});
+
+describe('RateLimiter', () => {
+  it('spaces requests to one host across independent clients, leaving other hosts alone', async () => {
+    const prefix = `mw-test-${randomUUID()}`;
+    const sent: Array<{ host: string; at: number }> = [];
+    const limiters = [0, 1, 2].map(() => {
+      const redis = new Redis(url);
+      clients.push(redis);
+      return new RateLimiter(redis, prefix, () => 100);
+    });
+    const start = Date.now();
+    await Promise.all(
+      limiters.flatMap((l, i) =>
+        [0, 1, 2].map(async () => {
+          const host = i === 2 ? 'other.example' : 'news.example';
+          await l.acquire(`http://${host}/x`);
+          sent.push({ host, at: Date.now() - start });
+        }),
+      ),
+    );
+    const times = sent.filter((s) => s.host === 'news.example').map((s) => s.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(6);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(90);
+    const other = sent.filter((s) => s.host === 'other.example').map((s) => s.at);
+    expect(Math.min(...other)).toBeLessThan(90);
+    await clients[0]!.del(`${prefix}:rate:news.example`, `${prefix}:rate:other.example`);
+  });
+});
