@@ -1,0 +1,161 @@
+// Author names from JSON-LD, <meta> and the byline. Names only: "By", "Door", "Par" and dates
+// are cut, lists are split on "and / et / en / und", commas and "&", and duplicates removed.
+// News agencies ("Belga", "AFP") are not authors: they are returned apart, as a wire credit.
+import { attr, forEachElement, textOf } from './dom.js';
+import type { Document, Element } from './dom.js';
+import { ldList, resolveRef, typesOf } from './json-ld.js';
+import type { JsonLd, JsonValue } from './json-ld.js';
+import type { PageMeta } from './page-meta.js';
+import { agencyIn, stripAgencies } from './agencies.js';
+
+export interface Byline {
+  authors: string[];
+  /** Agencies named where the authors are, e.g. ["Belga"]. */
+  agencies: string[];
+}
+
+const PREFIX =
+  /^(?:(?:written|posted|reported)\s+by|by|door|par|van|von|texte?|tekst|auteurs?|authors?|reporter|journaliste?|rédaction|redactie|signé|interview)\s*[:\-–]?\s+/i;
+const CUT_AT =
+  /\s*(?:[|•·]|\b(?:publié|publie|mis\s+à\s+jour|modifié|gepubliceerd|bijgewerkt|aangepast|updated|published|posted|le\s+\d|op\s+\d|on\s+\d|il\s+y\s+a|\d{1,2}[/.:h]\d{2})).*$/i;
+const SPLIT = /\s*(?:,|;|&|\+|\s\/\s|\band\b|\bet\b|\ben\b|\bund\b)\s*/i;
+const ORGANISATION =
+  /^(?:(?:la|le|de|het|the)\s+)?(?:rédaction|redaction|redactie|newsroom|staff|editorial|desk|team|équipe|nieuwsdienst|service)\b|\b(?:media|news|nieuws|info|online|magazine|journal)$/i;
+const BYLINE_HINT = /byline|author|auteur|journalist|signature|writer|by-line|article-by|redacteur/;
+const MAX_BYLINE = 150;
+
+export function extractByline(doc: Document, meta: PageMeta, ld: JsonLd, siteNames: string[]): Byline {
+  const exclude = siteNames.map(foldName);
+  const sources: string[][] = [fromJsonLd(ld), fromMeta(meta), fromItemprops(meta), fromHints(doc)];
+  const agencies = new Set<string>();
+  for (const raws of sources) {
+    const names: string[] = [];
+    for (const raw of raws) {
+      for (const a of agencyIn(raw)) agencies.add(a);
+      names.push(...splitNames(raw, exclude));
+    }
+    const authors = dedupe(names);
+    if (authors.length > 0 || agencies.size > 0) return { authors, agencies: [...agencies] };
+  }
+  return { authors: [], agencies: [] };
+}
+
+function fromJsonLd(ld: JsonLd): string[] {
+  const article = ld.article;
+  if (article === null) return [];
+  const out: string[] = [];
+  for (const v of ldList(article['author'] ?? article['creator'])) {
+    const node = resolveRef(ld, v);
+    out.push(...personNames(node));
+  }
+  return out;
+}
+
+function personNames(node: JsonValue | undefined): string[] {
+  if (typeof node === 'string') return [node];
+  if (node === null || node === undefined || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap(personNames);
+  const name = node['name'];
+  const text = typeof name === 'string' ? name : Array.isArray(name) ? String(name[0] ?? '') : '';
+  if (text === '') return [];
+  // An organisation as author is an agency or the newsroom, never a person.
+  const isOrg = typesOf(node).some((t) => t.includes('organization') || t === 'corporation');
+  if (isOrg) return agencyIn(text).length > 0 ? [text] : [];
+  return [text];
+}
+
+function fromMeta(meta: PageMeta): string[] {
+  for (const key of ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator']) {
+    const values = (meta.metas.get(key) ?? []).filter((v) => !/^https?:|^\/|www\./i.test(v));
+    if (values.length > 0) return values;
+  }
+  return [];
+}
+
+function fromItemprops(meta: PageMeta): string[] {
+  const out: string[] = [];
+  for (const el of meta.itemprops) {
+    if (!/\b(?:author|creator)\b/.test(attr(el, 'itemprop'))) continue;
+    if (el.name === 'meta' || el.name === 'link') continue;
+    const named = nameInside(el);
+    const text = named ?? textOf(el);
+    if (text.length > 0 && text.length <= MAX_BYLINE) out.push(text);
+  }
+  return out;
+}
+
+function nameInside(el: Element): string | null {
+  let found: string | null = null;
+  forEachElement(el, (child) => {
+    if (found !== null) return false;
+    if (attr(child, 'itemprop') === 'name') found = attr(child, 'content') || textOf(child);
+    return true;
+  });
+  return found;
+}
+
+function fromHints(doc: Document): string[] {
+  const out: string[] = [];
+  forEachElement(doc, (el) => {
+    if (out.length > 0) return false;
+    if (el.name === 'script' || el.name === 'style' || el.name === 'nav' || el.name === 'footer') {
+      return false;
+    }
+    const hint = `${attr(el, 'class')} ${attr(el, 'id')} ${attr(el, 'rel')}`.toLowerCase();
+    if (!BYLINE_HINT.test(hint) || /comment|bio\b|avatar|image|photo/.test(hint)) return true;
+    const text = textOf(el);
+    if (text.length === 0 || text.length > MAX_BYLINE) return true;
+    out.push(text);
+    return false;
+  });
+  return out;
+}
+
+/** Names in one byline string. */
+export function splitNames(raw: string, exclude: readonly string[] = []): string[] {
+  let s = stripAgencies(raw.replace(/\s+/g, ' ').trim());
+  for (let i = 0; i < 3; i++) s = s.replace(PREFIX, '');
+  s = s.replace(CUT_AT, '');
+  const out: string[] = [];
+  for (const part of s.split(SPLIT)) {
+    const name = cleanName(part);
+    if (name !== null && !exclude.includes(foldName(name))) out.push(name);
+  }
+  return out;
+}
+
+function cleanName(part: string): string | null {
+  let name = part
+    .replace(/\S+@\S+/g, '')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
+    .replace(PREFIX, '')
+    .trim();
+  name = name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  if (name.length < 3 || name.length > 60) return null;
+  if (/\d|https?:|www\.|@/.test(name)) return null;
+  const words = name.split(' ');
+  if (words.length > 5) return null;
+  if (!/^\p{Lu}/u.test(name)) return null;
+  if (ORGANISATION.test(name)) return null;
+  return name;
+}
+
+function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function dedupe(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of names) {
+    const k = foldName(n);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(n);
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// A complete crawl environment on real components: the outlet simulator on loopback, a
+// config pointed at it, a fresh SQLite file, a fresh BullMQ prefix on the machine's Redis,
+// Chromium for the browser path, and a logger whose records the test can read back.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Queue } from 'bullmq';
+import { loadConfig, type Config } from '../../src/config/load.js';
+import { writeSimConfig } from '../../src/cli/demo-config.js';
+import { createLogger } from '../../src/log.js';
+import { startSimulator, type Simulator, type SimOptions } from '../../src/sim/index.js';
+import { QUEUE_NAMES } from '../../jobs/queues.js';
+import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
+import { tmpDir } from './tmp.js';
+
+export interface CrawlEnv {
+  sim: Simulator;
+  config: Config;
+  rt: Runtime;
+  logs: Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export async function crawlEnv(opts: { sim?: SimOptions; requestsPerSecond?: number } = {}): Promise<CrawlEnv> {
+  const sim = await startSimulator(opts.sim);
+  const tmp = tmpDir('mw-crawl-');
+  writeSimConfig(join(import.meta.dirname, '../../config'), join(tmp.dir, 'config'), sim.origins, {
+    databaseUrl: join(tmp.dir, 'mediawatch.db'),
+    redisPrefix: `mw-test-${randomUUID().slice(0, 8)}`,
+    requestsPerSecond: opts.requestsPerSecond ?? 50,
+  });
+  const env: Record<string, string | undefined> = { REDIS_URL: process.env.REDIS_URL, CHROMIUM_PATH: process.env.CHROMIUM_PATH };
+  const config = loadConfig(join(tmp.dir, 'config'), env);
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done): void {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const log = createLogger({ level: 'info', pretty: false, destination: sink });
+  const rt = await startRuntime(config, log, { work: true });
+  return {
+    sim,
+    config,
+    rt,
+    logs,
+    async close(): Promise<void> {
+      for (const name of QUEUE_NAMES) {
+        const q = new Queue(name, { connection: rt.redis, prefix: config.settings.redis.prefix });
+        await q.obliterate({ force: true });
+        await q.close();
+      }
+      await rt.redis.del(...(await rt.redis.keys(`${config.settings.redis.prefix}:*`)), 'mw-none');
+      await stopRuntime(rt);
+      await sim.close();
+      tmp.cleanup();
+    },
+  };
+}

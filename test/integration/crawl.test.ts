@@ -1,0 +1,88 @@
+// End to end on real components: BullMQ on the machine's Redis, Chromium through Playwright,
+// SQLite, HTTP on loopback against the outlet simulator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
+import type { RunCounts } from '../../src/store/index.js';
+import { crawlEnv, type CrawlEnv } from '../helpers/crawl-env.js';
+
+const EVENT = 'vilvoorde-2024';
+let env: CrawlEnv;
+let first: { runId: string; counts: RunCounts };
+
+async function crawl(): Promise<{ runId: string; counts: RunCounts }> {
+  const runId = await enqueueCrawl(env.rt, { outletIds: env.config.outlets.map((o) => o.id), eventIds: [] });
+  return { runId, counts: await waitForCrawl(env.rt, runId) };
+}
+
+beforeAll(async () => {
+  env = await crawlEnv();
+  first = await crawl();
+}, 240_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('a crawl of the simulator', () => {
+  it('stores exactly the coverage of the event, the JavaScript-rendered RTL article included', async () => {
+    const expected = env.sim.manifest.filter((a) => a.kind === 'coverage').map((a) => a.url).sort();
+    const mentions = await env.rt.store.mentions(EVENT);
+    expect(mentions.map((m) => m.article.url).sort()).toEqual(expected);
+
+    const rtl = mentions.filter((m) => m.article.outletId === 'rtl');
+    expect(rtl.length).toBeGreaterThan(0);
+    for (const m of rtl) {
+      expect(m.article.fetchMode).toBe('browser');
+      expect(m.article.body?.length ?? 0).toBeGreaterThan(200);
+    }
+    expect(new Set(mentions.map((m) => m.article.language))).toEqual(new Set(['fr', 'nl', 'en']));
+    for (const m of mentions) {
+      expect(m.sentences.length).toBeGreaterThan(0);
+      expect(m.summary.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('rejects every hard negative', async () => {
+    const negatives = new Set(env.sim.manifest.filter((a) => a.kind === 'negative').map((a) => a.url));
+    expect(negatives.size).toBeGreaterThanOrEqual(4);
+    const matched = (await env.rt.store.mentions(EVENT)).filter((m) => negatives.has(m.article.url));
+    expect(matched.map((m) => m.article.url)).toEqual([]);
+  });
+
+  it('accounts for every discovered URL in the ledger', async () => {
+    const ledger = await env.rt.store.ledger(first.runId);
+    expect(ledger.length).toBe(first.counts.discovered);
+    expect(ledger.filter((r) => r.status === 'pending')).toEqual([]);
+    for (const r of ledger.filter((x) => x.status !== 'stored')) expect(r.reason).toMatch(/^MW_(ERR|SKIP)_[A-Z_]+: /);
+    expect(first.counts.failed).toBe(0);
+
+    const byUrl = new Map(ledger.map((r) => [r.url, r]));
+    const articles = env.sim.manifest.filter((a) => a.kind !== 'generated' && a.published >= '2024');
+    for (const a of articles) expect(byUrl.get(a.url)?.status, a.url).toBe('stored');
+    const disallowed = ledger.filter((r) => r.reason?.startsWith('MW_ERR_ROBOTS_DISALLOWED'));
+    expect(disallowed.map((r) => new URL(r.url).pathname)).toContain('/private/draft-preview');
+  });
+
+  it('logs one discovery record per outlet through a child logger', () => {
+    const done = env.logs.filter((l) => l.msg === 'discovery done');
+    expect(done.map((l) => l.outlet).sort()).toEqual(env.config.outlets.map((o) => o.id).sort());
+    for (const l of done) expect(l.queue).toBe('discover');
+  });
+
+  it('adds no duplicates on a second crawl', async () => {
+    const articlesBefore = (await env.rt.store.articles()).length;
+    const mentionsBefore = (await env.rt.store.mentions(EVENT)).length;
+    const second = await crawl();
+    expect(second.counts.discovered).toBe(first.counts.discovered);
+    expect(second.counts.known).toBe(first.counts.discovered);
+    expect(second.counts.stored).toBe(0);
+    expect((await env.rt.store.articles()).length).toBe(articlesBefore);
+    expect((await env.rt.store.mentions(EVENT)).length).toBe(mentionsBefore);
+  }, 120_000);
+
+  it('stores a coverage summary for the event', async () => {
+    const coverage = await env.rt.store.coverage(EVENT);
+    const summary = coverage?.summary as { total: number; byOutlet: Record<string, number> } | undefined;
+    expect(summary?.total).toBe(env.sim.manifest.filter((a) => a.kind === 'coverage').length);
+    expect(Object.keys(summary?.byOutlet ?? {}).sort()).toEqual(['belga', 'brusselstimes', 'lalibre', 'rtl']);
+  });
+});
