@@ -20,7 +20,12 @@ export function articleProcessor(ctx: JobContext) {
     const outlet = outletFor(ctx.services, outletId);
     const { store } = ctx.services;
     if (!outlet) {
-      await store.settle(url, outletId, 'failed', `MW_ERR_UNKNOWN_OUTLET: no outlet "${outletId}" in the config`);
+      await store.settle(
+        url,
+        outletId,
+        'failed',
+        `MW_ERR_UNKNOWN_OUTLET: no outlet "${outletId}" in the config`,
+      );
       throw new UnrecoverableError(`MW_ERR_UNKNOWN_OUTLET: no outlet "${outletId}"`);
     }
     const log = ctx.log.child({ queue: 'article', jobId: job.id, outlet: outletId, url });
@@ -51,8 +56,12 @@ export function articleProcessor(ctx: JobContext) {
       }
       if (lastAttempt) {
         await store.settle(url, outletId, 'failed', reason);
-        log.warn({ reason, attempts: job.attemptsMade + 1 }, 'article failed after its last attempt');
-      } else log.info({ reason, attempt: job.attemptsMade + 1 }, 'article attempt failed; will retry');
+        log.warn(
+          { reason, attempts: job.attemptsMade + 1 },
+          'article failed after its last attempt',
+        );
+      } else
+        log.info({ reason, attempt: job.attemptsMade + 1 }, 'article attempt failed; will retry');
       throw err;
     }
   };

@@ -13,7 +13,8 @@ export function connectRedis(url: string, role: RedisRole): Redis {
     maxRetriesPerRequest: role === 'worker' ? null : 1,
     enableOfflineQueue: role === 'worker',
     connectTimeout: 5_000,
-    retryStrategy: (times) => (role === 'producer' && times > 2 ? null : Math.min(times * 200, 2_000)),
+    retryStrategy: (times) =>
+      role === 'producer' && times > 2 ? null : Math.min(times * 200, 2_000),
   });
 }
 
@@ -22,9 +23,13 @@ export async function checkRedis(redis: Redis, url: string): Promise<void> {
     if (redis.status === 'wait') await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw new MwError('MW_ERR_REDIS_UNREACHABLE', `Redis at ${redact(url)} does not answer: ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw new MwError(
+      'MW_ERR_REDIS_UNREACHABLE',
+      `Redis at ${redact(url)} does not answer: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
   }
   let policy: string | undefined;
   try {

@@ -18,5 +18,9 @@ export function eventsFor(ctx: JobContext, ids: readonly string[]): readonly Com
 
 /** Debounced: many matches in a burst refresh the summary once. */
 export async function requestSummary(ctx: JobContext, eventId: string): Promise<void> {
-  await ctx.queues.summarize.add('summarize', { eventId }, { delay: 500, deduplication: { id: `sum-${eventId}`, ttl: 500 } });
+  await ctx.queues.summarize.add(
+    'summarize',
+    { eventId },
+    { delay: 500, deduplication: { id: `sum-${eventId}`, ttl: 500 } },
+  );
 }

@@ -10,7 +10,10 @@ export interface CrawlSelection {
 }
 
 export async function enqueueCrawl(rt: Runtime, sel: CrawlSelection): Promise<string> {
-  const runId = `run-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+  const runId = `run-${new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14)}-${randomUUID().slice(0, 8)}`;
   await rt.store.startRun(runId, sel.outletIds, sel.eventIds);
   await rt.queues.discover.addBulk(
     sel.outletIds.map((outletId) => ({
@@ -24,7 +27,10 @@ export async function enqueueCrawl(rt: Runtime, sel: CrawlSelection): Promise<st
 
 const BUSY = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
 
-async function busy(rt: Runtime, names: Array<'discover' | 'article' | 'summarize'>): Promise<number> {
+async function busy(
+  rt: Runtime,
+  names: Array<'discover' | 'article' | 'summarize'>,
+): Promise<number> {
   let n = 0;
   for (const name of names) {
     const counts = await rt.queues[name].getJobCounts(...BUSY);

@@ -12,10 +12,13 @@ import { eventsFor, type JobContext } from './context.js';
 import { articleJobId, parsePayload } from './queues.js';
 
 export function discoverProcessor(ctx: JobContext) {
-  return async (job: Job): Promise<{ found: number; enqueued: number; skipped: number; errors: number }> => {
+  return async (
+    job: Job,
+  ): Promise<{ found: number; enqueued: number; skipped: number; errors: number }> => {
     const { outletId, runId, eventIds } = parsePayload('discover', job);
     const outlet = outletFor(ctx.services, outletId);
-    if (!outlet) throw new UnrecoverableError(`MW_ERR_UNKNOWN_OUTLET: no outlet "${outletId}" in the config`);
+    if (!outlet)
+      throw new UnrecoverableError(`MW_ERR_UNKNOWN_OUTLET: no outlet "${outletId}" in the config`);
     const log = ctx.log.child({ queue: 'discover', jobId: job.id, outlet: outletId });
     const { store } = ctx.services;
 
@@ -26,9 +29,14 @@ export function discoverProcessor(ctx: JobContext) {
       await store.recordDiscoveryError(runId, `${outletId}: ${e}`);
     }
 
-    const all = [...result.candidates, ...result.skipped].map((c) => ({ url: c.url, outletId, source: c.source }));
+    const all = [...result.candidates, ...result.skipped].map((c) => ({
+      url: c.url,
+      outletId,
+      source: c.source,
+    }));
     const fresh = new Set(await store.discover(runId, all));
-    for (const s of result.skipped) if (fresh.has(s.url)) await store.settle(s.url, outletId, 'skipped', s.reason);
+    for (const s of result.skipped)
+      if (fresh.has(s.url)) await store.settle(s.url, outletId, 'skipped', s.reason);
     const jobs = result.candidates
       .filter((c) => fresh.has(c.url))
       .map((c) => ({
@@ -37,7 +45,12 @@ export function discoverProcessor(ctx: JobContext) {
         opts: { jobId: articleJobId(c.url) },
       }));
     await ctx.queues.article.addBulk(jobs);
-    const summary = { found: all.length, enqueued: jobs.length, skipped: result.skipped.length, errors: result.errors.length };
+    const summary = {
+      found: all.length,
+      enqueued: jobs.length,
+      skipped: result.skipped.length,
+      errors: result.errors.length,
+    };
     log.info({ ...summary, sources: result.sourcesRead }, 'discovery done');
     return summary;
   };

@@ -12,7 +12,9 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 
 export const payloadSchemas = {
-  discover: z.object({ outletId: id, runId: z.string().nullable(), eventIds: z.array(id).default([]) }).strict(),
+  discover: z
+    .object({ outletId: id, runId: z.string().nullable(), eventIds: z.array(id).default([]) })
+    .strict(),
   article: z
     .object({
       url: z.url({ protocol: /^https?$/ }),
@@ -31,7 +33,9 @@ export type Payload<Q extends QueueName> = z.infer<(typeof payloadSchemas)[Q]>;
 export function parsePayload<Q extends QueueName>(queue: Q, job: Job): Payload<Q> {
   const result = payloadSchemas[queue].safeParse(job.data);
   if (!result.success) {
-    const detail = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const detail = result.error.issues
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     throw new UnrecoverableError(`MW_ERR_BAD_PAYLOAD: ${queue} job ${job.id}: ${detail}`);
   }
   return result.data as Payload<Q>;
@@ -54,7 +58,11 @@ export function defaultJobOptions(settings: Settings): JobsOptions {
 export type Queues = { [Q in QueueName]: Queue<Payload<Q>> };
 
 export function openQueues(connection: Redis, settings: Settings): Queues {
-  const opts = { connection, prefix: settings.redis.prefix, defaultJobOptions: defaultJobOptions(settings) };
+  const opts = {
+    connection,
+    prefix: settings.redis.prefix,
+    defaultJobOptions: defaultJobOptions(settings),
+  };
   return {
     discover: new Queue('discover', opts),
     article: new Queue('article', opts),

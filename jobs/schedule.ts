@@ -7,7 +7,8 @@ export async function upsertSchedules(rt: Runtime): Promise<string[]> {
   const every = rt.config.settings.schedule.everyMinutes * 60_000;
   const wanted = new Set(rt.config.outlets.map((o) => `discover-${o.id}`));
   for (const s of await rt.queues.discover.getJobSchedulers()) {
-    if (s.key.startsWith('discover-') && !wanted.has(s.key)) await rt.queues.discover.removeJobScheduler(s.key);
+    if (s.key.startsWith('discover-') && !wanted.has(s.key))
+      await rt.queues.discover.removeJobScheduler(s.key);
   }
   for (const outlet of rt.config.outlets) {
     await rt.queues.discover.upsertJobScheduler(

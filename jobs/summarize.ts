@@ -16,7 +16,9 @@ export function summarizeProcessor(ctx: JobContext) {
     const mentions = await ctx.services.store.mentions(eventId);
     const summary = summarizeCoverage(eventId, mentions);
     await ctx.services.store.saveCoverage(eventId, summary);
-    ctx.log.child({ queue: 'summarize', jobId: job.id, event: eventId }).info({ total: summary.total }, 'coverage summary refreshed');
+    ctx.log
+      .child({ queue: 'summarize', jobId: job.id, event: eventId })
+      .info({ total: summary.total }, 'coverage summary refreshed');
     return summary;
   };
 }

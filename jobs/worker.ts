@@ -32,7 +32,11 @@ const processors: { [Q in QueueName]: (ctx: JobContext) => Processor } = {
   summarize: summarizeProcessor,
 };
 
-export async function startRuntime(config: Config, log: Logger, opts: { work: boolean }): Promise<Runtime> {
+export async function startRuntime(
+  config: Config,
+  log: Logger,
+  opts: { work: boolean },
+): Promise<Runtime> {
   const { settings } = config;
   const redis = connectRedis(settings.redis.url, opts.work ? 'worker' : 'producer');
   try {

@@ -25,7 +25,10 @@ export function createLogger(opts: LoggerOptions): Logger {
   };
   const wantPretty = opts.pretty ?? (opts.destination === undefined && process.stderr.isTTY);
   if (wantPretty) {
-    return pino(base, pretty({ destination: 2, colorize: true, ignore: 'pid,hostname', sync: true }));
+    return pino(
+      base,
+      pretty({ destination: 2, colorize: true, ignore: 'pid,hostname', sync: true }),
+    );
   }
   return pino(base, opts.destination ?? pino.destination({ dest: 2, sync: false }));
 }

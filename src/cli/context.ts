@@ -21,9 +21,15 @@ export function loggerFor(config: Config, quiet = false): Logger {
 }
 
 /** Ensures Redis answers (starting a private one if it can); returns the config to use. */
-export async function withRedis(config: Config, log: Logger): Promise<{ config: Config; redis: RedisService }> {
+export async function withRedis(
+  config: Config,
+  log: Logger,
+): Promise<{ config: Config; redis: RedisService }> {
   const redis = await ensureRedis(config.settings.redis.url, log);
-  const next = redis.url === config.settings.redis.url ? config : withSettings(config, (s) => (s.redis.url = redis.url));
+  const next =
+    redis.url === config.settings.redis.url
+      ? config
+      : withSettings(config, (s) => (s.redis.url = redis.url));
   return { config: next, redis };
 }
 

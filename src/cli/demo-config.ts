@@ -1,7 +1,15 @@
 // Writes a config folder that points the configured outlets at the simulator: same outlet
 // files, with baseUrl set to the simulator's origin for that outlet and a faster rate limit
 // (it is our own server on loopback). Outlets the simulator does not model are left out.
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 
@@ -11,20 +19,31 @@ export interface DemoConfigOptions {
   requestsPerSecond?: number;
 }
 
-export function writeSimConfig(fromDir: string, toDir: string, origins: Record<string, string>, opts: DemoConfigOptions): void {
+export function writeSimConfig(
+  fromDir: string,
+  toDir: string,
+  origins: Record<string, string>,
+  opts: DemoConfigOptions,
+): void {
   rmSync(toDir, { recursive: true, force: true });
   mkdirSync(join(toDir, 'outlets'), { recursive: true });
   for (const sub of ['events', 'aliases']) {
-    if (existsSync(join(fromDir, sub))) cpSync(join(fromDir, sub), join(toDir, sub), { recursive: true });
+    if (existsSync(join(fromDir, sub)))
+      cpSync(join(fromDir, sub), join(toDir, sub), { recursive: true });
   }
   const settingsFile = join(fromDir, 'mediawatch.yaml');
-  const settings = (existsSync(settingsFile) ? parse(readFileSync(settingsFile, 'utf8')) : {}) as Record<string, Record<string, unknown>>;
+  const settings = (
+    existsSync(settingsFile) ? parse(readFileSync(settingsFile, 'utf8')) : {}
+  ) as Record<string, Record<string, unknown>>;
   settings.database = { ...settings.database, url: opts.databaseUrl };
   settings.redis = { ...settings.redis, prefix: opts.redisPrefix };
   writeFileSync(join(toDir, 'mediawatch.yaml'), stringify(settings));
   for (const file of readdirSync(join(fromDir, 'outlets'))) {
     if (!/\.ya?ml$/.test(file)) continue;
-    const outlet = parse(readFileSync(join(fromDir, 'outlets', file), 'utf8')) as Record<string, unknown>;
+    const outlet = parse(readFileSync(join(fromDir, 'outlets', file), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const origin = origins[String(outlet.id)];
     if (!origin) continue;
     outlet.baseUrl = origin;

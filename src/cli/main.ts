@@ -15,7 +15,10 @@ import { configCheckCommand } from './commands/config-check.js';
 export function program(): Command {
   const p = new Command('mediawatch')
     .description('Find and summarise how news outlets cover an event.')
-    .option('--config <dir>', 'config folder (default: $MEDIAWATCH_CONFIG or the package\'s config/)')
+    .option(
+      '--config <dir>',
+      "config folder (default: $MEDIAWATCH_CONFIG or the package's config/)",
+    )
     .showHelpAfterError()
     .exitOverride();
   p.addCommand(crawlCommand());
@@ -31,7 +34,9 @@ export function program(): Command {
       .addCommand(queryCheckCommand())
       .addCommand(queryTestCommand()),
   );
-  p.addCommand(new Command('config').description('inspect the config folder').addCommand(configCheckCommand()));
+  p.addCommand(
+    new Command('config').description('inspect the config folder').addCommand(configCheckCommand()),
+  );
   for (const c of p.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
@@ -50,7 +55,9 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`mediawatch: ${err.code}: ${err.message}\n`);
       return 1;
     }
-    process.stderr.write(`mediawatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `mediawatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return 1;
   }
 }

@@ -2,7 +2,10 @@
 // seconds otherwise; then a one-screen summary.
 import type { RunCounts } from '../store/index.js';
 
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(c: RunCounts): void; done(): void } {
+export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): {
+  update(c: RunCounts): void;
+  done(): void;
+} {
   let last = '';
   let lastAt = 0;
   const start = Date.now();
@@ -34,7 +37,8 @@ export function runSummary(runId: string, c: RunCounts, seconds: number): string
     `  skipped           ${c.skipped}`,
     `  failed            ${c.failed}`,
   ];
-  if (c.pending > 0) lines.push(`  still pending     ${c.pending}  (a worker elsewhere may finish them)`);
+  if (c.pending > 0)
+    lines.push(`  still pending     ${c.pending}  (a worker elsewhere may finish them)`);
   if (c.discoveryErrors.length > 0) {
     lines.push(`  discovery sources that failed (${c.discoveryErrors.length}):`);
     for (const e of c.discoveryErrors.slice(0, 8)) lines.push(`    - ${e}`);

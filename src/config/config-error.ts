@@ -12,10 +12,13 @@ export class ConfigError extends MwError {
   readonly problems: ConfigProblem[];
   constructor(problems: ConfigProblem[]) {
     const lines = problems.map(
-      (p) => `  ${p.file}${p.line ? `:${p.line}` : ''}${p.path ? ` at ${p.path}` : ''}: ${p.message}`,
+      (p) =>
+        `  ${p.file}${p.line ? `:${p.line}` : ''}${p.path ? ` at ${p.path}` : ''}: ${p.message}`,
     );
-    super('MW_ERR_CONFIG', `invalid configuration (${problems.length} problem(s)):\n${lines.join('\n')}`);
+    super(
+      'MW_ERR_CONFIG',
+      `invalid configuration (${problems.length} problem(s)):\n${lines.join('\n')}`,
+    );
     this.problems = problems;
   }
 }
-

@@ -47,7 +47,12 @@ function parseFile<S extends z.ZodType>(
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    problems.push({ file: shown, path: '', line: null, message: `cannot read: ${(err as Error).message}` });
+    problems.push({
+      file: shown,
+      path: '',
+      line: null,
+      message: `cannot read: ${(err as Error).message}`,
+    });
     return { value: undefined, file: shown };
   }
   const lineCounter = new LineCounter();
@@ -86,7 +91,9 @@ export function loadConfig(dir: string, env: Env = process.env): Config {
   const root = resolve(dir);
   const problems: ConfigProblem[] = [];
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new ConfigError([{ file: dir, path: '', line: null, message: 'config directory not found' }]);
+    throw new ConfigError([
+      { file: dir, path: '', line: null, message: 'config directory not found' },
+    ]);
   }
   const settingsFile = join(root, 'mediawatch.yaml');
   const settings = existsSync(settingsFile)

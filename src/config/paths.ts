@@ -15,7 +15,10 @@ export function packageRoot(): string {
   return dir;
 }
 
-export function configDir(flag: string | undefined, env: Record<string, string | undefined> = process.env): string {
+export function configDir(
+  flag: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): string {
   if (flag) return resolve(flag);
   if (env.MEDIAWATCH_CONFIG) return resolve(env.MEDIAWATCH_CONFIG);
   return join(packageRoot(), 'config');

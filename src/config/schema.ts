@@ -5,7 +5,10 @@ import { z } from 'zod';
 const lang = z.enum(['fr', 'nl', 'en', 'de']);
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'expected a date such as 2024-01-05');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/,
+    'expected a date such as 2024-01-05',
+  );
 const path = z.string().min(1);
 
 export const settingsSchema = z
@@ -14,7 +17,10 @@ export const settingsSchema = z
       .object({
         url: z.string().default('redis://127.0.0.1:6379'),
         /** BullMQ key prefix: several deployments (or tests) can share one Redis. */
-        prefix: z.string().regex(/^[\w.-]+$/).default('mw'),
+        prefix: z
+          .string()
+          .regex(/^[\w.-]+$/)
+          .default('mw'),
       })
       .strict()
       .default({ url: 'redis://127.0.0.1:6379', prefix: 'mw' }),
@@ -30,7 +36,11 @@ export const settingsSchema = z
         timeoutMs: z.number().int().positive().default(20_000),
         maxRedirects: z.number().int().min(0).max(20).default(5),
         /** Limit on decoded (decompressed) bytes per response. */
-        maxBytes: z.number().int().positive().default(8 * 1024 * 1024),
+        maxBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(8 * 1024 * 1024),
       })
       .strict()
       .prefault({}),
@@ -63,7 +73,11 @@ export const settingsSchema = z
       .strict()
       .prefault({}),
     log: z
-      .object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') })
+      .object({
+        level: z
+          .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+          .default('info'),
+      })
       .strict()
       .prefault({}),
   })

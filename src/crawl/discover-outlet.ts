@@ -27,9 +27,14 @@ export interface DiscoveryResult {
 }
 
 const MAX_CHILD_SITEMAPS = 50;
-const XML_ACCEPT = 'application/xml,text/xml,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.5';
+const XML_ACCEPT =
+  'application/xml,text/xml,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.5';
 
-export async function discoverOutlet(s: Services, outlet: OutletConfig, windows: Window[]): Promise<DiscoveryResult> {
+export async function discoverOutlet(
+  s: Services,
+  outlet: OutletConfig,
+  windows: Window[],
+): Promise<DiscoveryResult> {
   const base = outlet.baseUrl;
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
   const result: DiscoveryResult = { candidates: [], skipped: [], errors: [], sourcesRead: 0 };
@@ -40,7 +45,12 @@ export async function discoverOutlet(s: Services, outlet: OutletConfig, windows:
   };
 
   const robots = outlet.discovery.robots ? await s.robots.rules(base, before) : null;
-  const sitemapQueue = [...new Set([...outlet.discovery.sitemaps.map((p) => new URL(p, base).toString()), ...(robots?.sitemaps ?? [])])];
+  const sitemapQueue = [
+    ...new Set([
+      ...outlet.discovery.sitemaps.map((p) => new URL(p, base).toString()),
+      ...(robots?.sitemaps ?? []),
+    ]),
+  ];
   let children = 0;
   while (sitemapQueue.length > 0) {
     const url = sitemapQueue.shift()!;
@@ -64,20 +74,24 @@ export async function discoverOutlet(s: Services, outlet: OutletConfig, windows:
       const res = await s.http.get(url, { accept: XML_ACCEPT, beforeRequest: before });
       result.sourcesRead++;
       const parsed = parseXmlSource(res.body.toString('utf8'), url);
-      if (parsed.kind !== 'sitemapindex') for (const c of parsed.urls) found.push({ ...c, source: `feed:${path}` });
+      if (parsed.kind !== 'sitemapindex')
+        for (const c of parsed.urls) found.push({ ...c, source: `feed:${path}` });
     } catch (err) {
       result.errors.push(`feed ${url}: ${errorReason(err)}`);
     }
   }
 
-  const pattern = outlet.discovery.articlePattern ? new RegExp(outlet.discovery.articlePattern) : null;
+  const pattern = outlet.discovery.articlePattern
+    ? new RegExp(outlet.discovery.articlePattern)
+    : null;
   for (const path of outlet.discovery.pages) {
     const url = new URL(path, base).toString();
     try {
       const res = await s.http.get(url, { beforeRequest: before });
       result.sourcesRead++;
       const { html } = decodeHtmlBytes(res.body, res.contentType);
-      for (const link of articleLinks(parseHtml(html), res.finalUrl, pattern)) found.push({ url: link, source: `page:${path}` });
+      for (const link of articleLinks(parseHtml(html), res.finalUrl, pattern))
+        found.push({ url: link, source: `page:${path}` });
     } catch (err) {
       result.errors.push(`page ${url}: ${errorReason(err)}`);
     }
@@ -93,11 +107,23 @@ export async function discoverOutlet(s: Services, outlet: OutletConfig, windows:
     if (u.host !== host) {
       result.skipped.push({ url, source: c.source, reason: `MW_SKIP_OFF_SITE: not on ${host}` });
     } else if (robots && !robots.allows(u.pathname + u.search)) {
-      result.skipped.push({ url, source: c.source, reason: 'MW_ERR_ROBOTS_DISALLOWED: robots.txt disallows this URL' });
+      result.skipped.push({
+        url,
+        source: c.source,
+        reason: 'MW_ERR_ROBOTS_DISALLOWED: robots.txt disallows this URL',
+      });
     } else if (!inAnyWindow(c.published, windows)) {
-      result.skipped.push({ url, source: c.source, reason: `MW_SKIP_OUTSIDE_WINDOW: published ${c.published} is outside every event window` });
+      result.skipped.push({
+        url,
+        source: c.source,
+        reason: `MW_SKIP_OUTSIDE_WINDOW: published ${c.published} is outside every event window`,
+      });
     } else if (result.candidates.length >= outlet.discovery.maxUrls) {
-      result.skipped.push({ url, source: c.source, reason: `MW_SKIP_BUDGET: more than ${outlet.discovery.maxUrls} candidates this run` });
+      result.skipped.push({
+        url,
+        source: c.source,
+        reason: `MW_SKIP_BUDGET: more than ${outlet.discovery.maxUrls} candidates this run`,
+      });
     } else {
       result.candidates.push({ url, source: c.source, published: c.published, title: c.title });
     }

@@ -17,27 +17,47 @@ export interface FetchedArticle {
 
 const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)/i;
 
-export async function fetchArticle(s: Services, outlet: OutletConfig, url: string): Promise<FetchedArticle> {
+export async function fetchArticle(
+  s: Services,
+  outlet: OutletConfig,
+  url: string,
+): Promise<FetchedArticle> {
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
   const opts = { languages: [...outlet.languages] };
   if (outlet.fetch !== 'browser') {
-    const res = await s.http.get(url, { beforeRequest: before });
+    const res = await s.timings.time('fetch', () => s.http.get(url, { beforeRequest: before }));
     if (res.contentType && !HTML_TYPE.test(res.contentType)) {
-      throw new MwError('MW_SKIP_NOT_HTML', `${res.finalUrl} is ${res.contentType}, not an HTML page`);
+      throw new MwError(
+        'MW_SKIP_NOT_HTML',
+        `${res.finalUrl} is ${res.contentType}, not an HTML page`,
+      );
     }
-    const { html } = decodeHtmlBytes(res.body, res.contentType);
-    const article = extractArticle(parseHtml(html), res.finalUrl, opts);
+    const article = await s.timings.time('extract', () =>
+      extractArticle(
+        parseHtml(decodeHtmlBytes(res.body, res.contentType).html),
+        res.finalUrl,
+        opts,
+      ),
+    );
     if (outlet.fetch === 'http' || hasArticleBody(article) || article.access !== 'free') {
       return { mode: 'http', finalUrl: res.finalUrl, article };
     }
     s.log.debug({ url }, 'no article body in the static HTML; rendering in the browser');
   }
-  const rendered = await s.browser.render(url, { consent: outlet.consent, beforeRequest: before });
+  const rendered = await s.timings.time('render', () =>
+    s.browser.render(url, { consent: outlet.consent, beforeRequest: before }),
+  );
   if (rendered.status >= 400) {
-    throw new MwError('MW_ERR_HTTP_STATUS', `HTTP ${rendered.status} from ${rendered.finalUrl} (browser)`, {
-      retry: rendered.status >= 500 ? 'backoff' : 'never',
-    });
+    throw new MwError(
+      'MW_ERR_HTTP_STATUS',
+      `HTTP ${rendered.status} from ${rendered.finalUrl} (browser)`,
+      {
+        retry: rendered.status >= 500 ? 'backoff' : 'never',
+      },
+    );
   }
-  const article = extractArticle(parseHtml(rendered.html), rendered.finalUrl, opts);
+  const article = await s.timings.time('extract', () =>
+    extractArticle(parseHtml(rendered.html), rendered.finalUrl, opts),
+  );
   return { mode: 'browser', finalUrl: rendered.finalUrl, article };
 }

@@ -29,15 +29,18 @@ export async function processArticle(
     throw new MwError('MW_SKIP_NOT_ARTICLE', `${finalUrl} holds no article body`);
   }
   // Trust the page's canonical URL only on the outlet's own host.
-  const declared = article.canonicalUrl && sameHost(article.canonicalUrl, finalUrl) ? article.canonicalUrl : null;
+  const declared =
+    article.canonicalUrl && sameHost(article.canonicalUrl, finalUrl) ? article.canonicalUrl : null;
   const key = canonicalUrl(declared ?? finalUrl) ?? finalUrl;
-  const { id, created } = await s.store.saveArticle({
-    ...article,
-    url: key,
-    outletId: outlet.id,
-    fetchedUrl: finalUrl,
-    fetchMode: mode,
-  });
+  const { id, created } = await s.timings.time('store', () =>
+    s.store.saveArticle({
+      ...article,
+      url: key,
+      outletId: outlet.id,
+      fetchedUrl: finalUrl,
+      fetchMode: mode,
+    }),
+  );
 
   const matchedEvents: string[] = [];
   const doc = {
@@ -51,7 +54,7 @@ export async function processArticle(
   };
   for (const e of events) {
     if (!inWindow(article.published, e.window)) continue;
-    const result = matchDocument(e.query, doc);
+    const result = await s.timings.time('match', () => matchDocument(e.query, doc));
     if (!result) continue;
     await s.store.saveMention({
       eventId: e.event.id,

@@ -28,11 +28,18 @@ export class RobotsCache {
     let rules: RobotsRules;
     let ttl = TTL_MS;
     try {
-      const res = await this.http.get(`${origin}/robots.txt`, beforeRequest ? { accept: 'text/plain', beforeRequest } : { accept: 'text/plain' });
+      const res = await this.http.get(
+        `${origin}/robots.txt`,
+        beforeRequest ? { accept: 'text/plain', beforeRequest } : { accept: 'text/plain' },
+      );
       rules = parseRobots(res.body.subarray(0, MAX_BYTES).toString('utf8'), this.token);
     } catch (err) {
       const code = err instanceof MwError ? err.code : '';
-      if (code === 'MW_ERR_HTTP_NOT_FOUND' || code === 'MW_ERR_HTTP_FORBIDDEN' || code === 'MW_ERR_HTTP_STATUS') {
+      if (
+        code === 'MW_ERR_HTTP_NOT_FOUND' ||
+        code === 'MW_ERR_HTTP_FORBIDDEN' ||
+        code === 'MW_ERR_HTTP_STATUS'
+      ) {
         rules = ALLOW_ALL;
       } else {
         rules = DISALLOW_ALL;

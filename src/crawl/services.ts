@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import { RateLimiter } from '../politeness/rate-limiter.js';
 import type { Store } from '../store/index.js';
 import { RobotsCache } from './robots-cache.js';
+import { StageTimings } from './timings.js';
 
 export interface Services {
   config: Config;
@@ -19,9 +20,13 @@ export interface Services {
   robots: RobotsCache;
   log: Logger;
   now: () => Date;
+  timings: StageTimings;
 }
 
-export function createServices(config: Config, deps: { store: Store; redis: Redis; log: Logger; now?: () => Date }): Services {
+export function createServices(
+  config: Config,
+  deps: { store: Store; redis: Redis; log: Logger; now?: () => Date },
+): Services {
   const { settings } = config;
   const http = new HttpClient(settings.http);
   const browser = new BrowserPool({ ...settings.browser, userAgent: settings.http.userAgent });
@@ -33,7 +38,17 @@ export function createServices(config: Config, deps: { store: Store; redis: Redi
     return Math.max(1000 / rps, delay);
   };
   const limiter = new RateLimiter(deps.redis, settings.redis.prefix, intervalFor);
-  return { config, store: deps.store, http, browser, limiter, robots, log: deps.log, now: deps.now ?? (() => new Date()) };
+  return {
+    config,
+    store: deps.store,
+    http,
+    browser,
+    limiter,
+    robots,
+    log: deps.log,
+    now: deps.now ?? (() => new Date()),
+    timings: new StageTimings(),
+  };
 }
 
 export async function closeServices(s: Services): Promise<void> {

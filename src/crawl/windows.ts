@@ -19,7 +19,10 @@ function endOf(date: string): number {
 }
 
 export function eventWindow(event: Pick<EventConfig, 'window'>): Window {
-  return { from: startOf(event.window.from), to: event.window.to ? endOf(event.window.to) : Infinity };
+  return {
+    from: startOf(event.window.from),
+    to: event.window.to ? endOf(event.window.to) : Infinity,
+  };
 }
 
 /** True when the date is inside the window, or unknown (an undated article is matched anyway). */

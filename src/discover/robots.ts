@@ -79,7 +79,11 @@ export function parseRobots(text: string, agentToken: string): RobotsRules {
       let best: Rule | null = null;
       for (const r of rules) {
         if (!r.regex.test(path)) continue;
-        if (!best || r.pattern.length > best.pattern.length || (r.pattern.length === best.pattern.length && r.allow)) {
+        if (
+          !best ||
+          r.pattern.length > best.pattern.length ||
+          (r.pattern.length === best.pattern.length && r.allow)
+        ) {
           best = r;
         }
       }
@@ -91,4 +95,8 @@ export function parseRobots(text: string, agentToken: string): RobotsRules {
 /** A host whose robots.txt answered 4xx: everything is allowed (RFC 9309 §2.3.1.3). */
 export const ALLOW_ALL: RobotsRules = { allows: () => true, crawlDelaySeconds: null, sitemaps: [] };
 /** A host whose robots.txt answered 5xx or could not be reached: nothing is allowed. */
-export const DISALLOW_ALL: RobotsRules = { allows: () => false, crawlDelaySeconds: null, sitemaps: [] };
+export const DISALLOW_ALL: RobotsRules = {
+  allows: () => false,
+  crawlDelaySeconds: null,
+  sitemaps: [],
+};

@@ -50,15 +50,24 @@ function toIso(date: string | undefined): string | undefined {
 export function parseXmlSource(text: string, sourceUrl: string): XmlSource {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) {
-    throw new MwError('MW_ERR_NOT_XML', `${sourceUrl} answered an HTML page where a sitemap or feed was expected`);
+    throw new MwError(
+      'MW_ERR_NOT_XML',
+      `${sourceUrl} answered an HTML page where a sitemap or feed was expected`,
+    );
   }
   const doc = parseDocument(text, { xmlMode: true });
   const root = doc.children.find((c): c is Element => c.type === 'tag');
   if (!root) throw new MwError('MW_ERR_NOT_XML', `${sourceUrl} is not XML`);
   const rootName = local(root);
-  const tags = (name: string): Element[] => getElementsByTagName((n) => localName(n) === name, root.children, true);
+  const tags = (name: string): Element[] =>
+    getElementsByTagName((n) => localName(n) === name, root.children, true);
   if (rootName === 'sitemapindex') {
-    return { kind: 'sitemapindex', sitemaps: tags('sitemap').map((s) => childText(s, 'loc')).filter((u): u is string => !!u) };
+    return {
+      kind: 'sitemapindex',
+      sitemaps: tags('sitemap')
+        .map((s) => childText(s, 'loc'))
+        .filter((u): u is string => !!u),
+    };
   }
   if (rootName === 'urlset') {
     const urls: Candidate[] = [];
@@ -80,17 +89,32 @@ export function parseXmlSource(text: string, sourceUrl: string): XmlSource {
     const urls = tags('item').flatMap((item): Candidate[] => {
       const link = childText(item, 'link') ?? getAttributeValue(item, 'rdf:about');
       if (!link) return [];
-      return [{ url: link, title: childText(item, 'title'), published: toIso(childText(item, 'pubdate') ?? childText(item, 'date')) }];
+      return [
+        {
+          url: link,
+          title: childText(item, 'title'),
+          published: toIso(childText(item, 'pubdate') ?? childText(item, 'date')),
+        },
+      ];
     });
     return { kind: 'feed', urls };
   }
   if (rootName === 'feed') {
     const urls = tags('entry').flatMap((entry): Candidate[] => {
-      const links = entry.children.filter((c): c is Element => c.type === 'tag' && local(c as Element) === 'link');
-      const alt = links.find((l) => (getAttributeValue(l, 'rel') ?? 'alternate') === 'alternate') ?? links[0];
+      const links = entry.children.filter(
+        (c): c is Element => c.type === 'tag' && local(c as Element) === 'link',
+      );
+      const alt =
+        links.find((l) => (getAttributeValue(l, 'rel') ?? 'alternate') === 'alternate') ?? links[0];
       const href = alt ? getAttributeValue(alt, 'href') : undefined;
       if (!href) return [];
-      return [{ url: href, title: childText(entry, 'title'), published: toIso(childText(entry, 'published') ?? childText(entry, 'updated')) }];
+      return [
+        {
+          url: href,
+          title: childText(entry, 'title'),
+          published: toIso(childText(entry, 'published') ?? childText(entry, 'updated')),
+        },
+      ];
     });
     return { kind: 'feed', urls };
   }

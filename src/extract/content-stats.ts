@@ -31,6 +31,9 @@ export interface NodeStats {
   /** Characters inside <li> descendants. */
   listChars: number;
   hasBlockChild: boolean;
+  /** Headings that are links: the mark of a list of teasers. */
+  linkedHeadings: number;
+  articles: number;
 }
 
 export interface ContentStats {
@@ -65,7 +68,7 @@ export function measureContent(doc: Document, opts: MeasureOptions): ContentStat
     const s: NodeStats = {
       chars: 0, linkChars: 0, commas: 0, ownChars: 0, ownCommas: 0, paragraphs: 0,
       images: 0, listItems: 0, inputs: 0, embeds: 0, headingChars: 0, listChars: 0,
-      hasBlockChild: false,
+      hasBlockChild: false, linkedHeadings: 0, articles: 0,
     };
     const link = inLink || el.name === 'a';
     const table = inTable || el.name === 'table' || el.name === 'code' || el.name === 'pre';
@@ -125,6 +128,9 @@ function addChild(s: NodeStats, cs: NodeStats, child: Element): void {
   s.embeds += cs.embeds;
   s.headingChars += HEADINGS.has(child.name) ? cs.chars : cs.headingChars;
   s.listChars += child.name === 'li' ? cs.chars : cs.listChars;
+  s.articles += cs.articles + (child.name === 'article' ? 1 : 0);
+  const linked = HEADINGS.has(child.name) && cs.chars > 0 && cs.linkChars * 2 > cs.chars;
+  s.linkedHeadings += cs.linkedHeadings + (linked ? 1 : 0);
   if (BLOCK_TAGS.has(child.name)) {
     s.hasBlockChild = true;
   } else {

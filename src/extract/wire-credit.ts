@@ -10,7 +10,7 @@ const PARENTHESISED = new RegExp(
   'giu',
 );
 const WITH_AGENCY = new RegExp(
-  `(?:^|[\\s(])(?:avec|met|with|mit|source|sources|bron|d'après|selon|volgens)\\s*:?\\s+(?:l'agence\\s+|het\\s+persagentschap\\s+|agence\\s+)?(${AGENCY_PATTERN})\\b${NOT_PHOTO}`,
+  `(?:^|[\\s(])(?:avec|met|with|mit|source|sources|bron)\\s*:?\\s+(?:l'agence\\s+|het\\s+persagentschap\\s+|agence\\s+)?(${AGENCY_PATTERN})\\b${NOT_PHOTO}`,
   'giu',
 );
 const CLOSING_LINE = new RegExp(

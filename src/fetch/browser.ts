@@ -3,7 +3,13 @@
 // costs 0.6–1.2 s here). Images, fonts and media are blocked, and so is every request to
 // another host than the page's own. The outlet's consent recipe is applied after navigation.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Route,
+} from 'playwright-core';
 import { MwError } from '../errors.js';
 
 export interface BrowserOptions {
@@ -25,14 +31,25 @@ export interface RenderResult {
   html: string;
 }
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 const BLOCKED_TYPES = new Set(['image', 'font', 'media']);
 export const CHROMIUM_INSTALL_HINT = 'apt-get update && apt-get install -y chromium';
 
 /** CHROMIUM_PATH (config), else /usr/bin/chromium, else Playwright's own download. */
 export function resolveChromium(configured: string | null): string {
-  const candidates = [configured, '/usr/bin/chromium', safeBundledPath()].filter((p): p is string => !!p);
+  const candidates = [configured, '/usr/bin/chromium', safeBundledPath()].filter(
+    (p): p is string => !!p,
+  );
   for (const p of candidates) if (existsSync(p)) return p;
   throw new MwError(
     'MW_ERR_NO_CHROMIUM',
@@ -84,7 +101,9 @@ export class BrowserPool {
     }
     if (!this.context) {
       const browser = this.browser;
-      this.context = browser.then((b) => b.newContext({ userAgent: this.opts.userAgent, javaScriptEnabled: true }));
+      this.context = browser.then((b) =>
+        b.newContext({ userAgent: this.opts.userAgent, javaScriptEnabled: true }),
+      );
     }
     return this.context;
   }
@@ -106,7 +125,10 @@ export class BrowserPool {
           } catch {
             /* data: and blob: URLs have no host */
           }
-          if (BLOCKED_TYPES.has(req.resourceType()) || (host !== '' && host !== fresh.allowedHost)) {
+          if (
+            BLOCKED_TYPES.has(req.resourceType()) ||
+            (host !== '' && host !== fresh.allowedHost)
+          ) {
             return route.abort('blockedbyclient');
           }
           return route.continue();
@@ -131,23 +153,33 @@ export class BrowserPool {
     try {
       slot.allowedHost = new URL(url).host;
       await opts.beforeRequest?.(url);
-      const response = await slot.page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.opts.navigationTimeoutMs });
+      const response = await slot.page.goto(url, {
+        waitUntil: 'domcontentloaded',
+        timeout: this.opts.navigationTimeoutMs,
+      });
       const status = response?.status() ?? 0;
       if (opts.consent) await this.applyConsent(slot.page, opts.consent);
       this.renders++;
       return { finalUrl: slot.page.url(), status, html: await slot.page.content() };
     } catch (err) {
       if (err instanceof MwError) throw err;
-      throw new MwError('MW_ERR_BROWSER', `rendering ${url} failed: ${(err as Error).message.split('\n')[0]}`, {
-        retry: 'backoff',
-        cause: err,
-      });
+      throw new MwError(
+        'MW_ERR_BROWSER',
+        `rendering ${url} failed: ${(err as Error).message.split('\n')[0]}`,
+        {
+          retry: 'backoff',
+          cause: err,
+        },
+      );
     } finally {
       this.release(slot);
     }
   }
 
-  private async applyConsent(page: Page, consent: { click: string; waitFor?: string | undefined }): Promise<void> {
+  private async applyConsent(
+    page: Page,
+    consent: { click: string; waitFor?: string | undefined },
+  ): Promise<void> {
     // Wait for whichever comes first: the banner, or the rendered body (the consent cookie is
     // already set in this context after the first page of the outlet).
     const either = consent.waitFor ? `${consent.click}, ${consent.waitFor}` : consent.click;

@@ -1,12 +1,21 @@
 // What an HTTP outcome means for the retry machinery (see ../errors.ts).
 import { MwError } from '../errors.js';
 
-export function httpStatusError(status: number, url: string, retryAfter: string | null, now: number): MwError {
+export function httpStatusError(
+  status: number,
+  url: string,
+  retryAfter: string | null,
+  now: number,
+): MwError {
   if (status === 429 || (status === 503 && retryAfter !== null)) {
-    return new MwError('MW_ERR_HTTP_RETRY_LATER', `HTTP ${status} from ${url}; the server asked us to wait`, {
-      retry: 'later',
-      retryAfterMs: parseRetryAfter(retryAfter, now) ?? 60_000,
-    });
+    return new MwError(
+      'MW_ERR_HTTP_RETRY_LATER',
+      `HTTP ${status} from ${url}; the server asked us to wait`,
+      {
+        retry: 'later',
+        retryAfterMs: parseRetryAfter(retryAfter, now) ?? 60_000,
+      },
+    );
   }
   if (status >= 500) {
     return new MwError('MW_ERR_HTTP_SERVER', `HTTP ${status} from ${url}`, { retry: 'backoff' });
@@ -34,16 +43,29 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   return Math.min(Math.max(ms, 0), 3_600_000);
 }
 
-const TRANSIENT = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND',
-  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_SOCKET',
-  'UND_ERR_ABORTED']);
+const TRANSIENT = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_ABORTED',
+]);
 
 /** Wraps a network error; transient ones are retried with backoff. */
 export function networkError(err: unknown, url: string): MwError {
   if (err instanceof MwError) return err;
   const name = (err as { name?: string }).name ?? '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new MwError('MW_ERR_NETWORK', `timed out fetching ${url}`, { retry: 'backoff', cause: err });
+    return new MwError('MW_ERR_NETWORK', `timed out fetching ${url}`, {
+      retry: 'backoff',
+      cause: err,
+    });
   }
   const raw = (err as { code?: unknown }).code;
   const code = typeof raw === 'string' ? raw : '';

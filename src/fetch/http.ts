@@ -32,7 +32,8 @@ const ACCEPT_HTML = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
 function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -50,7 +51,12 @@ function decoderFor(encoding: string | undefined): Transform | null {
   }
 }
 
-async function readLimited(body: Readable, encoding: string | undefined, maxBytes: number, url: string): Promise<Buffer> {
+async function readLimited(
+  body: Readable,
+  encoding: string | undefined,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
   const decoder = decoderFor(encoding);
   const source: AsyncIterable<Buffer> = decoder ? body.pipe(decoder) : body;
   const chunks: Buffer[] = [];
@@ -114,7 +120,10 @@ export class HttpClient {
       if (res.statusCode >= 300 && res.statusCode < 400 && headers.location) {
         await res.body.dump();
         if (hop >= this.opts.maxRedirects) {
-          throw new MwError('MW_ERR_TOO_MANY_REDIRECTS', `more than ${this.opts.maxRedirects} redirects from ${url}`);
+          throw new MwError(
+            'MW_ERR_TOO_MANY_REDIRECTS',
+            `more than ${this.opts.maxRedirects} redirects from ${url}`,
+          );
         }
         current = new URL(headers.location, current).toString();
         continue;
@@ -125,7 +134,12 @@ export class HttpClient {
       }
       let body: Buffer;
       try {
-        body = await readLimited(res.body, headers['content-encoding'], this.opts.maxBytes, current);
+        body = await readLimited(
+          res.body,
+          headers['content-encoding'],
+          this.opts.maxBytes,
+          current,
+        );
       } catch (err) {
         throw networkError(err, current);
       }

@@ -1,5 +1,6 @@
 // Errors of the query language. Every one is a malformed or refused query: retrying gives the
-// same answer (retry 'never'). Each carries the 1-based column (UTF-16 code units) where the
+// same answer (retry 'never'). Messages read `unexpected ")" at column 17; expected a term`.
+// Each carries the 1-based column (UTF-16 code units) where the
 // problem starts and what the parser expected there, so the CLI can put a caret under it.
 // When the problem sits inside an alias's text, `alias` names it and `column` is a column of
 // that alias's text.
@@ -19,6 +20,8 @@ export class QueryError extends MwError {
   readonly column: number;
   readonly expected: string;
   readonly alias: string | undefined;
+  /** The message without the alias prefix and the "; expected …" part. */
+  readonly reason: string;
 
   constructor(
     code: QueryErrorCode,
@@ -27,8 +30,10 @@ export class QueryError extends MwError {
     expected: string,
     alias?: string,
   ) {
-    super(code, alias === undefined ? message : `in @${alias}: ${message}`, { retry: 'never' });
+    const prefix = alias === undefined ? '' : `in @${alias}: `;
+    super(code, `${prefix}${message}; expected ${expected}`, { retry: 'never' });
     this.name = 'QueryError';
+    this.reason = message;
     this.column = column;
     this.expected = expected;
     this.alias = alias;
@@ -83,5 +88,5 @@ function rebuild(err: QueryError, alias: string): QueryError {
         : err instanceof QueryUnknownFieldError
           ? QueryUnknownFieldError
           : QueryTooComplexError;
-  return new Ctor(err.message, err.column, err.expected, alias);
+  return new Ctor(err.reason, err.column, err.expected, alias);
 }

@@ -21,8 +21,9 @@ export interface QueryOptions {
 }
 
 export function parseQuery(text: string, opts: QueryOptions = {}): QueryNode {
-  const resolver = new AliasResolver(opts.aliases ?? {}, (aliasText, ctx) =>
-    new Parser(aliasText, resolver, ctx.cs, ctx.field).run(),
+  const resolver: AliasResolver = new AliasResolver(
+    opts.aliases ?? {},
+    (aliasText, ctx): ParsedAlias => new Parser(aliasText, resolver, ctx.cs, ctx.field).run(),
   );
   return new Parser(text, resolver, false, null).run().node;
 }

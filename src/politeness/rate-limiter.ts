@@ -25,9 +25,11 @@ export class RateLimiter {
     redis: Redis,
     private readonly prefix: string,
     private readonly intervalFor: (host: string) => number,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((r) => setTimeout(r, ms)),
   ) {
-    if (!('mwReserveSlot' in redis)) redis.defineCommand('mwReserveSlot', { numberOfKeys: 1, lua: RESERVE });
+    if (!('mwReserveSlot' in redis))
+      redis.defineCommand('mwReserveSlot', { numberOfKeys: 1, lua: RESERVE });
     this.redis = redis as ReservingRedis;
   }
 

@@ -39,7 +39,19 @@ function toJson({ event, summary, mentions }: ReportInput): unknown {
   };
 }
 
-const CSV_COLUMNS = ['outlet', 'language', 'published', 'title', 'url', 'authors', 'access', 'wire_credit', 'score', 'summary', 'hit_sentences'];
+const CSV_COLUMNS = [
+  'outlet',
+  'language',
+  'published',
+  'title',
+  'url',
+  'authors',
+  'access',
+  'wire_credit',
+  'score',
+  'summary',
+  'hit_sentences',
+];
 
 function csvCell(v: string): string {
   // Quote every cell; a leading = + - @ is neutralised so spreadsheets never run scraped text.
@@ -49,23 +61,45 @@ function csvCell(v: string): string {
 
 function toCsv({ mentions }: ReportInput): string {
   const rows = mentions.map((m) =>
-    [m.article.outletId, m.article.language ?? '', m.article.published ?? '', m.article.title ?? '', m.article.url,
-      m.article.authors.join('; '), m.article.access, m.article.wireCredit ?? '', m.score.toFixed(3), m.summary,
-      m.sentences.map((s) => s.text).join(' | ')].map(csvCell).join(','),
+    [
+      m.article.outletId,
+      m.article.language ?? '',
+      m.article.published ?? '',
+      m.article.title ?? '',
+      m.article.url,
+      m.article.authors.join('; '),
+      m.article.access,
+      m.article.wireCredit ?? '',
+      m.score.toFixed(3),
+      m.summary,
+      m.sentences.map((s) => s.text).join(' | '),
+    ]
+      .map(csvCell)
+      .join(','),
   );
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 function mdText(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function toMarkdown({ event, summary, mentions, outletNames }: ReportInput): string {
   const out: string[] = [];
   out.push(`# Coverage: ${mdText(event.name)}`, '');
-  out.push(`Event \`${event.id}\`, window ${event.window.from} to ${event.window.to ?? 'open'}.`, '');
-  out.push(`**${summary.total} article(s)** from ${Object.keys(summary.byOutlet).length} outlet(s).`);
-  const langs = Object.entries(summary.byLanguage).map(([l, n]) => `${l} ${n}`).join(', ');
+  out.push(
+    `Event \`${event.id}\`, window ${event.window.from} to ${event.window.to ?? 'open'}.`,
+    '',
+  );
+  out.push(
+    `**${summary.total} article(s)** from ${Object.keys(summary.byOutlet).length} outlet(s).`,
+  );
+  const langs = Object.entries(summary.byLanguage)
+    .map(([l, n]) => `${l} ${n}`)
+    .join(', ');
   if (langs) out.push(`Languages: ${langs}.`);
   if (summary.firstToReport) {
     const f = summary.firstToReport;
@@ -73,7 +107,8 @@ function toMarkdown({ event, summary, mentions, outletNames }: ReportInput): str
   }
   out.push('');
   const byOutlet = new Map<string, Mention[]>();
-  for (const m of mentions) byOutlet.set(m.article.outletId, [...(byOutlet.get(m.article.outletId) ?? []), m]);
+  for (const m of mentions)
+    byOutlet.set(m.article.outletId, [...(byOutlet.get(m.article.outletId) ?? []), m]);
   for (const [outletId, list] of [...byOutlet].sort((a, b) => a[0].localeCompare(b[0]))) {
     out.push(`## ${mdText(outletNames[outletId] ?? outletId)} (${list.length})`, '');
     for (const lang of [...new Set(list.map((m) => m.article.language ?? 'unknown'))].sort()) {
@@ -81,9 +116,16 @@ function toMarkdown({ event, summary, mentions, outletNames }: ReportInput): str
       for (const m of list.filter((x) => (x.article.language ?? 'unknown') === lang)) {
         const a = m.article;
         out.push(`- **${mdText(a.title ?? '(untitled)')}**  `);
-        out.push(`  ${a.published ?? 'undated'} · <${a.url}>${a.access !== 'free' ? ` · body unavailable (${a.access})` : ''}${a.wireCredit ? ` · wire: ${mdText(a.wireCredit)}` : ''}  `);
+        out.push(
+          `  ${a.published ?? 'undated'} · <${a.url}>${a.access !== 'free' ? ` · body unavailable (${a.access})` : ''}${a.wireCredit ? ` · wire: ${mdText(a.wireCredit)}` : ''}  `,
+        );
         out.push(`  ${mdText(m.summary)}`);
-        for (const s of m.sentences.slice(0, 3)) out.push(`  > ${mdText(markSentence(s, '\u0000', '\u0001')).replace(/\u0000/g, '**').replace(/\u0001/g, '**')}`);
+        for (const s of m.sentences.slice(0, 3))
+          out.push(
+            `  > ${mdText(markSentence(s, '\u0000', '\u0001'))
+              .replace(/\u0000/g, '**')
+              .replace(/\u0001/g, '**')}`,
+          );
         out.push('');
       }
     }

@@ -27,15 +27,23 @@ export function contentHash(a: Pick<ArticleInput, 'title' | 'body' | 'lead'>): s
 }
 
 function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)',
+  );
   const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map(
+      (r) => r.version,
+    ),
   );
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
     })();
   }
 }
@@ -83,7 +91,14 @@ export class SqliteStore implements Store {
     return this.now().toISOString();
   }
 
-  async upsertOutlets(outlets: ReadonlyArray<{ id: string; name: string; baseUrl: string; languages: readonly string[] }>): Promise<void> {
+  async upsertOutlets(
+    outlets: ReadonlyArray<{
+      id: string;
+      name: string;
+      baseUrl: string;
+      languages: readonly string[];
+    }>,
+  ): Promise<void> {
     const stmt = this.db.prepare(
       `INSERT INTO outlets (id, name, base_url, languages, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, base_url = excluded.base_url,
@@ -131,7 +146,9 @@ export class SqliteStore implements Store {
       }
       if (runId) {
         this.db
-          .prepare('UPDATE crawl_runs SET discovered = discovered + ?, known = known + ? WHERE id = ?')
+          .prepare(
+            'UPDATE crawl_runs SET discovered = discovered + ?, known = known + ? WHERE id = ?',
+          )
           .run(urls.length, known, runId);
       }
     })();
@@ -170,11 +187,27 @@ export class SqliteStore implements Store {
     const hash = contentHash(a);
     const ts = this.ts();
     return this.db.transaction(() => {
-      const existing = this.db.prepare('SELECT id, content_hash FROM articles WHERE url = ?').get(a.url) as
-        | { id: number; content_hash: string }
-        | undefined;
-      const values = [a.outletId, a.fetchedUrl, a.fetchMode, a.title, a.lead, a.body, a.published, a.modified,
-        JSON.stringify(a.authors), a.section, a.language, a.image, a.siteName, a.access, a.wireCredit, hash];
+      const existing = this.db
+        .prepare('SELECT id, content_hash FROM articles WHERE url = ?')
+        .get(a.url) as { id: number; content_hash: string } | undefined;
+      const values = [
+        a.outletId,
+        a.fetchedUrl,
+        a.fetchMode,
+        a.title,
+        a.lead,
+        a.body,
+        a.published,
+        a.modified,
+        JSON.stringify(a.authors),
+        a.section,
+        a.language,
+        a.image,
+        a.siteName,
+        a.access,
+        a.wireCredit,
+        hash,
+      ];
       if (!existing) {
         const info = this.db
           .prepare(
@@ -205,13 +238,21 @@ export class SqliteStore implements Store {
          ON CONFLICT(event_id, article_id) DO UPDATE SET score = excluded.score, hits = excluded.hits,
            sentences = excluded.sentences, summary = excluded.summary, matched_at = excluded.matched_at`,
       )
-      .run(m.eventId, m.articleId, m.score, JSON.stringify(m.hits), JSON.stringify(m.sentences), m.summary, this.ts());
+      .run(
+        m.eventId,
+        m.articleId,
+        m.score,
+        JSON.stringify(m.hits),
+        JSON.stringify(m.sentences),
+        m.summary,
+        this.ts(),
+      );
   }
 
   async runCounts(runId: string): Promise<RunCounts> {
-    const run = this.db.prepare('SELECT discovered, known, discovery_errors FROM crawl_runs WHERE id = ?').get(runId) as
-      | { discovered: number; known: number; discovery_errors: string }
-      | undefined;
+    const run = this.db
+      .prepare('SELECT discovered, known, discovery_errors FROM crawl_runs WHERE id = ?')
+      .get(runId) as { discovered: number; known: number; discovery_errors: string } | undefined;
     const counts: RunCounts = {
       discovered: run?.discovered ?? 0,
       known: run?.known ?? 0,
@@ -222,8 +263,9 @@ export class SqliteStore implements Store {
       matched: 0,
       discoveryErrors: run ? (JSON.parse(run.discovery_errors) as string[]) : [],
     };
-    const rows = this.db.prepare('SELECT status, count(*) AS n FROM ledger WHERE run_id = ? GROUP BY status').all(runId) as
-      Array<{ status: LedgerStatus; n: number }>;
+    const rows = this.db
+      .prepare('SELECT status, count(*) AS n FROM ledger WHERE run_id = ? GROUP BY status')
+      .all(runId) as Array<{ status: LedgerStatus; n: number }>;
     for (const r of rows) counts[r.status] = r.n;
     const matched = this.db
       .prepare(
@@ -236,9 +278,11 @@ export class SqliteStore implements Store {
   }
 
   async ledger(runId?: string): Promise<LedgerRow[]> {
-    const rows = (runId
-      ? this.db.prepare('SELECT * FROM ledger WHERE run_id = ? ORDER BY url').all(runId)
-      : this.db.prepare('SELECT * FROM ledger ORDER BY url').all()) as Row[];
+    const rows = (
+      runId
+        ? this.db.prepare('SELECT * FROM ledger WHERE run_id = ? ORDER BY url').all(runId)
+        : this.db.prepare('SELECT * FROM ledger ORDER BY url').all()
+    ) as Row[];
     return rows.map((r) => ({
       url: r.url as string,
       outletId: r.outlet_id as string,
@@ -271,9 +315,13 @@ export class SqliteStore implements Store {
   }
 
   async articles(opts: { since?: string } = {}): Promise<StoredArticle[]> {
-    const rows = (opts.since
-      ? this.db.prepare('SELECT * FROM articles WHERE published >= ? ORDER BY published, id').all(opts.since)
-      : this.db.prepare('SELECT * FROM articles ORDER BY published, id').all()) as Row[];
+    const rows = (
+      opts.since
+        ? this.db
+            .prepare('SELECT * FROM articles WHERE published >= ? ORDER BY published, id')
+            .all(opts.since)
+        : this.db.prepare('SELECT * FROM articles ORDER BY published, id').all()
+    ) as Row[];
     return rows.map(toArticle);
   }
 
@@ -287,9 +335,9 @@ export class SqliteStore implements Store {
   }
 
   async coverage(eventId: string): Promise<{ summary: unknown; updatedAt: string } | null> {
-    const r = this.db.prepare('SELECT summary, updated_at FROM coverage WHERE event_id = ?').get(eventId) as
-      | { summary: string; updated_at: string }
-      | undefined;
+    const r = this.db
+      .prepare('SELECT summary, updated_at FROM coverage WHERE event_id = ?')
+      .get(eventId) as { summary: string; updated_at: string } | undefined;
     return r ? { summary: JSON.parse(r.summary) as unknown, updatedAt: r.updated_at } : null;
   }
 

@@ -60,14 +60,27 @@ export interface LedgerRow {
 }
 
 export interface Store {
-  upsertOutlets(outlets: ReadonlyArray<{ id: string; name: string; baseUrl: string; languages: readonly string[] }>): Promise<void>;
+  upsertOutlets(
+    outlets: ReadonlyArray<{
+      id: string;
+      name: string;
+      baseUrl: string;
+      languages: readonly string[];
+    }>,
+  ): Promise<void>;
   startRun(id: string, outletIds: string[], eventIds: string[]): Promise<void>;
   finishRun(id: string): Promise<void>;
   /** Records discovered URLs; returns those to fetch (new, or failed/pending before). */
   discover(runId: string | null, urls: DiscoveredUrl[]): Promise<string[]>;
   recordDiscoveryError(runId: string | null, message: string): Promise<void>;
   /** Ends a ledger entry (creating it if discovery did not). */
-  settle(url: string, outletId: string, status: Exclude<LedgerStatus, 'pending'>, reason: string | null, articleId?: number | null): Promise<void>;
+  settle(
+    url: string,
+    outletId: string,
+    status: Exclude<LedgerStatus, 'pending'>,
+    reason: string | null,
+    articleId?: number | null,
+  ): Promise<void>;
   saveArticle(article: ArticleInput): Promise<{ id: number; created: boolean; changed: boolean }>;
   saveMention(mention: MentionInput): Promise<void>;
   runCounts(runId: string): Promise<RunCounts>;

@@ -36,12 +36,19 @@ export function summarizeCoverage(eventId: string, mentions: readonly Mention[])
     bump(s.byDay, a.published ? a.published.slice(0, 10) : 'undated');
     if (a.wireCredit) bump(s.wireCredits, a.wireCredit);
     if (a.access !== 'free') s.bodyUnavailable++;
-    if (a.published && (!first?.article.published || Date.parse(a.published) < Date.parse(first.article.published))) {
+    if (
+      a.published &&
+      (!first?.article.published || Date.parse(a.published) < Date.parse(first.article.published))
+    ) {
       first = m;
     }
   }
   if (first?.article.published) {
-    s.firstToReport = { outletId: first.article.outletId, url: first.article.url, published: first.article.published };
+    s.firstToReport = {
+      outletId: first.article.outletId,
+      url: first.article.url,
+      published: first.article.published,
+    };
   }
   return s;
 }

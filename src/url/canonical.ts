@@ -1,7 +1,8 @@
 // Canonical form of a URL, used as the ledger key and (hashed) as the article job id.
 // Lower-case scheme and host, no default port, no fragment, no tracking parameters.
 // Trailing slashes and AMP variants are left as published (issue 5 deepens this).
-const TRACKING = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|_ga|igshid|xtor|at_[a-z]+)$/i;
+const TRACKING =
+  /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|_ga|igshid|xtor|at_[a-z]+)$/i;
 
 export function canonicalUrl(raw: string, base?: string): string | null {
   let u: URL;

@@ -21,7 +21,9 @@ export interface CrawlEnv {
   close(): Promise<void>;
 }
 
-export async function crawlEnv(opts: { sim?: SimOptions; requestsPerSecond?: number } = {}): Promise<CrawlEnv> {
+export async function crawlEnv(
+  opts: { sim?: SimOptions; requestsPerSecond?: number } = {},
+): Promise<CrawlEnv> {
   const sim = await startSimulator(opts.sim);
   const tmp = tmpDir('mw-crawl-');
   writeSimConfig(join(import.meta.dirname, '../../config'), join(tmp.dir, 'config'), sim.origins, {
@@ -29,12 +31,16 @@ export async function crawlEnv(opts: { sim?: SimOptions; requestsPerSecond?: num
     redisPrefix: `mw-test-${randomUUID().slice(0, 8)}`,
     requestsPerSecond: opts.requestsPerSecond ?? 50,
   });
-  const env: Record<string, string | undefined> = { REDIS_URL: process.env.REDIS_URL, CHROMIUM_PATH: process.env.CHROMIUM_PATH };
+  const env: Record<string, string | undefined> = {
+    REDIS_URL: process.env.REDIS_URL,
+    CHROMIUM_PATH: process.env.CHROMIUM_PATH,
+  };
   const config = loadConfig(join(tmp.dir, 'config'), env);
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done): void {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });

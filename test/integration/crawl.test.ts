@@ -10,7 +10,10 @@ let env: CrawlEnv;
 let first: { runId: string; counts: RunCounts };
 
 async function crawl(): Promise<{ runId: string; counts: RunCounts }> {
-  const runId = await enqueueCrawl(env.rt, { outletIds: env.config.outlets.map((o) => o.id), eventIds: [] });
+  const runId = await enqueueCrawl(env.rt, {
+    outletIds: env.config.outlets.map((o) => o.id),
+    eventIds: [],
+  });
   return { runId, counts: await waitForCrawl(env.rt, runId) };
 }
 
@@ -24,7 +27,10 @@ afterAll(async () => {
 
 describe('a crawl of the simulator', () => {
   it('stores exactly the coverage of the event, the JavaScript-rendered RTL article included', async () => {
-    const expected = env.sim.manifest.filter((a) => a.kind === 'coverage').map((a) => a.url).sort();
+    const expected = env.sim.manifest
+      .filter((a) => a.kind === 'coverage')
+      .map((a) => a.url)
+      .sort();
     const mentions = await env.rt.store.mentions(EVENT);
     expect(mentions.map((m) => m.article.url).sort()).toEqual(expected);
 
@@ -42,9 +48,13 @@ describe('a crawl of the simulator', () => {
   });
 
   it('rejects every hard negative', async () => {
-    const negatives = new Set(env.sim.manifest.filter((a) => a.kind === 'negative').map((a) => a.url));
+    const negatives = new Set(
+      env.sim.manifest.filter((a) => a.kind === 'negative').map((a) => a.url),
+    );
     expect(negatives.size).toBeGreaterThanOrEqual(4);
-    const matched = (await env.rt.store.mentions(EVENT)).filter((m) => negatives.has(m.article.url));
+    const matched = (await env.rt.store.mentions(EVENT)).filter((m) =>
+      negatives.has(m.article.url),
+    );
     expect(matched.map((m) => m.article.url)).toEqual([]);
   });
 
@@ -52,11 +62,14 @@ describe('a crawl of the simulator', () => {
     const ledger = await env.rt.store.ledger(first.runId);
     expect(ledger.length).toBe(first.counts.discovered);
     expect(ledger.filter((r) => r.status === 'pending')).toEqual([]);
-    for (const r of ledger.filter((x) => x.status !== 'stored')) expect(r.reason).toMatch(/^MW_(ERR|SKIP)_[A-Z_]+: /);
+    for (const r of ledger.filter((x) => x.status !== 'stored'))
+      expect(r.reason).toMatch(/^MW_(ERR|SKIP)_[A-Z_]+: /);
     expect(first.counts.failed).toBe(0);
 
     const byUrl = new Map(ledger.map((r) => [r.url, r]));
-    const articles = env.sim.manifest.filter((a) => a.kind !== 'generated' && a.published >= '2024');
+    const articles = env.sim.manifest.filter(
+      (a) => a.kind !== 'generated' && a.published >= '2024',
+    );
     for (const a of articles) expect(byUrl.get(a.url)?.status, a.url).toBe('stored');
     const disallowed = ledger.filter((r) => r.reason?.startsWith('MW_ERR_ROBOTS_DISALLOWED'));
     expect(disallowed.map((r) => new URL(r.url).pathname)).toContain('/private/draft-preview');
@@ -81,8 +94,14 @@ describe('a crawl of the simulator', () => {
 
   it('stores a coverage summary for the event', async () => {
     const coverage = await env.rt.store.coverage(EVENT);
-    const summary = coverage?.summary as { total: number; byOutlet: Record<string, number> } | undefined;
+    const summary = coverage?.summary as
+      { total: number; byOutlet: Record<string, number> } | undefined;
     expect(summary?.total).toBe(env.sim.manifest.filter((a) => a.kind === 'coverage').length);
-    expect(Object.keys(summary?.byOutlet ?? {}).sort()).toEqual(['belga', 'brusselstimes', 'lalibre', 'rtl']);
+    expect(Object.keys(summary?.byOutlet ?? {}).sort()).toEqual([
+      'belga',
+      'brusselstimes',
+      'lalibre',
+      'rtl',
+    ]);
   });
 });

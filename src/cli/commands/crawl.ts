@@ -10,23 +10,35 @@ const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 export function crawlCommand(): Command {
   return new Command('crawl')
-    .description('enqueue one crawl of the configured outlets and (unless --no-work) run the workers here until it is done')
+    .description(
+      'enqueue one crawl of the configured outlets and (unless --no-work) run the workers here until it is done',
+    )
     .option('--outlet <id>', 'crawl only this outlet (repeatable)', collect, [])
     .option('--event <id>', 'match only this event (repeatable)', collect, [])
     .option('--no-work', 'only enqueue; workers elsewhere (`mediawatch worker`) do the work')
     .action(async (opts: { outlet: string[]; event: string[]; work: boolean }, cmd: Command) => {
       const loaded = loadFor(cmd);
-      const outletIds = opts.outlet.length > 0 ? opts.outlet.map((id) => findOutlet(loaded, id).id) : loaded.outlets.map((o) => o.id);
+      const outletIds =
+        opts.outlet.length > 0
+          ? opts.outlet.map((id) => findOutlet(loaded, id).id)
+          : loaded.outlets.map((o) => o.id);
       const eventIds = opts.event.map((id) => findEvent(loaded, id).id);
       const log = loggerFor(loaded, true);
       const { config, redis } = await withRedis(loaded, log);
-      const needsBrowser = config.outlets.some((o) => outletIds.includes(o.id) && o.fetch !== 'http');
-      if (opts.work && needsBrowser) ensureChromium(config.settings.browser.executablePath, (l) => process.stderr.write(`${l}\n`));
+      const needsBrowser = config.outlets.some(
+        (o) => outletIds.includes(o.id) && o.fetch !== 'http',
+      );
+      if (opts.work && needsBrowser)
+        ensureChromium(config.settings.browser.executablePath, (l) =>
+          process.stderr.write(`${l}\n`),
+        );
       const rt = await startRuntime(config, log, { work: opts.work });
       try {
         const runId = await enqueueCrawl(rt, { outletIds, eventIds });
         if (!opts.work) {
-          process.stdout.write(`enqueued crawl ${runId} for ${outletIds.join(', ')}; run \`mediawatch worker\` to process it\n`);
+          process.stdout.write(
+            `enqueued crawl ${runId} for ${outletIds.join(', ')}; run \`mediawatch worker\` to process it\n`,
+          );
           return;
         }
         const started = Date.now();

@@ -16,14 +16,20 @@ import { ensureChromium } from '../services/chromium.js';
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('start the outlet simulator, point a config at it, crawl it with real workers, print the report')
+    .description(
+      'start the outlet simulator, point a config at it, crawl it with real workers, print the report',
+    )
     .option('--data <dir>', 'where the demo keeps its config and SQLite database', 'data/demo')
     .action(async (opts: { data: string }, cmd: Command) => {
       const dataDir = resolve(opts.data);
       const sim = await startSimulator();
       const say = (l: string): boolean => process.stderr.write(`${l}\n`);
       try {
-        say(`Simulator: ${Object.entries(sim.origins).map(([id, o]) => `${id} ${o}`).join(', ')}`);
+        say(
+          `Simulator: ${Object.entries(sim.origins)
+            .map(([id, o]) => `${id} ${o}`)
+            .join(', ')}`,
+        );
         const dbFile = join(dataDir, 'mediawatch.db');
         for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
         writeSimConfig(globalConfigDir(cmd), join(dataDir, 'config'), sim.origins, {
@@ -38,7 +44,10 @@ export function demoCommand(): Command {
           const rt = await startRuntime(config, log, { work: true });
           try {
             const started = Date.now();
-            const runId = await enqueueCrawl(rt, { outletIds: config.outlets.map((o) => o.id), eventIds: [] });
+            const runId = await enqueueCrawl(rt, {
+              outletIds: config.outlets.map((o) => o.id),
+              eventIds: [],
+            });
             const progress = progressPrinter();
             const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
             progress.done();
@@ -50,11 +59,16 @@ export function demoCommand(): Command {
                 `\n${renderReport({ event, summary: summarizeCoverage(event.id, mentions), mentions, outletNames }, 'md')}`,
               );
             }
-            say(`\nThe demo database is ${dbFile}; e.g. mediawatch --config ${join(opts.data, 'config')} report ${config.events[0]?.id ?? 'EVENT'} --format csv`);
+            say(
+              `\nThe demo database is ${dbFile}; e.g. mediawatch --config ${join(opts.data, 'config')} report ${config.events[0]?.id ?? 'EVENT'} --format csv`,
+            );
           } finally {
             // The demo's queues live under their own prefix; leave nothing behind in Redis.
             for (const name of QUEUE_NAMES) {
-              const q = new Queue(name, { connection: rt.redis, prefix: config.settings.redis.prefix });
+              const q = new Queue(name, {
+                connection: rt.redis,
+                prefix: config.settings.redis.prefix,
+              });
               await q.obliterate({ force: true }).catch(() => undefined);
               await q.close();
             }

@@ -5,13 +5,17 @@ import { loadFor } from '../context.js';
 
 export function queryTestCommand(): Command {
   return new Command('test')
-    .description('run an event\'s query, or a query text, over the stored articles and list what it would match (preview before saving)')
+    .description(
+      "run an event's query, or a query text, over the stored articles and list what it would match (preview before saving)",
+    )
     .argument('<event-or-query>', 'an event id from config/events, or a query in quotes')
     .option('--since <date>', 'only articles published on or after this date (YYYY-MM-DD)')
     .action(async (target: string, opts: { since?: string }, cmd: Command) => {
       const config = loadFor(cmd);
       const event = config.events.find((e) => e.id === target);
-      const query = compileQuery(event ? event.query : target, { aliases: { ...config.aliases, ...event?.aliases } });
+      const query = compileQuery(event ? event.query : target, {
+        aliases: { ...config.aliases, ...event?.aliases },
+      });
       const store = openStore(config.settings.database.url);
       try {
         const articles = await store.articles(opts.since ? { since: opts.since } : {});
@@ -28,8 +32,11 @@ export function queryTestCommand(): Command {
           });
           if (!r) continue;
           n++;
-          process.stdout.write(`${r.score.toFixed(2)}  ${a.outletId}  ${a.language ?? '??'}  ${a.published?.slice(0, 10) ?? 'undated'}  ${a.title ?? '(untitled)'}\n      ${a.url}\n`);
-          for (const s of r.sentences.slice(0, 2)) process.stdout.write(`      > ${markSentence(s, '[', ']')}\n`);
+          process.stdout.write(
+            `${r.score.toFixed(2)}  ${a.outletId}  ${a.language ?? '??'}  ${a.published?.slice(0, 10) ?? 'undated'}  ${a.title ?? '(untitled)'}\n      ${a.url}\n`,
+          );
+          for (const s of r.sentences.slice(0, 2))
+            process.stdout.write(`      > ${markSentence(s, '[', ']')}\n`);
         }
         process.stdout.write(`${n} of ${articles.length} stored article(s) match\n`);
       } finally {

@@ -8,9 +8,13 @@ import { loadFor } from '../context.js';
 
 export function reportCommand(): Command {
   return new Command('report')
-    .description("print an event's coverage: articles per outlet and language, with date, title, URL, summary and hit sentences")
+    .description(
+      "print an event's coverage: articles per outlet and language, with date, title, URL, summary and hit sentences",
+    )
     .argument('<event>', 'event id (see config/events/)')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'),
+    )
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (eventId: string, opts: { format: ReportFormat; out?: string }, cmd: Command) => {
       const config = loadFor(cmd);

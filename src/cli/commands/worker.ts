@@ -10,9 +10,15 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
   const rt = await startRuntime(config, log, { work: true });
   if (schedule) {
     const ids = await upsertSchedules(rt);
-    log.info({ schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes }, 'discovery scheduled');
+    log.info(
+      { schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes },
+      'discovery scheduled',
+    );
   }
-  log.info({ queues: rt.workers.map((w) => w.name) }, 'workers running; SIGINT or SIGTERM stops them');
+  log.info(
+    { queues: rt.workers.map((w) => w.name) },
+    'workers running; SIGINT or SIGTERM stops them',
+  );
   const sig = await untilSignal();
   log.info({ signal: sig }, 'shutting down: workers, browser, queues, Redis, database');
   await stopRuntime(rt);
@@ -27,6 +33,8 @@ export function workerCommand(): Command {
 
 export function startCommand(): Command {
   return new Command('start')
-    .description('schedule discovery of every configured outlet (job schedulers) and run the workers (npm start)')
+    .description(
+      'schedule discovery of every configured outlet (job schedulers) and run the workers (npm start)',
+    )
     .action(async (_opts: unknown, cmd: Command) => runWorkers(cmd, true));
 }

@@ -18,7 +18,11 @@ export function ensureChromium(configured: string | null, say: (line: string) =>
         stdio: 'inherit',
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       }).status === 0;
-    if (!ok) throw new MwError('MW_ERR_NO_CHROMIUM', `installing Chromium failed; run: ${CHROMIUM_INSTALL_HINT}`);
+    if (!ok)
+      throw new MwError(
+        'MW_ERR_NO_CHROMIUM',
+        `installing Chromium failed; run: ${CHROMIUM_INSTALL_HINT}`,
+      );
     return resolveChromium(configured);
   }
 }

@@ -15,7 +15,13 @@ export interface RedisService {
 }
 
 async function answers(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_500, retryStrategy: () => null, enableOfflineQueue: false });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1_500,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -34,7 +40,9 @@ function freePort(): Promise<number> {
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -60,16 +68,34 @@ export async function ensureRedis(url: string, log: Logger): Promise<RedisServic
   const port = await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: 'ignore' },
   );
   const privateUrl = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50 && !(await answers(privateUrl)); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !(await answers(privateUrl)); i++)
+    await new Promise((r) => setTimeout(r, 100));
   if (!(await answers(privateUrl))) {
     child.kill();
-    throw new MwError('MW_ERR_REDIS_UNREACHABLE', `could not start a private redis-server on port ${port}`);
+    throw new MwError(
+      'MW_ERR_REDIS_UNREACHABLE',
+      `could not start a private redis-server on port ${port}`,
+    );
   }
-  log.warn({ url: privateUrl }, `no Redis answered at ${url}; started a private redis-server for this run`);
+  log.warn(
+    { url: privateUrl },
+    `no Redis answered at ${url}; started a private redis-server for this run`,
+  );
   return {
     url: privateUrl,
     stop: () =>

@@ -32,13 +32,23 @@ describe('loadConfig', () => {
   it('loads the shipped config with the Vilvoorde event as default', () => {
     const config = loadConfig(repoConfig, {});
     expect(config.events.map((e) => e.id)).toContain('vilvoorde-2024');
-    expect(config.outlets.map((o) => o.id).sort()).toEqual(['belga', 'brusselstimes', 'lalibre', 'rtl']);
+    expect(config.outlets.map((o) => o.id).sort()).toEqual([
+      'belga',
+      'brusselstimes',
+      'lalibre',
+      'rtl',
+    ]);
     expect(config.settings.redis.url).toBe('redis://127.0.0.1:6379');
     expect(Object.isFrozen(config.settings.redis)).toBe(true);
   });
 
   it('applies environment overrides over the YAML', () => {
-    const config = loadConfig(repoConfig, { REDIS_URL: 'redis://10.0.0.9:6400', DATABASE_URL: '/tmp/x.db', CHROMIUM_PATH: '/opt/c', LOG_LEVEL: 'debug' });
+    const config = loadConfig(repoConfig, {
+      REDIS_URL: 'redis://10.0.0.9:6400',
+      DATABASE_URL: '/tmp/x.db',
+      CHROMIUM_PATH: '/opt/c',
+      LOG_LEVEL: 'debug',
+    });
     expect(config.settings.redis.url).toBe('redis://10.0.0.9:6400');
     expect(config.settings.database.url).toBe('/tmp/x.db');
     expect(config.settings.browser.executablePath).toBe('/opt/c');
@@ -49,7 +59,14 @@ describe('loadConfig', () => {
     const dir = copyConfig();
     writeFileSync(
       join(dir, 'outlets', 'rtl.yaml'),
-      ['id: rtl', 'name: RTL info', 'baseUrl: not-a-url', 'languages: [fr]', 'fetch: sometimes', ''].join('\n'),
+      [
+        'id: rtl',
+        'name: RTL info',
+        'baseUrl: not-a-url',
+        'languages: [fr]',
+        'fetch: sometimes',
+        '',
+      ].join('\n'),
     );
     writeFileSync(join(dir, 'mediawatch.yaml'), 'worker:\n  attempts: -1\n');
     const err = problemsOf(() => loadConfig(dir, {}));
@@ -66,17 +83,27 @@ describe('loadConfig', () => {
 
   it('names an unknown field and a YAML syntax error', () => {
     const dir = copyConfig();
-    writeFileSync(join(dir, 'outlets', 'belga.yaml'), 'id: belga\nname: Belga\nbaseUrl: https://x.be\nlanguages: [nl]\nspeed: 3\n');
+    writeFileSync(
+      join(dir, 'outlets', 'belga.yaml'),
+      'id: belga\nname: Belga\nbaseUrl: https://x.be\nlanguages: [nl]\nspeed: 3\n',
+    );
     writeFileSync(join(dir, 'outlets', 'lalibre.yaml'), 'id: lalibre\nname: [unclosed\n');
     const err = problemsOf(() => loadConfig(dir, {}));
-    expect(err.problems.some((p) => p.file.endsWith('belga.yaml') && /speed/.test(p.message))).toBe(true);
-    expect(err.problems.some((p) => p.file.endsWith('lalibre.yaml') && p.message.startsWith('YAML'))).toBe(true);
+    expect(err.problems.some((p) => p.file.endsWith('belga.yaml') && /speed/.test(p.message))).toBe(
+      true,
+    );
+    expect(
+      err.problems.some((p) => p.file.endsWith('lalibre.yaml') && p.message.startsWith('YAML')),
+    ).toBe(true);
   });
 
   it('refuses an event whose query does not parse, naming file and line', () => {
     const dir = copyConfig();
     mkdirSync(join(dir, 'events'), { recursive: true });
-    writeFileSync(join(dir, 'events', 'broken.yaml'), 'id: broken\nname: Broken\nwindow:\n  from: 2024-01-01\nquery: (Rajavi AND\n');
+    writeFileSync(
+      join(dir, 'events', 'broken.yaml'),
+      'id: broken\nname: Broken\nwindow:\n  from: 2024-01-01\nquery: (Rajavi AND\n',
+    );
     const err = problemsOf(() => loadConfig(dir, {}));
     const p = err.problems.find((x) => x.file.endsWith('events/broken.yaml'));
     expect(p?.path).toBe('query');
@@ -84,7 +111,11 @@ describe('loadConfig', () => {
   });
 
   it('rejects a bad LOG_LEVEL and a missing folder', () => {
-    expect(problemsOf(() => loadConfig(repoConfig, { LOG_LEVEL: 'loud' })).problems[0]?.path).toBe('LOG_LEVEL');
-    expect(problemsOf(() => loadConfig('/nonexistent/mw', {})).message).toContain('config directory not found');
+    expect(problemsOf(() => loadConfig(repoConfig, { LOG_LEVEL: 'loud' })).problems[0]?.path).toBe(
+      'LOG_LEVEL',
+    );
+    expect(problemsOf(() => loadConfig('/nonexistent/mw', {})).message).toContain(
+      'config directory not found',
+    );
   });
 });

@@ -5,7 +5,12 @@ import { HttpClient } from '../../../src/fetch/http.js';
 import { serve } from '../../helpers/server.js';
 
 let server: Awaited<ReturnType<typeof serve>>;
-const client = new HttpClient({ userAgent: 'mediawatch-test', timeoutMs: 2_000, maxRedirects: 2, maxBytes: 10_000 });
+const client = new HttpClient({
+  userAgent: 'mediawatch-test',
+  timeoutMs: 2_000,
+  maxRedirects: 2,
+  maxBytes: 10_000,
+});
 
 beforeAll(async () => {
   server = await serve((req, res) => {
@@ -58,7 +63,9 @@ describe('HttpClient', () => {
   });
 
   it('classifies failures by what happens next', async () => {
-    expect((await failure(client.get(`${server.url}/hop/5`))).code).toBe('MW_ERR_TOO_MANY_REDIRECTS');
+    expect((await failure(client.get(`${server.url}/hop/5`))).code).toBe(
+      'MW_ERR_TOO_MANY_REDIRECTS',
+    );
     const bomb = await failure(client.get(`${server.url}/bomb`));
     expect([bomb.code, bomb.retry]).toEqual(['MW_ERR_TOO_LARGE', 'never']);
     const busy = await failure(client.get(`${server.url}/busy`));
@@ -71,7 +78,9 @@ describe('HttpClient', () => {
 
   it('calls beforeRequest for every hop', async () => {
     const seen: string[] = [];
-    await client.get(`${server.url}/hop/1`, { beforeRequest: async (u) => void seen.push(new URL(u).pathname) });
+    await client.get(`${server.url}/hop/1`, {
+      beforeRequest: async (u) => void seen.push(new URL(u).pathname),
+    });
     expect(seen).toEqual(['/hop/1', '/hop/0', '/ok']);
   });
 });

@@ -30,9 +30,13 @@ describe('RateLimiter', () => {
         }),
       ),
     );
-    const times = sent.filter((s) => s.host === 'news.example').map((s) => s.at).sort((a, b) => a - b);
+    const times = sent
+      .filter((s) => s.host === 'news.example')
+      .map((s) => s.at)
+      .sort((a, b) => a - b);
     expect(times).toHaveLength(6);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(90);
+    for (let i = 1; i < times.length; i++)
+      expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(90);
     const other = sent.filter((s) => s.host === 'other.example').map((s) => s.at);
     expect(Math.min(...other)).toBeLessThan(90);
     await clients[0]!.del(`${prefix}:rate:news.example`, `${prefix}:rate:other.example`);

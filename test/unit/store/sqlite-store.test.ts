@@ -31,7 +31,9 @@ beforeEach(async () => {
   const t = tmpDir();
   cleanup = t.cleanup;
   store = new SqliteStore(join(t.dir, 'db', 'mw.db'));
-  await store.upsertOutlets([{ id: 'ex', name: 'Ex', baseUrl: 'https://ex.be', languages: ['en'] }]);
+  await store.upsertOutlets([
+    { id: 'ex', name: 'Ex', baseUrl: 'https://ex.be', languages: ['en'] },
+  ]);
 });
 afterEach(async () => {
   await store.close();
@@ -51,12 +53,23 @@ describe('SqliteStore', () => {
 
   it('keeps a ledger: new URLs to fetch, known ones not again, failed ones retried', async () => {
     await store.startRun('r1', ['ex'], []);
-    const urls = ['https://ex.be/1', 'https://ex.be/2', 'https://ex.be/3'].map((url) => ({ url, outletId: 'ex', source: 'test' }));
+    const urls = ['https://ex.be/1', 'https://ex.be/2', 'https://ex.be/3'].map((url) => ({
+      url,
+      outletId: 'ex',
+      source: 'test',
+    }));
     expect(await store.discover('r1', urls)).toEqual(urls.map((u) => u.url));
     await store.settle('https://ex.be/1', 'ex', 'stored', null);
     await store.settle('https://ex.be/2', 'ex', 'failed', 'MW_ERR_X: boom');
     await store.settle('https://ex.be/3', 'ex', 'skipped', 'MW_SKIP_NOT_ARTICLE: no body');
-    expect(await store.runCounts('r1')).toMatchObject({ discovered: 3, known: 0, stored: 1, failed: 1, skipped: 1, pending: 0 });
+    expect(await store.runCounts('r1')).toMatchObject({
+      discovered: 3,
+      known: 0,
+      stored: 1,
+      failed: 1,
+      skipped: 1,
+      pending: 0,
+    });
     await store.startRun('r2', ['ex'], []);
     expect(await store.discover('r2', urls)).toEqual(['https://ex.be/2']);
     expect(await store.runCounts('r2')).toMatchObject({ discovered: 3, known: 2, pending: 1 });

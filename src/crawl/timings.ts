@@ -1,0 +1,28 @@
+// Time spent per pipeline stage in this process (for progress, logs and the benchmark).
+export type Stage = 'fetch' | 'render' | 'extract' | 'store' | 'match' | 'discover';
+
+export class StageTimings {
+  readonly totals = new Map<Stage, { ms: number; count: number }>();
+
+  async time<T>(stage: Stage, fn: () => Promise<T> | T): Promise<T> {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.add(stage, performance.now() - start);
+    }
+  }
+
+  add(stage: Stage, ms: number): void {
+    const t = this.totals.get(stage) ?? { ms: 0, count: 0 };
+    t.ms += ms;
+    t.count++;
+    this.totals.set(stage, t);
+  }
+
+  toJSON(): Record<string, { ms: number; count: number }> {
+    return Object.fromEntries(
+      [...this.totals].map(([k, v]) => [k, { ms: Math.round(v.ms), count: v.count }]),
+    );
+  }
+}

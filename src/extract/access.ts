@@ -1,0 +1,177 @@
+// Whether the article could be read as published: 'paywalled' when the page marks it for
+// subscribers (JSON-LD isAccessibleForFree false or a hasPart with a cssSelector, a content-tier
+// meta, a subscriber teaser such as "Réservé aux abonnés"), 'gated' when a consent or privacy
+// wall stands instead of the article (DPG's privacy gate, "Ga naar de website", cookie walls).
+// Flags only: the extractor never works around either.
+import { foldSpace, forEachElement, hintString, isElement, isText } from './dom.js';
+import type { AnyNode, Document, Element } from './dom.js';
+import { ldList, typesOf } from './json-ld.js';
+import type { JsonLd, JsonObject, JsonValue } from './json-ld.js';
+import type { PageMeta } from './page-meta.js';
+import { firstMeta } from './page-meta.js';
+import type { Access } from '../types.js';
+
+/** Said only to subscribers: enough on its own, wherever it stands on the page. */
+const SUBSCRIBER_ONLY =
+  /réservé\s+aux\s+abonnés|(?:article|contenu)\s+(?:réservé|exclusif)|pour\s+lire\s+la\s+suite|lisez\s+la\s+suite\s+(?:de\s+cet\s+article\s+)?en\s+vous\s+abonnant|cet\s+article\s+est\s+réservé|(?:alleen|exclusief|enkel)\s+(?:voor|beschikbaar\s+voor)\s+abonnees|dit\s+(?:artikel|is\s+een\s+artikel)\s+(?:is\s+)?(?:exclusief\s+)?voor\s+abonnees|lees\s+verder\s+met|om\s+dit\s+artikel\s+(?:verder\s+)?te\s+lezen|subscribers?\s+only|(?:exclusive\s+)?for\s+subscribers|subscribe\s+to\s+(?:continue|read|unlock)|this\s+(?:article|content)\s+is\s+(?:for|reserved\s+for|only\s+available\s+to)\s+subscribers|nur\s+für\s+abonnenten/i;
+/** Said by teasers but also by newsletter prompts: counts only inside a paywall-like block. */
+const SUBSCRIBE_PROMPT =
+  /abonnez-vous|je\s+m'abonne|déjà\s+abonné|premium|word\s+abonnee|neem\s+een\s+abonnement|al\s+abonnee|plus-artikel|subscribe\s+now|already\s+a\s+subscriber/i;
+const PAYWALL_HINT =
+  /paywall|pay-wall|premium|subscriber|abonn|locked|piano|tp-container|regwall|metered|article-?teaser|plus-?content|restricted/;
+const GATE_TEXT =
+  /privacy\s*gate|ga\s+naar\s+de\s+website|cookie-?wall|toestemming\s+(?:geven|beheren|voor\s+het\s+gebruik)|(?:akkoord|accepteren|accepter|accept)\s+(?:en|et|and)\s+(?:doorgaan|continuer|continue|sluiten|fermer|close)|accepter\s+et\s+fermer|accepteer\s+(?:alle\s+)?cookies|accept\s+all\s+cookies|tout\s+accepter|alles\s+accepteren|nous\s+(?:et\s+nos\s+partenaires\s+)?utilisons\s+des\s+cookies|wij\s+(?:en\s+onze\s+partners\s+)?gebruiken\s+cookies|we\s+use\s+cookies/i;
+const GATE_URL = /(?:^|\.)(?:myprivacy|privacy|consent|cmp|cookiewall)\.|\/(?:privacy-?gate|consent|cookiewall)\b/i;
+const GATE_TITLE = /privacy\s*gate|cookie|consent|toestemming|privacy|vie\s+privée/i;
+const MAX_PROMPT_CHARS = 400;
+
+export interface AccessInput {
+  doc: Document;
+  meta: PageMeta;
+  ld: JsonLd;
+  url: string;
+  /** Characters of article body found (0 when none). */
+  bodyChars: number;
+}
+
+export function detectAccess(input: AccessInput): Access {
+  if (isGated(input)) return 'gated';
+  if (ldSaysPaywalled(input.ld)) return 'paywalled';
+  const tier = firstMeta(input.meta, ['article:content_tier', 'content_tier', 'article:access']);
+  if (tier !== null && /locked|metered|premium|subscri/i.test(tier)) return 'paywalled';
+  return teaserMarkers(input.doc, input.meta) ? 'paywalled' : 'free';
+}
+
+function isGated(input: AccessInput): boolean {
+  if (GATE_URL.test(hostAndPath(input.url))) return input.bodyChars < 1500;
+  if (input.bodyChars >= 500) return false;
+  const title = input.meta.title ?? '';
+  if (GATE_TITLE.test(title) && GATE_TEXT.test(title + ' ' + visibleText(input.doc, 4000))) {
+    return true;
+  }
+  return GATE_TEXT.test(visibleText(input.doc, 4000)) && input.bodyChars === 0;
+}
+
+function hostAndPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.hostname + u.pathname;
+  } catch {
+    return '';
+  }
+}
+
+function ldSaysPaywalled(ld: JsonLd): boolean {
+  const nodes: JsonObject[] = ld.article === null ? ld.nodes : [ld.article, ...ld.nodes];
+  for (const node of nodes) {
+    const types = typesOf(node);
+    if (!types.some((t) => t.includes('article') || t.includes('posting') || t === 'webpage')) continue;
+    if (isFalse(node['isAccessibleForFree'])) return true;
+    for (const part of ldList(node['hasPart'])) {
+      if (part !== null && typeof part === 'object' && !Array.isArray(part)) {
+        if (isFalse(part['isAccessibleForFree']) && part['cssSelector'] !== undefined) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function isFalse(v: JsonValue | undefined): boolean {
+  return v === false || (typeof v === 'string' && v.trim().toLowerCase() === 'false');
+}
+
+/**
+ * A subscriber-only sentence anywhere, a subscribe prompt inside a paywall-like block, or a
+ * "Premium" badge next to the headline.
+ */
+function teaserMarkers(doc: Document, meta: PageMeta): boolean {
+  let found = false;
+  forEachElement(doc, (el) => {
+    if (found) return false;
+    if (OUT_OF_SCOPE.has(el.name)) return false;
+    const hint = hintString(el);
+    if (/newsletter|nieuwsbrief|menu|navigation/.test(hint)) return false;
+    if (!hasDirectText(el)) return true;
+    const text = boundedText(el, MAX_PROMPT_CHARS);
+    if (text === null) return true;
+    if (SUBSCRIBER_ONLY.test(text)) found = true;
+    else if (PAYWALL_HINT.test(`${hint} ${parentHint(el)}`) && SUBSCRIBE_PROMPT.test(text)) {
+      found = true;
+    }
+    return !found;
+  });
+  return found || meta.h1s.some(hasBadgeNearby);
+}
+
+const OUT_OF_SCOPE = new Set(['script', 'style', 'noscript', 'head', 'nav', 'footer', 'template']);
+const BADGE_TEXT = /^(?:premium|plus|\+|abonnés|abonnes|abonnee|abonnees|abo|exclusief|subscriber|subscribers|members?\s+only)$/i;
+const BADGE_HINT = /premium|paywall|subscriber|abo-|plus-badge|badge-plus|is-plus|locked/;
+
+/** A "Premium" label or premium class in the headline's block (not inside a link). */
+function hasBadgeNearby(h1: Element): boolean {
+  const scope = parentElement(parentElement(h1) ?? h1) ?? h1;
+  let found = false;
+  forEachElement(scope, (el) => {
+    if (found || el.name === 'a' || OUT_OF_SCOPE.has(el.name)) return false;
+    if (BADGE_HINT.test(hintString(el))) found = true;
+    else if (hasDirectText(el)) {
+      const text = boundedText(el, 40);
+      if (text !== null && BADGE_TEXT.test(text)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function parentElement(el: Element): Element | null {
+  const p = el.parent;
+  return p !== null && isElement(p) ? p : null;
+}
+
+function parentHint(el: Element): string {
+  const p = parentElement(el);
+  return p === null ? '' : hintString(p);
+}
+
+function hasDirectText(el: Element): boolean {
+  for (const c of el.children) if (isText(c) && c.data.trim() !== '') return true;
+  return false;
+}
+
+/** Folded text of `el`, or null when longer than `max` (stops reading once past it). */
+function boundedText(el: Element, max: number): string | null {
+  const parts: string[] = [];
+  let total = 0;
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (isText(node)) {
+      parts.push(node.data);
+      total += node.data.length;
+      if (total > max * 3) return null;
+    } else if (isElement(node) && !OUT_OF_SCOPE.has(node.name)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+    }
+  }
+  const text = foldSpace(parts.join(''));
+  return text === '' || text.length > max ? null : text;
+}
+
+/** The first `max` characters of visible text, for the gate test. */
+function visibleText(doc: Document, max: number): string {
+  const parts: string[] = [];
+  let total = 0;
+  forEachElement(doc, (el) => {
+    if (total >= max) return false;
+    if (OUT_OF_SCOPE.has(el.name) && el.name !== 'footer') return false;
+    for (const c of el.children) {
+      if (!isText(c)) continue;
+      const t = c.data.trim();
+      if (t === '') continue;
+      parts.push(t);
+      total += t.length;
+    }
+    return true;
+  });
+  return parts.join(' ');
+}

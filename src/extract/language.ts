@@ -1,0 +1,71 @@
+// Language of the article from stop-word counts (words frequent in one of French, Dutch,
+// English, German and rare in the others), restricted to the outlet's languages when given and
+// cross-checked with <html lang>: the declaration decides when the text is too short or the
+// counts are close, the text decides when it clearly disagrees (outlets often declare one
+// language site-wide and publish in several).
+import type { Lang } from '../types.js';
+
+const STOP_WORDS: Record<Lang, string> = {
+  fr: 'le la les des du une est et dans pour pas qui que sur au aux avec ce cette ces il elle ils sont ont mais ou par plus son sa ses leur été être fait comme nous vous tout aussi était selon après avait entre même lors deux très sans où dont',
+  nl: 'het een van zijn niet dat met voor ook aan bij naar maar wordt worden hij zij wij deze dit wat nog zo al dan om uit tot werd heeft hebben door geen meer kan moet zal waren veel onder tegen haar hun waar wel omdat volgens',
+  en: 'the and of to that for with are this have has not but they from his her which would their were been said will there who more about when into than also after its can them could other these what only',
+  de: 'der und nicht das ist ein eine mit sich auf für dem den des auch von wird werden sind hat nach bei aus noch einer oder aber wenn nur durch vom zum zur sie ich wir ihre seine gegen über',
+};
+const LANGS: Lang[] = ['fr', 'nl', 'en', 'de'];
+const WORDS = new Map<string, Lang[]>();
+for (const lang of LANGS) {
+  for (const w of STOP_WORDS[lang].split(' ')) {
+    const list = WORDS.get(w);
+    if (list === undefined) WORDS.set(w, [lang]);
+    else list.push(lang);
+  }
+}
+const TOKEN = /[\p{L}']+/gu;
+const MAX_TOKENS = 3000;
+/** Below this many stop-word hits the text says too little to overrule <html lang>. */
+const MIN_HITS = 8;
+
+export interface LanguageInput {
+  text: string;
+  htmlLang: string | null;
+  allowed?: readonly Lang[] | undefined;
+}
+
+export function detectLanguage(input: LanguageInput): Lang | null {
+  const allowed = input.allowed !== undefined && input.allowed.length > 0 ? input.allowed : LANGS;
+  if (allowed.length === 1) return allowed[0] ?? null;
+  const declared = toLang(input.htmlLang);
+  const declaredOk = declared !== null && allowed.includes(declared) ? declared : null;
+
+  const counts = countHits(input.text, allowed);
+  const ranked = [...allowed].sort((a, b) => counts[b] - counts[a]);
+  const best = ranked[0] ?? null;
+  if (best === null) return declaredOk;
+  const bestHits = counts[best];
+  const second = ranked[1] === undefined ? 0 : counts[ranked[1]];
+  if (bestHits < MIN_HITS) return declaredOk ?? (bestHits > second ? best : null);
+  if (declaredOk !== null && declaredOk !== best && bestHits < 1.5 * counts[declaredOk]) {
+    return declaredOk;
+  }
+  return best;
+}
+
+function countHits(text: string, allowed: readonly Lang[]): Record<Lang, number> {
+  const counts: Record<Lang, number> = { fr: 0, nl: 0, en: 0, de: 0 };
+  let n = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    if (++n > MAX_TOKENS) break;
+    const langs = WORDS.get(m[0].toLowerCase());
+    if (langs === undefined) continue;
+    // A word shared by several languages counts for each of them.
+    for (const l of langs) if (allowed.includes(l)) counts[l] += 1;
+  }
+  return counts;
+}
+
+/** "fr-BE", "nl_be", "en" to a Lang, or null for languages mediawatch does not read. */
+export function toLang(code: string | null): Lang | null {
+  if (code === null) return null;
+  const primary = code.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'fr' || primary === 'nl' || primary === 'en' || primary === 'de' ? primary : null;
+}

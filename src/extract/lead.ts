@@ -1,0 +1,47 @@
+// The lead: the standfirst the page marks as such (class "lead", "intro", "chapo", "chapeau",
+// "standfirst", "summary" …), else the description the page gives (og:description, meta
+// description, JSON-LD) unless it is cut short with an ellipsis, else the first paragraph.
+import { forEachElement, hintString, textOf } from './dom.js';
+import type { Document } from './dom.js';
+
+const LEAD_HINT =
+  /(?:^|[\s_-])(?:lead|lede|intro|chapo|chapeau|standfirst|stand-first|summary|article-?summary|excerpt|inleiding|samenvatting|accroche|deck|dek|subhead|sub-?title|article__?lead|article__?intro|article__?chapo|article-?intro)(?:$|[\s_-])/;
+const NOT_LEAD = /teaser|card|list|related|nav|menu|footer|comment|newsletter|cookie|promo|widget|sidebar/;
+const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'footer', 'aside', 'a', 'header', 'form']);
+const MIN_LEAD = 40;
+const MAX_LEAD = 800;
+const TRUNCATED = /(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$/;
+
+export interface LeadSources {
+  doc: Document;
+  descriptions: ReadonlyArray<string | null>;
+  firstParagraph: string | null;
+}
+
+export function extractLead(src: LeadSources): string | null {
+  const marked = markedLead(src.doc);
+  if (marked !== null) return marked;
+  const descriptions = src.descriptions
+    .map((d) => (d === null ? '' : d.replace(/\s+/g, ' ').trim()))
+    .filter((d) => d.length >= MIN_LEAD);
+  const whole = descriptions.find((d) => !TRUNCATED.test(d));
+  if (whole !== undefined) return whole;
+  if (src.firstParagraph !== null && src.firstParagraph.length >= MIN_LEAD) return src.firstParagraph;
+  return descriptions[0] ?? src.firstParagraph;
+}
+
+function markedLead(doc: Document): string | null {
+  let found: string | null = null;
+  forEachElement(doc, (el) => {
+    if (found !== null) return false;
+    if (SKIP.has(el.name) && el.name !== 'header') return false;
+    const hint = hintString(el);
+    if (hint === '') return true;
+    if (NOT_LEAD.test(hint)) return false;
+    if (!LEAD_HINT.test(hint)) return true;
+    const text = textOf(el);
+    if (text.length >= MIN_LEAD && text.length <= MAX_LEAD) found = text;
+    return found === null;
+  });
+  return found;
+}
