@@ -3,8 +3,8 @@
 // meta, a subscriber teaser such as "Réservé aux abonnés"), 'gated' when a consent or privacy
 // wall stands instead of the article (DPG's privacy gate, "Ga naar de website", cookie walls).
 // Flags only: the extractor never works around either.
-import { foldSpace, forEachElement, hintString, isElement, isText } from './dom.js';
-import type { AnyNode, Document, Element } from './dom.js';
+import { boundedText, forEachElement, hintString, isElement, isText } from './dom.js';
+import type { Document, Element } from './dom.js';
 import { ldList, typesOf } from './json-ld.js';
 import type { JsonLd, JsonObject, JsonValue } from './json-ld.js';
 import type { PageMeta } from './page-meta.js';
@@ -136,25 +136,6 @@ function parentHint(el: Element): string {
 function hasDirectText(el: Element): boolean {
   for (const c of el.children) if (isText(c) && c.data.trim() !== '') return true;
   return false;
-}
-
-/** Folded text of `el`, or null when longer than `max` (stops reading once past it). */
-function boundedText(el: Element, max: number): string | null {
-  const parts: string[] = [];
-  let total = 0;
-  const stack: AnyNode[] = [el];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (isText(node)) {
-      parts.push(node.data);
-      total += node.data.length;
-      if (total > max * 3) return null;
-    } else if (isElement(node) && !OUT_OF_SCOPE.has(node.name)) {
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
-    }
-  }
-  const text = foldSpace(parts.join(''));
-  return text === '' || text.length > max ? null : text;
 }
 
 /** The first `max` characters of visible text, for the gate test. */

@@ -109,3 +109,30 @@ export function hintString(el: Element): string {
   if (cls === undefined && id === undefined) return '';
   return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
 }
+
+const NO_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head']);
+
+/**
+ * Folded text of `el`, or null when it is empty or longer than `max` characters. Stops reading
+ * early, so testing many nested containers stays linear in practice.
+ */
+export function boundedText(el: AnyNode, max: number): string | null {
+  const parts: string[] = [];
+  let total = 0;
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (isText(node)) {
+      parts.push(node.data);
+      total += node.data.length;
+      if (total > max * 4 + 200) return null;
+    } else if (isElement(node)) {
+      if (NO_TEXT.has(node.name)) continue;
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+    } else if (hasChildNodes(node)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+    }
+  }
+  const text = foldSpace(parts.join(''));
+  return text === '' || text.length > max ? null : text;
+}

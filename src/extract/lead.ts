@@ -6,8 +6,9 @@ import type { Document } from './dom.js';
 
 const LEAD_HINT =
   /(?:^|[\s_-])(?:lead|lede|intro|chapo|chapeau|standfirst|stand-first|summary|article-?summary|excerpt|inleiding|samenvatting|accroche|deck|dek|subhead|sub-?title|article__?lead|article__?intro|article__?chapo|article-?intro)(?:$|[\s_-])/;
-const NOT_LEAD = /teaser|card|list|related|nav|menu|footer|comment|newsletter|cookie|promo|widget|sidebar/;
-const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'footer', 'aside', 'a', 'header', 'form']);
+const NOT_LEAD = /teaser|card|related|menu|comment|newsletter|cookie|promo|widget|sidebar/;
+const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'footer', 'aside', 'a', 'form']);
+const NEVER_PRUNED = new Set(['html', 'body', 'main', 'article']);
 const MIN_LEAD = 40;
 const MAX_LEAD = 800;
 const TRUNCATED = /(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$/;
@@ -34,10 +35,10 @@ function markedLead(doc: Document): string | null {
   let found: string | null = null;
   forEachElement(doc, (el) => {
     if (found !== null) return false;
-    if (SKIP.has(el.name) && el.name !== 'header') return false;
+    if (SKIP.has(el.name)) return false;
     const hint = hintString(el);
     if (hint === '') return true;
-    if (NOT_LEAD.test(hint)) return false;
+    if (NOT_LEAD.test(hint)) return NEVER_PRUNED.has(el.name);
     if (!LEAD_HINT.test(hint)) return true;
     const text = textOf(el);
     if (text.length >= MIN_LEAD && text.length <= MAX_LEAD) found = text;

@@ -1,8 +1,8 @@
 // Renders an event's coverage for people (Markdown) and programs (JSON, CSV). Pure.
 import type { EventConfig } from '../config/schema.js';
-import { markSentence } from '../match/index.js';
 import type { Mention } from '../store/types.js';
 import type { CoverageSummary } from '../summarize/coverage.js';
+import type { HitSentence } from '../types.js';
 
 export type ReportFormat = 'md' | 'json' | 'csv';
 
@@ -80,11 +80,25 @@ function toCsv({ mentions }: ReportInput): string {
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
+/** Escapes Markdown and folds white space, keeping edge spaces (for joining pieces). */
+function mdInline(s: string): string {
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\s+/g, ' ');
+}
+
 function mdText(s: string): string {
-  return s
-    .replace(/([\\`*_[\]<>|])/g, '\\$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return mdInline(s).trim();
+}
+
+/** A hit sentence in Markdown with the matched words in bold (escaped first, then marked). */
+function markedSentence(s: HitSentence): string {
+  let out = '';
+  let at = 0;
+  for (const [from, to] of s.marks) {
+    if (from < at) continue;
+    out += `${mdInline(s.text.slice(at, from))}**${mdInline(s.text.slice(from, to))}**`;
+    at = to;
+  }
+  return `${out}${mdInline(s.text.slice(at))}`.trim();
 }
 
 function toMarkdown({ event, summary, mentions, outletNames }: ReportInput): string {
@@ -120,12 +134,7 @@ function toMarkdown({ event, summary, mentions, outletNames }: ReportInput): str
           `  ${a.published ?? 'undated'} · <${a.url}>${a.access !== 'free' ? ` · body unavailable (${a.access})` : ''}${a.wireCredit ? ` · wire: ${mdText(a.wireCredit)}` : ''}  `,
         );
         out.push(`  ${mdText(m.summary)}`);
-        for (const s of m.sentences.slice(0, 3))
-          out.push(
-            `  > ${mdText(markSentence(s, '\u0000', '\u0001'))
-              .replace(/\u0000/g, '**')
-              .replace(/\u0001/g, '**')}`,
-          );
+        for (const s of m.sentences.slice(0, 3)) out.push(`  > ${markedSentence(s)}`);
         out.push('');
       }
     }
