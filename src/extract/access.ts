@@ -21,7 +21,8 @@ const PAYWALL_HINT =
   /paywall|pay-wall|premium|subscriber|abonn|locked|piano|tp-container|regwall|metered|article-?teaser|plus-?content|restricted/;
 const GATE_TEXT =
   /privacy\s*gate|ga\s+naar\s+de\s+website|cookie-?wall|toestemming\s+(?:geven|beheren|voor\s+het\s+gebruik)|(?:akkoord|accepteren|accepter|accept)\s+(?:en|et|and)\s+(?:doorgaan|continuer|continue|sluiten|fermer|close)|accepter\s+et\s+fermer|accepteer\s+(?:alle\s+)?cookies|accept\s+all\s+cookies|tout\s+accepter|alles\s+accepteren|nous\s+(?:et\s+nos\s+partenaires\s+)?utilisons\s+des\s+cookies|wij\s+(?:en\s+onze\s+partners\s+)?gebruiken\s+cookies|we\s+use\s+cookies/i;
-const GATE_URL = /(?:^|\.)(?:myprivacy|privacy|consent|cmp|cookiewall)\.|\/(?:privacy-?gate|consent|cookiewall)\b/i;
+const GATE_URL =
+  /(?:^|\.)(?:myprivacy|privacy|consent|cmp|cookiewall)\.|\/(?:privacy-?gate|consent|cookiewall)\b/i;
 const GATE_TITLE = /privacy\s*gate|cookie|consent|toestemming|privacy|vie\s+privée/i;
 const MAX_PROMPT_CHARS = 400;
 
@@ -32,14 +33,21 @@ export interface AccessInput {
   url: string;
   /** Characters of article body found (0 when none). */
   bodyChars: number;
+  /** What detectPaywall said. */
+  paywalled: boolean;
 }
 
 export function detectAccess(input: AccessInput): Access {
   if (isGated(input)) return 'gated';
-  if (ldSaysPaywalled(input.ld)) return 'paywalled';
-  const tier = firstMeta(input.meta, ['article:content_tier', 'content_tier', 'article:access']);
-  if (tier !== null && /locked|metered|premium|subscri/i.test(tier)) return 'paywalled';
-  return teaserMarkers(input.doc, input.meta) ? 'paywalled' : 'free';
+  return input.paywalled ? 'paywalled' : 'free';
+}
+
+/** Whether the page marks its article as reserved for subscribers. */
+export function detectPaywall(doc: Document, meta: PageMeta, ld: JsonLd): boolean {
+  if (ldSaysPaywalled(ld)) return true;
+  const tier = firstMeta(meta, ['article:content_tier', 'content_tier', 'article:access']);
+  if (tier !== null && /locked|metered|premium|subscri/i.test(tier)) return true;
+  return teaserMarkers(doc, meta);
 }
 
 function isGated(input: AccessInput): boolean {
@@ -65,7 +73,8 @@ function ldSaysPaywalled(ld: JsonLd): boolean {
   const nodes: JsonObject[] = ld.article === null ? ld.nodes : [ld.article, ...ld.nodes];
   for (const node of nodes) {
     const types = typesOf(node);
-    if (!types.some((t) => t.includes('article') || t.includes('posting') || t === 'webpage')) continue;
+    if (!types.some((t) => t.includes('article') || t.includes('posting') || t === 'webpage'))
+      continue;
     if (isFalse(node['isAccessibleForFree'])) return true;
     for (const part of ldList(node['hasPart'])) {
       if (part !== null && typeof part === 'object' && !Array.isArray(part)) {
@@ -104,7 +113,8 @@ function teaserMarkers(doc: Document, meta: PageMeta): boolean {
 }
 
 const OUT_OF_SCOPE = new Set(['script', 'style', 'noscript', 'head', 'nav', 'footer', 'template']);
-const BADGE_TEXT = /^(?:premium|plus|\+|abonnés|abonnes|abonnee|abonnees|abo|exclusief|subscriber|subscribers|members?\s+only)$/i;
+const BADGE_TEXT =
+  /^(?:premium|plus|\+|abonnés|abonnes|abonnee|abonnees|abo|exclusief|subscriber|subscribers|members?\s+only)$/i;
 const BADGE_HINT = /premium|paywall|subscriber|abo-|plus-badge|badge-plus|is-plus|locked/;
 
 /** A "Premium" label or premium class in the headline's block (not inside a link). */

@@ -20,11 +20,16 @@ const CUT_AT =
   /\s*(?:[|•·]|\b(?:publié|publie|mis\s+à\s+jour|modifié|gepubliceerd|bijgewerkt|aangepast|updated|published|posted|le\s+\d|op\s+\d|on\s+\d|il\s+y\s+a|\d{1,2}[/.:h]\d{2})).*$/i;
 const SPLIT = /\s*(?:,|;|&|\+|\s\/\s|\band\b|\bet\b|\ben\b|\bund\b)\s*/i;
 const ORGANISATION =
-  /^(?:(?:la|le|de|het|the)\s+)?(?:rédaction|redaction|redactie|newsroom|staff|editorial|desk|team|équipe|nieuwsdienst|service)\b|\b(?:media|news|nieuws|info|online|magazine|journal)$/i;
+  /^(?:(?:la|le|de|het|the)\s+)?(?:rédaction|redaction|redactie|newsroom|staff|editorial|desk|team|équipe|nieuwsdienst|service)\b|\b(?:media|news|nieuws|info|online|magazine|journal|staff|redactie|rédaction|team|desk|newsroom|reporters)$/i;
 const BYLINE_HINT = /byline|author|auteur|journalist|signature|writer|by-line|article-by|redacteur/;
 const MAX_BYLINE = 150;
 
-export function extractByline(doc: Document, meta: PageMeta, ld: JsonLd, siteNames: string[]): Byline {
+export function extractByline(
+  doc: Document,
+  meta: PageMeta,
+  ld: JsonLd,
+  siteNames: string[],
+): Byline {
   const exclude = siteNames.map(foldName);
   const sources: string[][] = [fromJsonLd(ld), fromMeta(meta), fromItemprops(meta), fromHints(doc)];
   const agencies = new Set<string>();
@@ -65,7 +70,14 @@ function personNames(node: JsonValue | undefined): string[] {
 }
 
 function fromMeta(meta: PageMeta): string[] {
-  for (const key of ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator']) {
+  for (const key of [
+    'author',
+    'article:author',
+    'parsely-author',
+    'sailthru.author',
+    'dc.creator',
+    'dcterms.creator',
+  ]) {
     const values = (meta.metas.get(key) ?? []).filter((v) => !/^https?:|^\/|www\./i.test(v));
     if (values.length > 0) return values;
   }

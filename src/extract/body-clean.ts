@@ -9,7 +9,17 @@ import type { NodeStats } from './content-stats.js';
 import { classWeight } from './content-select.js';
 import { AD_LABEL_TEXT, CREDIT_TEXT, PROMPT_TEXT, READ_ALSO_TEXT } from './hints.js';
 
-const CONDITIONAL_TAGS = new Set(['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section', 'header', 'dl']);
+const CONDITIONAL_TAGS = new Set([
+  'form',
+  'fieldset',
+  'table',
+  'ul',
+  'ol',
+  'div',
+  'section',
+  'header',
+  'dl',
+]);
 const TABLE_PARTS = new Set(['thead', 'tfoot', 'colgroup', 'col', 'th']);
 const TABLE_TAG = new Set(['table']);
 const ROW_TAG = new Set(['tr']);
@@ -17,6 +27,7 @@ const CELL_TAGS = new Set(['td', 'th']);
 const TABLE_SCAN = new Set([...TABLE_PARTS, 'table', 'tr', 'caption']);
 /** Prompts and pointers are short; a long block that mentions cookies is article text. */
 const SHORT_BLOCK = 300;
+const KICKER_MAX = 50;
 
 /** Whether a container inside the article should be dropped as furniture. */
 export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: boolean): boolean {
@@ -24,7 +35,8 @@ export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: 
   if (el.name === 'table' && isDataTable(el)) return false;
   const weight = classWeight(el);
   if (weight + score < 0) return true;
-  const isList = el.name === 'ul' || el.name === 'ol' || (s.chars > 0 && s.listChars / s.chars > 0.9);
+  const isList =
+    el.name === 'ul' || el.name === 'ol' || (s.chars > 0 && s.listChars / s.chars > 0.9);
   const ld = linkDensity(s);
   // Lists of links (related articles, tags) are furniture; Readability keeps them.
   if (isList && s.listItems >= 2 && ld > 0.7) return true;
@@ -35,7 +47,11 @@ export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: 
     (s.images > 1 && p / s.images < 0.5 && !inFigure) ||
     (!isList && s.listItems - 100 > p) ||
     s.inputs > Math.floor(p / 3) ||
-    (!isList && headingDensity < 0.9 && s.chars < 25 && (s.images === 0 || s.images > 2) && !inFigure) ||
+    (!isList &&
+      headingDensity < 0.9 &&
+      s.chars < 25 &&
+      (s.images === 0 || s.images > 2) &&
+      !inFigure) ||
     (!isList && weight < 25 && ld > 0.2) ||
     (weight >= 25 && ld > 0.5) ||
     (s.embeds === 1 && s.chars < 75) ||
@@ -57,7 +73,8 @@ export function isDataTable(table: Element): boolean {
     else if (el.name === 'tr') {
       rows++;
       let cols = 0;
-      for (const c of el.children) if (isElement(c) && CELL_TAGS.has(c.name)) cols += Number(attr(c, 'colspan')) || 1;
+      for (const c of el.children)
+        if (isElement(c) && CELL_TAGS.has(c.name)) cols += Number(attr(c, 'colspan')) || 1;
       columns = Math.max(columns, cols);
     } else hasParts = true;
   }
@@ -75,6 +92,8 @@ export type BlockVerdict = 'keep' | 'drop' | 'drop-with-next';
  */
 export function judgeBlockText(el: Element, s: NodeStats): BlockVerdict {
   if (s.chars === 0 || s.chars > SHORT_BLOCK) return 'keep';
+  // A short block that is one link: a kicker, a tag, a "more" link.
+  if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li') return 'drop';
   const text = textOf(el);
   if (AD_LABEL_TEXT.test(text)) return 'drop';
   if (s.chars < 120 && CREDIT_TEXT.test(text)) return 'drop';

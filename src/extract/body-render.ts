@@ -10,8 +10,24 @@ import { isDataTable, isFurniture, judgeBlockText, tableRows } from './body-clea
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const JUDGED_BLOCKS = new Set([
-  'p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'section', 'ul', 'blockquote',
-  'span', 'small', 'em', 'i', 'cite',
+  'p',
+  'div',
+  'li',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'b',
+  'section',
+  'ul',
+  'blockquote',
+  'span',
+  'small',
+  'em',
+  'i',
+  'cite',
 ]);
 /** A figure is an image with its caption and credit: left out unless it holds real text. */
 const FIGURE_TEXT_MIN = 400;
@@ -24,6 +40,8 @@ export interface RenderContext {
   titleKey: string | null;
   /** Apply Readability's conditional cleaning of containers. */
   clean: boolean;
+  /** The winning element: never dropped as furniture. */
+  top?: Element;
 }
 
 export function renderParagraphs(roots: readonly Element[], ctx: RenderContext): string[] {
@@ -62,7 +80,7 @@ class Renderer {
     }
     if (el.name === 'figure' && s.chars < FIGURE_TEXT_MIN) return;
     const figure = inFigure || el.name === 'figure';
-    if (this.ctx.clean && isFurniture(el, s, this.ctx.scores.get(el) ?? 0, figure)) return;
+    if (this.ctx.clean && el !== this.ctx.top && isFurniture(el, s, this.ctx.scores.get(el) ?? 0, figure)) return;
     if (JUDGED_BLOCKS.has(el.name)) {
       const verdict = judgeBlockText(el, s);
       if (verdict !== 'keep') {
@@ -71,7 +89,11 @@ class Renderer {
       }
     }
     if (HEADINGS.has(el.name)) {
-      if (this.ctx.titleKey !== null && foldSpace(textOfInline(el)).toLowerCase() === this.ctx.titleKey) return;
+      if (
+        this.ctx.titleKey !== null &&
+        foldSpace(textOfInline(el)).toLowerCase() === this.ctx.titleKey
+      )
+        return;
     }
     switch (el.name) {
       case 'br':

@@ -18,7 +18,17 @@ export interface Selection {
 }
 
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td']);
-const INLINE_HOLDERS = new Set(['div', 'section', 'article', 'main', 'td', 'blockquote', 'span', 'font', 'center']);
+const INLINE_HOLDERS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'td',
+  'blockquote',
+  'span',
+  'font',
+  'center',
+]);
 const MIN_PARAGRAPH = 25;
 const ANCESTOR_LEVELS = 5;
 
@@ -197,6 +207,7 @@ function siblingsToKeep(
   if (parent === null) return [top];
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = top.attribs['class'] ?? '';
+  const inside = topClass === '' ? null : bestScoreInside(parent, scores);
   const kept: Element[] = [];
   for (const sib of parent.children) {
     if (!isElement(sib)) continue;
@@ -206,20 +217,35 @@ function siblingsToKeep(
       kept.push(sib);
       continue;
     }
+    let score = scores.get(sib);
     let bonus = 0;
-    if (topClass !== '' && sib.attribs['class'] === topClass) bonus = topScore * 0.2;
-    const score = scores.get(sib);
+    if (topClass !== '' && sib.attribs['class'] === topClass) {
+      // A sibling built like the winner (an article split in several blocks) is judged by
+      // its best part when it is too far from its paragraphs to have a score of its own.
+      bonus = topScore * 0.2;
+      score = Math.max(score ?? 0, inside?.get(sib) ?? 0);
+    }
     if (score !== undefined && score + bonus >= threshold) {
       kept.push(sib);
     } else if (sib.name === 'p' || (sib.name === 'div' && !s.hasBlockChild)) {
       const ld = linkDensity(s);
       if (s.chars > 80 && ld < 0.25) kept.push(sib);
-      else if (s.chars > 0 && s.chars < 80 && ld === 0 && s.commas + 1 > 0) {
-        if (endsSentence(sib)) kept.push(sib);
-      }
+      else if (s.chars > 0 && s.chars < 80 && ld === 0 && endsSentence(sib)) kept.push(sib);
     }
   }
   return kept;
+}
+
+/** For each child of `parent`, the best candidate score found inside it. */
+function bestScoreInside(parent: Element, scores: Map<Element, number>): Map<Element, number> {
+  const best = new Map<Element, number>();
+  for (const [el, score] of scores) {
+    let cur: Element | null = el;
+    while (cur !== null && cur.parent !== parent) cur = parentElement(cur);
+    if (cur === null) continue;
+    if (score > (best.get(cur) ?? -Infinity)) best.set(cur, score);
+  }
+  return best;
 }
 
 function endsSentence(el: Element): boolean {

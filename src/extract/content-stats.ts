@@ -9,6 +9,9 @@ import {
   BOILERPLATE_HINT,
   FURNITURE_ROLES,
   POSITIVE_HINT,
+  POINTER_HINT,
+  SHARE_HINT,
+  SHORT_FURNITURE,
   SKIP_TAGS,
   UNLIKELY_HINT,
 } from './hints.js';
@@ -48,27 +51,83 @@ export interface MeasureOptions {
 }
 
 export const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main',
-  'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul',
-  'img', 'picture', 'center', 'caption', 'summary', 'hgroup',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'img',
+  'picture',
+  'center',
+  'caption',
+  'summary',
+  'hgroup',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const PROTECTED = new Set(['html', 'body', 'main', 'a']);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const SPACE_RUN = /[\s\u00a0\u200b]+/g;
+const VIDEO_SRC =
+  /\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|twitch\.tv|kaltura\.com|brightcove\.net|jwplayer\.com|jwplatform\.com|vrt\.be|rtbf\.be|rtl\.be|dpgmedia\.net)/i;
 
 export function measureContent(doc: Document, opts: MeasureOptions): ContentStats {
   const stats = new Map<Element, NodeStats>();
+  // Elements in the order their stats were stored (post-order: a subtree is contiguous).
+  const order: Element[] = [];
   let body: Element | null = null;
 
   const visit = (el: Element, inLink: boolean, inTable: boolean): NodeStats | null => {
-    if (shouldSkip(el, opts, inTable)) return null;
+    const verdict = skipVerdict(el, opts, inTable);
+    if (verdict === 'skip') return null;
+    const start = order.length;
     if (el.name === 'body') body = el;
     const s: NodeStats = {
-      chars: 0, linkChars: 0, commas: 0, ownChars: 0, ownCommas: 0, paragraphs: 0,
-      images: 0, listItems: 0, inputs: 0, embeds: 0, headingChars: 0, listChars: 0,
-      hasBlockChild: false, linkedHeadings: 0, articles: 0,
+      chars: 0,
+      linkChars: 0,
+      commas: 0,
+      ownChars: 0,
+      ownCommas: 0,
+      paragraphs: 0,
+      images: 0,
+      listItems: 0,
+      inputs: 0,
+      embeds: 0,
+      headingChars: 0,
+      listChars: 0,
+      hasBlockChild: false,
+      linkedHeadings: 0,
+      articles: 0,
     };
     const link = inLink || el.name === 'a';
     const table = inTable || el.name === 'table' || el.name === 'code' || el.name === 'pre';
@@ -88,7 +147,13 @@ export function measureContent(doc: Document, opts: MeasureOptions): ContentStat
         addChild(s, cs, child);
       }
     }
+    if (verdict === 'skip-if-furniture' && isFurnitureBox(s)) {
+      for (let i = start; i < order.length; i++) stats.delete(order[i] as Element);
+      order.length = start;
+      return null;
+    }
     stats.set(el, s);
+    order.push(el);
     return s;
   };
 
@@ -108,11 +173,14 @@ function countLeaf(child: Element, s: NodeStats): void {
     case 'button':
       s.inputs += 1;
       break;
+    case 'video':
+      s.embeds += 1;
+      break;
     case 'iframe':
     case 'embed':
     case 'object':
-    case 'video':
-      s.embeds += 1;
+      // Readability drops other embeds first; only video players count against a block.
+      if (VIDEO_SRC.test(child.attribs['src'] ?? child.attribs['data'] ?? '')) s.embeds += 1;
       break;
   }
 }
@@ -139,18 +207,30 @@ function addChild(s: NodeStats, cs: NodeStats, child: Element): void {
   }
 }
 
-function shouldSkip(el: Element, opts: MeasureOptions, inTable: boolean): boolean {
-  if (SKIP_TAGS.has(el.name) || (el.type as string) !== 'tag') return true;
-  if (isHidden(el)) return true;
-  if (PROTECTED.has(el.name)) return false;
+type Verdict = 'keep' | 'skip' | 'skip-if-furniture';
+
+/** A share bar or pointer box that is short, made of links or of linked headlines. */
+function isFurnitureBox(s: NodeStats): boolean {
+  if (s.linkChars > 0.25 * s.chars) return true;
+  // Linked headlines with a line each: a list of teasers.
+  if (s.linkedHeadings >= 2 && (s.chars - s.linkChars) / s.linkedHeadings < 300) return true;
+  // Short, unless it holds a real paragraph (an id that is a heading's slug: "sharing-with-…").
+  return s.chars < SHORT_FURNITURE && !(s.paragraphs > 0 && s.chars >= 150);
+}
+
+function skipVerdict(el: Element, opts: MeasureOptions, inTable: boolean): Verdict {
+  if (SKIP_TAGS.has(el.name) || (el.type as string) !== 'tag') return 'skip';
+  if (isHidden(el)) return 'skip';
+  if (PROTECTED.has(el.name)) return 'keep';
   const role = attr(el, 'role');
-  if (role !== '' && FURNITURE_ROLES.has(role)) return true;
+  if (role !== '' && FURNITURE_ROLES.has(role)) return 'skip';
   const hint = hintString(el);
-  if (hint === '') return false;
-  if (el.name !== 'article' && (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint))) return true;
-  return (
-    opts.unlikelyHints && !inTable && UNLIKELY_HINT.test(hint) && !POSITIVE_HINT.test(hint)
-  );
+  if (hint === '' || /articlebody/i.test(attr(el, 'itemprop'))) return 'keep';
+  if (el.name !== 'article' && (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint))) return 'skip';
+  if (SHARE_HINT.test(hint) || POINTER_HINT.test(hint)) return 'skip-if-furniture';
+  const unlikely =
+    opts.unlikelyHints && !inTable && UNLIKELY_HINT.test(hint) && !POSITIVE_HINT.test(hint);
+  return unlikely ? 'skip' : 'keep';
 }
 
 export function isHidden(el: Element): boolean {

@@ -15,17 +15,41 @@ export interface DateFields {
 }
 
 const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'datepublished',
-  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published_time', 'dc.date.issued',
-  'dcterms.issued', 'dcterms.created', 'dc.date.created', 'dc.date', 'date', 'parsely-pub-date',
-  'sailthru.date', 'article.published', 'cxenseparse:recs:publishtime', 'originalpublicationdate',
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dcterms.created',
+  'dc.date.created',
+  'dc.date',
+  'date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'article.published',
+  'cxenseparse:recs:publishtime',
+  'originalpublicationdate',
 ];
 const MODIFIED_META = [
-  'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified',
-  'dcterms.modified', 'dc.date.modified', 'last-modified', 'lastmod', 'article.updated',
+  'article:modified_time',
+  'og:article:modified_time',
+  'og:updated_time',
+  'datemodified',
+  'dcterms.modified',
+  'dc.date.modified',
+  'last-modified',
+  'lastmod',
+  'article.updated',
   'cxenseparse:recs:articlemodifiedtime',
 ];
-const DATE_HINT = /date|time|publi|datum|dateline|byline|meta|posted|updated|timestamp|signature|info/;
+const DATE_HINT =
+  /date|time|publi|datum|dateline|byline|meta|posted|updated|timestamp|signature|info/;
 const MAX_DATE_LINE = 200;
 const MAX_DATE_LINES = 40;
 const PAGE_TYPES = new Set(['webpage', 'itempage', 'medicalwebpage']);
@@ -87,7 +111,9 @@ function fromTimeElements(meta: PageMeta, kind: 'published' | 'modified'): strin
     const d = parseDateValue(attr(el, 'datetime'));
     if (d === null) continue;
     const context = `${hintString(el)} ${parentHints(el)} ${textOf(el).toLowerCase()}`;
-    const says = /modif|updat|bijgewerkt|mis à jour|aangepast/.test(context) ? 'modified' : 'published';
+    const says = /modif|updat|bijgewerkt|mis à jour|aangepast/.test(context)
+      ? 'modified'
+      : 'published';
     if (says !== kind) continue;
     if (el.attribs['pubdate'] !== undefined || /publi|date|time|meta/.test(context)) return d;
     first ??= d;
@@ -98,7 +124,8 @@ function fromTimeElements(meta: PageMeta, kind: 'published' | 'modified'): strin
 function parentHints(el: Element): string {
   let out = '';
   let cur = el.parent;
-  for (let i = 0; i < 2 && cur !== null && isElement(cur); i++, cur = cur.parent) out += ` ${hintString(cur)}`;
+  for (let i = 0; i < 2 && cur !== null && isElement(cur); i++, cur = cur.parent)
+    out += ` ${hintString(cur)}`;
   return out;
 }
 
@@ -108,7 +135,8 @@ function fromWrittenLines(doc: Document, meta: PageMeta): DateFields {
   for (const el of meta.times) if (attr(el, 'datetime') === '') lines.push(textOf(el));
   forEachElement(doc, (el) => {
     if (lines.length >= MAX_DATE_LINES) return false;
-    if (el.name === 'script' || el.name === 'style' || el.name === 'nav' || el.name === 'a') return false;
+    if (el.name === 'script' || el.name === 'style' || el.name === 'nav' || el.name === 'a')
+      return false;
     if (!DATE_HINT.test(hintString(el))) return true;
     const text = boundedText(el, MAX_DATE_LINE);
     if (text === null) return true;

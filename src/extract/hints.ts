@@ -16,25 +16,12 @@ export const BOILERPLATE_HINT = new RegExp(
     'related',
     'gerelateerd',
     'relatedposts',
-    'lees-?ook',
-    'leesook',
-    'lire-?aussi',
-    'a-lire',
-    'alire',
-    'read-?more',
-    'readmore',
-    'read-?also',
     'more-?stories',
     'meer-?nieuws',
     'most-?read',
     'mostread',
     'meest-?gelezen',
     'plus-?lus',
-    'share',
-    'sharing',
-    'partage',
-    'social',
-    'delen\\b',
     'sponsor',
     'adsbygoogle',
     'advert',
@@ -55,6 +42,19 @@ export const BOILERPLATE_HINT = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Share bars and social widgets. Dropped only when short (Readability's 500 characters): some
+ * CMSs hang share-widget ids on the article container itself.
+ */
+export const SHARE_HINT = /(?:^|[\s_-])(?:share|sharing|social|partage|partager|delen)(?:$|[\s_-]|bar|buttons?|tools?|links?|box|icons?)|sharebar|sharetools|socialbar/;
+/**
+ * "Lees ook / Lire aussi / Read more" boxes. Dropped when short or made of links: some sites
+ * name the expander that holds the rest of the article "read-more".
+ */
+export const POINTER_HINT = /lees-?ook|lire-?aussi|a-?lire|read-?more|read-?also|read-?next|meer-?lezen/;
+/** Below this, a share bar or pointer box is furniture (Readability's share threshold). */
+export const SHORT_FURNITURE = 500;
+
 /** Readability's unlikely candidates, plus navigation words; outweighed by a positive hint. */
 export const UNLIKELY_HINT =
   /-ad-|ai2html|banner|combx|community|cover-wrap|extra|footer|header|legends|menu|remark|replies|rss|shoutbox|sidebar|skyscraper|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|navigation|navbar|\bnav\b|masthead|toolbar|widget|teaser-?list|trending|popular|recommend|aanbevolen|tags?\b|keywords|author-?bio|byline|dateline|timestamp|article-?meta|meta-?data|\bmeta\b|modal|overlay/;
@@ -68,7 +68,8 @@ export const NEGATIVE_HINT =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|aside|newsletter|cookie|abonn|premium|reclame|pub-|advert|byline|author|caption|credit/;
 
 /** Class tokens of advertising slots ("ad", "ads", "pub", "dfp-…", "gpt-ad…"). */
-export const AD_TOKEN = /(?:^|\s)(?:ad|ads|adv|pub|advertisement|advertentie|publicite|dfp[-\w]*|gpt-ad[-\w]*|ad-slot[-\w]*|ad-container[-\w]*|ad-wrapper[-\w]*|adslot[-\w]*)(?:\s|$)/;
+export const AD_TOKEN =
+  /(?:^|\s)(?:ad|ads|adv|pub|advertisement|advertentie|publicite|dfp[-\w]*|gpt-ad[-\w]*|ad-slot[-\w]*|ad-container[-\w]*|ad-wrapper[-\w]*|adslot[-\w]*)(?:\s|$)/;
 
 /** ARIA roles of page furniture. */
 export const FURNITURE_ROLES = new Set([
@@ -93,7 +94,8 @@ export const PROMPT_TEXT =
   /\b(?:cookies?|nieuwsbrief|newsletter)\b.*\b(?:accept|utilis|gebruik|use|consent|toestemming|inscri|abonn|schrijf|sign\s*up|subscribe|ontvang|recevoir|receive|akkoord)|\b(?:accept|accepteer|acceptez|akkoord)\b.*\bcookies?\b|\b(?:inscrivez-vous|schrijf\s+je\s+in|sign\s+up)\b/i;
 
 /** A block that is only an advertising label. */
-export const AD_LABEL_TEXT = /^(?:publicité|publicite|advertentie|advertisement|advertising|annonce|reclame|anzeige|sponsored|gesponsord|sponsorisé)$/i;
+export const AD_LABEL_TEXT =
+  /^(?:publicité|publicite|advertentie|advertisement|advertising|annonce|reclame|anzeige|sponsored|gesponsord|sponsorisé)$/i;
 
 /** A photo credit or caption line: "© BELGA PHOTO …", "Foto: …", "Photo : …". */
 export const CREDIT_TEXT =

@@ -67,5 +67,7 @@ function countHits(text: string, allowed: readonly Lang[]): Record<Lang, number>
 export function toLang(code: string | null): Lang | null {
   if (code === null) return null;
   const primary = code.trim().toLowerCase().split(/[-_]/)[0];
-  return primary === 'fr' || primary === 'nl' || primary === 'en' || primary === 'de' ? primary : null;
+  return primary === 'fr' || primary === 'nl' || primary === 'en' || primary === 'de'
+    ? primary
+    : null;
 }

@@ -16,7 +16,8 @@ const TRUNCATED = /(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$/;
 export interface LeadSources {
   doc: Document;
   descriptions: ReadonlyArray<string | null>;
-  firstParagraph: string | null;
+  /** Body paragraphs: the first long enough stands in when nothing else does. */
+  paragraphs: readonly string[];
 }
 
 export function extractLead(src: LeadSources): string | null {
@@ -27,8 +28,9 @@ export function extractLead(src: LeadSources): string | null {
     .filter((d) => d.length >= MIN_LEAD);
   const whole = descriptions.find((d) => !TRUNCATED.test(d));
   if (whole !== undefined) return whole;
-  if (src.firstParagraph !== null && src.firstParagraph.length >= MIN_LEAD) return src.firstParagraph;
-  return descriptions[0] ?? src.firstParagraph;
+  const first = src.paragraphs.find((p) => p.length >= MIN_LEAD);
+  if (first !== undefined) return first;
+  return descriptions[0] ?? src.paragraphs[0] ?? null;
 }
 
 function markedLead(doc: Document): string | null {

@@ -7,7 +7,9 @@
 import { foldSpace } from './dom.js';
 
 export interface TitleSources {
+  /** JSON-LD headline and name of the article node. */
   jsonLd: string | null;
+  jsonLdName: string | null;
   og: string | null;
   twitter: string | null;
   document: string | null;
@@ -21,7 +23,8 @@ const SEPARATOR = /\s+(?:\||-|–|—|·|•|::|»|«)\s+/;
 const STRONG_SEPARATOR = /\s+(?:\||·|•|::|»|«)\s+/;
 
 export function extractTitle(src: TitleSources): string | null {
-  const raw = [src.jsonLd, src.og, src.twitter, src.document, src.h1]
+  const ld = trustedLdTitle(src);
+  const raw = [ld, src.og, src.twitter, src.document, src.h1]
     .map((t) => (t === null ? '' : foldSpace(t)))
     .find((t) => t !== '');
   if (raw === undefined) return null;
@@ -50,7 +53,7 @@ export function extractTitle(src: TitleSources): string | null {
   const headWords = wordCount(head);
   const lastWords = wordCount(last.text);
   if (STRONG_SEPARATOR.test(last.sep) && headWords >= 3 && lastWords <= 4) return head;
-  if (headWords >= 4 && lastWords <= 3 && looksLikeName(last.text)) return head;
+  if (headWords >= 4 && lastWords <= 3 && /^[\p{Lu}\d]/u.test(last.text)) return head;
   return raw;
 }
 
@@ -76,7 +79,10 @@ function splitSegments(title: string): Segment[] {
 }
 
 function joinSegments(segments: readonly Segment[]): string {
-  return segments.map((s, i) => (i === 0 ? s.text : s.sep + s.text)).join('').trim();
+  return segments
+    .map((s, i) => (i === 0 ? s.text : s.sep + s.text))
+    .join('')
+    .trim();
 }
 
 /** Folded keys that name the site: site names, publisher, host labels, section. */
@@ -120,10 +126,33 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => w !== '').length;
 }
 
-/** "Le Soir", "HLN.be", "BBC News": every word capitalised or a domain. */
-function looksLikeName(s: string): boolean {
-  const words = s.split(/\s+/).filter((w) => w !== '');
-  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || /\.[a-z]{2,}$/.test(w));
+/**
+ * The JSON-LD headline, or its name when that matches the page title better; neither when both
+ * share no word with the <title> or og:title (some CMSs put a description in `headline`).
+ */
+function trustedLdTitle(src: TitleSources): string | null {
+  const reference = src.og ?? src.document;
+  const options = [src.jsonLd, src.jsonLdName].filter((t): t is string => t !== null && t.trim() !== '');
+  if (options.length === 0) return null;
+  if (reference === null) return options[0] ?? null;
+  let best: string | null = null;
+  let bestOverlap = 0;
+  for (const option of options) {
+    const overlap = wordOverlap(option, reference);
+    if (overlap > bestOverlap) {
+      best = option;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+function wordOverlap(a: string, b: string): number {
+  const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const bs = new Set(words(b));
+  const aw = words(a);
+  if (aw.length === 0) return 0;
+  return aw.filter((w) => bs.has(w)).length / aw.length;
 }
 
 /** Folded, lower-cased form used to recognise the title repeated in the body. */

@@ -20,7 +20,10 @@ const CLOSING_LINE = new RegExp(
 const CASE_SENSITIVE_SHORT = /^(?:ap|anp|efe|afp)$/i;
 
 /** Agencies credited by the body text and byline, e.g. "Belga" or "Belga, AFP"; null if none. */
-export function findWireCredit(paragraphs: readonly string[], bylineAgencies: readonly string[]): string | null {
+export function findWireCredit(
+  paragraphs: readonly string[],
+  bylineAgencies: readonly string[],
+): string | null {
   const found: string[] = [];
   const add = (token: string): void => {
     for (const part of token.split(/\s*[,/&-]\s*/)) {

@@ -27,5 +27,5 @@ export function matchDocument(q: CompiledQuery, doc: MatchDocument): MatchResult
   if (!run.test(q.plan.root)) return null;
   const hits: Hit[] = [];
   run.collect(q.plan.root, hits);
-  return buildResult(doc, idx, hits);
+  return buildResult(idx, hits);
 }

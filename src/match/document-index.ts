@@ -6,6 +6,7 @@
 import { MAX_WILDCARD_EXPANSION } from './limits.js';
 import { foldCase } from './normalize.js';
 import { FIELD_ORDER } from './plan.js';
+import { splitSentences, type SentenceRange } from './sentences.js';
 import { tokenize, type TokenStream } from './tokenize.js';
 import type { WildcardPattern } from './wildcard.js';
 import type { MatchDocument } from '../types.js';
@@ -18,6 +19,7 @@ export class FieldIndex {
   private sortedKeys: string[] | undefined;
   private readonly cased: Array<string | undefined> = [];
   private readonly expansions = new Map<string, readonly number[]>();
+  private sentenceRanges: readonly SentenceRange[] | undefined;
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
@@ -33,6 +35,11 @@ export class FieldIndex {
   /** Indices of the tokens whose folded form is `norm`, ascending. */
   lookup(norm: string): readonly number[] {
     return this.postings.get(norm) ?? EMPTY;
+  }
+
+  /** Sentences of the field text, split on first use (for hit sentences). */
+  sentences(): readonly SentenceRange[] {
+    return (this.sentenceRanges ??= splitSentences(this.text));
   }
 
   /** Accent-folded, case-kept form of token i (for cs terms), computed on first use. */

@@ -5,6 +5,7 @@
 import type { DocumentIndex, FieldIndex } from './document-index.js';
 import { MAX_NEAR_SPANS } from './limits.js';
 import { FIELD_ORDER, type CompiledPlan, type Plan, type SeqItem } from './plan.js';
+import type { WildcardPattern } from './wildcard.js';
 
 /** One matched occurrence: field number, [start, end) in the field text, query label. */
 export interface Hit {
@@ -54,6 +55,13 @@ export class Evaluation {
       case 'tok':
         ok = this.tokMatches(p.fields, p.item);
         break;
+      case 'wild':
+        ok = p.cased === null ? this.wildMatches(p.fields, p.pattern) : this.spans(p).length > 0;
+        break;
+      case 'seq':
+        // Most documents lack some word of a phrase: check that before walking positions.
+        ok = this.allWordsPresent(p.fields, p.items) && this.spans(p).length > 0;
+        break;
       default:
         ok = this.spans(p).length > 0;
     }
@@ -86,6 +94,23 @@ export class Evaluation {
       if (item.cased === null ? list.length > 0 : list.some((i) => idx.casedAt(i) === item.cased)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  private wildMatches(fields: number, pattern: WildcardPattern): boolean {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if ((fields & (1 << f)) !== 0 && this.doc.field(f).expand(pattern).length > 0) return true;
+    }
+    return false;
+  }
+
+  /** Some field of the mask holds every word of the phrase (in any order). */
+  private allWordsPresent(fields: number, items: readonly SeqItem[]): boolean {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if ((fields & (1 << f)) === 0) continue;
+      const idx = this.doc.field(f);
+      if (items.every((item) => idx.lookup(item.norm).length > 0)) return true;
     }
     return false;
   }
@@ -188,9 +213,19 @@ function nearSpans(
   ordered: boolean,
 ): Span[] {
   const out: Span[] = [];
-  pairs(left, right, distance, out, (a, b) => ({ f: a.f, s: a.s, e: b.e, hits: [...a.hits, ...b.hits] }));
+  pairs(left, right, distance, out, (a, b) => ({
+    f: a.f,
+    s: a.s,
+    e: b.e,
+    hits: [...a.hits, ...b.hits],
+  }));
   if (!ordered) {
-    pairs(right, left, distance, out, (b, a) => ({ f: a.f, s: b.s, e: a.e, hits: [...a.hits, ...b.hits] }));
+    pairs(right, left, distance, out, (b, a) => ({
+      f: a.f,
+      s: b.s,
+      e: a.e,
+      hits: [...a.hits, ...b.hits],
+    }));
   }
   const sorted = sortSpans(out);
   return sorted.filter((sp, i) => {

@@ -85,15 +85,21 @@ function classify(text: string, start: number, end: number, top: boolean, out: L
     return;
   }
   if (word.startsWith('-')) {
-    if (!top || word.length === 1) {
+    // Iterative, so "-----…a" cannot exhaust the stack.
+    let at = start;
+    while (at < end && text.charAt(at) === '-') at++;
+    const next = text.charAt(end);
+    const opensGroup = next === '(' || QUOTES.has(next);
+    if (!top || (at === end && !opensGroup)) {
+      const column = top ? at : col; // the last "-"
       throw new QuerySyntaxError(
-        `unexpected "-" at column ${col}`,
-        col,
+        `unexpected "-" at column ${column}`,
+        column,
         top ? 'a term right after "-" (no space)' : 'a term or a group after the field',
       );
     }
-    out.push({ kind: 'minus', col });
-    classify(text, start + 1, end, true, out);
+    for (let k = start; k < at; k++) out.push({ kind: 'minus', col: k + 1 });
+    if (at < end) classify(text, at, end, true, out);
     return;
   }
   if (word.startsWith('@')) {

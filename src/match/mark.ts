@@ -1,14 +1,18 @@
 // Hit sentences: the sentences of title, lead and body that carry hits, with the hit ranges
 // relative to the sentence (merged where they overlap), and markSentence to print them.
 import type { Hit } from './evaluate.js';
-import { splitSentences, type SentenceRange } from './sentences.js';
+import type { SentenceRange } from './sentences.js';
 import type { HitSentence, MatchField } from '../types.js';
 
-/** Hits of one field (sorted by start) -> its hit sentences. A hit that runs over a sentence
+/** Hits of one field (sorted by start) and its sentences -> its hit sentences. A hit that runs over a sentence
  * end (a phrase across ". ") joins the sentences it touches into one. */
-export function hitSentences(field: MatchField, text: string, hits: readonly Hit[]): HitSentence[] {
+export function hitSentences(
+  field: MatchField,
+  text: string,
+  ranges: readonly SentenceRange[],
+  hits: readonly Hit[],
+): HitSentence[] {
   if (hits.length === 0) return [];
-  const ranges = splitSentences(text);
   const groups: Array<{ range: SentenceRange; hits: Hit[] }> = [];
   let r = 0;
   for (const hit of hits) {

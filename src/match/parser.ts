@@ -7,13 +7,13 @@
 //   unary   := field: primary | primary
 //   primary := word | "phrase" | ( or ) | cs( or ) | @alias
 // Aliases are parsed once per (name, cs, field) and spliced in as a group.
+import { AliasResolver, type ParsedAlias } from './aliases.js';
 import { isSpanNode, type QueryNode } from './ast.js';
 import { QuerySyntaxError, QueryTooComplexError } from './errors.js';
 import { describeToken, lex, type LexToken } from './lexer.js';
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from './limits.js';
-import { checkTermText, checkPhraseText } from './parse-checks.js';
+import { checkPhraseText, checkTermText } from './parse-checks.js';
 import type { MatchField } from '../types.js';
-import { AliasResolver, type ParsedAlias } from './aliases.js';
 
 export interface QueryOptions {
   /** name -> query text; may use the whole syntax and other aliases. Cycles are an error. */
@@ -28,7 +28,8 @@ export function parseQuery(text: string, opts: QueryOptions = {}): QueryNode {
   return new Parser(text, resolver, false, null).run().node;
 }
 
-/** Words that cannot start an operand after an operator: the message says which operator. */
+/** Tokens that can start an operand. After an operator anything else leaves it dangling, and
+ * the error names the operator. */
 const STARTS_OPERAND = new Set([
   'word',
   'phrase',
@@ -169,6 +170,9 @@ class Parser {
       this.requireSpan(left, startTok, op);
       this.expectOperand(op);
       const rightTok = this.peek();
+      if (rightTok.kind === 'not' || rightTok.kind === 'minus') {
+        this.requireSpan({ kind: 'not', child: left }, rightTok, op);
+      }
       chain++;
       this.enter(op.col);
       const right = this.parseUnary();

@@ -69,7 +69,21 @@ export function buildPlan(tree: QueryNode): CompiledPlan {
       ? { k: 'tok', id: id(), fields, label, item: items[0] }
       : { k: 'seq', id: id(), fields, label, items };
 
+  // Equal leaves (an alias or a concept group used twice) share one plan node, so one
+  // evaluation looks each up once.
+  const leaves = new Map<string, Plan>();
   const walk = (node: QueryNode, fields: number): Plan => {
+    if (node.kind !== 'term' && node.kind !== 'phrase') return walkInner(node, fields);
+    const key = `${node.kind}\u0000${fields}\u0000${node.caseSensitive}\u0000${node.text}`;
+    let plan = leaves.get(key);
+    if (!plan) {
+      plan = walkInner(node, fields);
+      leaves.set(key, plan);
+    }
+    return plan;
+  };
+
+  const walkInner = (node: QueryNode, fields: number): Plan => {
     switch (node.kind) {
       case 'term': {
         const cs = node.caseSensitive;

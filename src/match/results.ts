@@ -2,17 +2,17 @@
 // lead 2, body 1 (url, outlet, lang and author filter, they weigh 0); the sum w saturates as
 // score = 1 - 2^(-w/10). So ten body mentions, or a title, a lead and five body mentions, score
 // 0.5; the score grows with evidence but does not depend on article length.
-import { fieldText, type DocumentIndex } from './document-index.js';
+import type { DocumentIndex } from './document-index.js';
 import type { Hit } from './evaluate.js';
 import { hitSentences } from './mark.js';
 import { FIELD_ORDER } from './plan.js';
-import type { HitSentence, MatchDocument, MatchResult, TermHit } from '../types.js';
+import type { HitSentence, MatchResult, TermHit } from '../types.js';
 
 const WEIGHTS: Record<string, number> = { title: 3, lead: 2, body: 1 };
 /** Fields whose hits get sentences (index into FIELD_ORDER). */
 const SENTENCE_FIELDS = new Set([0, 1, 2]);
 
-export function buildResult(doc: MatchDocument, _idx: DocumentIndex, raw: Hit[]): MatchResult {
+export function buildResult(idx: DocumentIndex, raw: Hit[]): MatchResult {
   const hits = dedupe(raw);
   let weight = 0;
   const termHits: TermHit[] = [];
@@ -29,7 +29,8 @@ export function buildResult(doc: MatchDocument, _idx: DocumentIndex, raw: Hit[])
     while (to < hits.length && hits[to]?.f === f) to++;
     if (SENTENCE_FIELDS.has(f)) {
       const field = FIELD_ORDER[f] ?? 'body';
-      sentences.push(...hitSentences(field, fieldText(doc, f), hits.slice(from, to)));
+      const fi = idx.field(f);
+      sentences.push(...hitSentences(field, fi.text, fi.sentences(), hits.slice(from, to)));
     }
     from = to;
   }

@@ -31,7 +31,14 @@ const ABBREVIATIONS = new Set(
 const CASED_ABBREVIATIONS = new Set(['Me', 'No', 'Art', 'Ph']);
 
 function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u00a0' || ch === '\u202f' || ch === '\u2009';
+  return (
+    ch === ' ' ||
+    ch === '\t' ||
+    ch === '\r' ||
+    ch === '\u00a0' ||
+    ch === '\u202f' ||
+    ch === '\u2009'
+  );
 }
 
 function isLower(ch: string): boolean {
@@ -67,7 +74,8 @@ export function splitSentences(text: string): SentenceRange[] {
     for (;;) {
       const c = text.charAt(k);
       if (CLOSERS.has(c)) k++;
-      else if (isSpace(c) && text.charAt(k + 1) === '\u00bb') k += 2; // French "fin. »"
+      else if (isSpace(c) && text.charAt(k + 1) === '\u00bb')
+        k += 2; // French "fin. »"
       else break;
     }
     if (k < n && !isSpace(text.charAt(k)) && text.charAt(k) !== '\n') {

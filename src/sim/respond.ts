@@ -19,6 +19,7 @@ export interface ContentOptions {
   status?: number;
   /** Weak ETag source for big pages (saves hashing them); default: a hash of the body. */
   etagSeed?: string;
+  noCompress?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -40,6 +41,7 @@ export function content(body: string | Buffer, opts: ContentOptions): SimRespons
     body: buf,
     etag,
     lastModified: Date.parse(opts.lastModified),
+    ...(opts.noCompress ? { noCompress: true } : {}),
   };
 }
 
@@ -52,9 +54,15 @@ export function redirect(location: string, status = 301): SimResponse {
   };
 }
 
-export function errorPage(status: number, title: string, text: string, siteName: string): SimResponse {
+export function errorPage(
+  status: number,
+  title: string,
+  text: string,
+  siteName: string,
+  lang = 'en',
+): SimResponse {
   const body = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} | ${escapeHtml(siteName)}</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)} | ${escapeHtml(siteName)}</title>
 <meta name="robots" content="noindex"><link rel="stylesheet" href="/static/site.css"></head>
 <body class="error-page"><header><a href="/">${escapeHtml(siteName)}</a></header>
 <main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="/">Home</a></p></main></body></html>`;
@@ -94,13 +102,17 @@ export function send(req: IncomingMessage, res: ServerResponse, r: SimResponse):
   }
   if (notModified(req, r)) {
     const { etag, 'cache-control': cc, 'last-modified': lm } = r.headers;
-    res.writeHead(304, { ...(etag ? { etag } : {}), 'cache-control': cc ?? '', 'last-modified': lm ?? '' });
+    res.writeHead(304, {
+      ...(etag ? { etag } : {}),
+      'cache-control': cc ?? '',
+      'last-modified': lm ?? '',
+    });
     res.end();
     return;
   }
   let body = r.body;
   const headers: Record<string, string | number> = { ...r.headers, vary: 'Accept-Encoding' };
-  if (body.length > 1024 && acceptsGzip(req)) {
+  if (!r.noCompress && body.length > 1024 && acceptsGzip(req)) {
     r.gzipped ??= gzipSync(body, { level: 1 });
     body = r.gzipped;
     headers['content-encoding'] = 'gzip';

@@ -66,9 +66,15 @@ export function localDate(iso: string): string {
 }
 
 const MONTHS: Record<SimLang, string[]> = {
-  en: 'January February March April May June July August September October November December'.split(' '),
-  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' '),
-  nl: 'januari februari maart april mei juni juli augustus september oktober november december'.split(' '),
+  en: 'January February March April May June July August September October November December'.split(
+    ' ',
+  ),
+  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(
+    ' ',
+  ),
+  nl: 'januari februari maart april mei juni juli augustus september oktober november december'.split(
+    ' ',
+  ),
 };
 
 const pad = (n: number): string => String(n).padStart(2, '0');

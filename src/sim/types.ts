@@ -104,6 +104,8 @@ export interface SimResponse {
   lastModified?: number;
   /** Gzipped body, cached after the first compressed answer. */
   gzipped?: Buffer;
+  /** Never gzip (generated pages: keeps the simulator's CPU out of crawler benchmarks). */
+  noCompress?: boolean;
 }
 
 /** Routes one request path of an outlet; undefined means 404. */

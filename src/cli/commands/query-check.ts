@@ -58,10 +58,13 @@ export function queryCheckCommand(): Command {
         if (!(err instanceof QueryError)) throw err;
         const source = err.alias === undefined ? query : (aliases[err.alias] ?? query);
         const where = err.alias === undefined ? '' : `  (in @${err.alias})\n`;
-        cmd.error(`${err.code}: ${err.message}\n${where}${caretLines(source, err.column)}`, {
-          exitCode: 1,
-          code: err.code,
-        });
+        cmd.error(
+          `${err.code}: ${err.message}\n${where}${caretLines(source, err.column)}`.trimEnd(),
+          {
+            exitCode: 1,
+            code: err.code,
+          },
+        );
       }
     });
 }

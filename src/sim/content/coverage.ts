@@ -17,10 +17,9 @@ const FR_DISPATCH = [
   "Le plan en dix points défendu par le CNRI prévoit notamment des élections libres, la liberté d'expression et de réunion, l'indépendance de la justice et un Iran dénucléarisé.",
 ];
 
-const FR_TITLE =
-  'Plus de 160 bourgmestres belges apportent leur soutien à la résistance iranienne';
+const FR_TITLE = 'Plus de 160 bourgmestres belges apportent leur soutien à la résistance iranienne';
 const FR_LEAD =
-  "Plus de 160 bourgmestres belges ont signé vendredi à Vilvorde une déclaration de soutien au plan en dix points de Maryam Rajavi.";
+  'Plus de 160 bourgmestres belges ont signé vendredi à Vilvorde une déclaration de soutien au plan en dix points de Maryam Rajavi.';
 const FR_CAPTION = "Des bourgmestres réunis vendredi à l'hôtel de ville de Vilvorde.";
 
 /** The French wire copy without its dateline, as outlets paste it. */
@@ -78,7 +77,7 @@ const belgaNl: StoryDef = {
 };
 
 const EN_DISPATCH = [
-  "More than 160 Belgian mayors, who together lead 165 municipalities, have signed a declaration of support for the Iranian resistance, which was presented on Friday at Vilvoorde city hall. The text endorses the ten-point plan of Maryam Rajavi, president-elect of the National Council of Resistance of Iran (NCRI).",
+  'More than 160 Belgian mayors, who together lead 165 municipalities, have signed a declaration of support for the Iranian resistance, which was presented on Friday at Vilvoorde city hall. The text endorses the ten-point plan of Maryam Rajavi, president-elect of the National Council of Resistance of Iran (NCRI).',
   "The gathering was organised by the association Culture, Art and Human Rights, chaired by Mehdi Nobari. Vilvoorde mayor Hans Bonte (Vooruit) welcomed the participants in the city hall's council chamber.",
   "The signatories come from all three regions and from different parties. They say they support the Iranian people's aspiration to a democratic and secular republic, based on the separation of religion and state, equality between women and men and the abolition of the death penalty.",
   'The declaration also condemns the rising number of executions in Iran and calls on Belgian and European authorities to make their relations with Tehran conditional on respect for human rights.',

@@ -114,7 +114,8 @@ const diasporaDemo: StoryDef = {
   id: '1104310',
   sectionPath: '/actu/belgique/societe',
   sectionName: 'Société',
-  title: 'Manifestation de la diaspora iranienne à Bruxelles, des drapeaux du CNRI place du Luxembourg',
+  title:
+    'Manifestation de la diaspora iranienne à Bruxelles, des drapeaux du CNRI place du Luxembourg',
   lead: 'Plusieurs centaines de personnes se sont rassemblées mercredi devant le Parlement européen pour dénoncer la répression en Iran.',
   paragraphs: [
     'Plusieurs centaines de personnes issues de la diaspora iranienne se sont rassemblées mercredi après-midi place du Luxembourg, à Bruxelles, devant le Parlement européen.',

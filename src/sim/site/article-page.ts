@@ -125,7 +125,9 @@ function headMeta(c: Chrome, a: ArticleView, origin: string): string {
 
 function relatedBox(a: ArticleView, cls: string): string {
   if (a.related.length === 0) return '';
-  const items = a.related.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a></li>`);
+  const items = a.related.map(
+    (r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a></li>`,
+  );
   return `<aside class="${cls}"><h2>${escapeHtml(LABELS[a.lang].readMore)}</h2><ul>${items.join('')}</ul></aside>`;
 }
 
@@ -161,14 +163,19 @@ function figure(a: ArticleView): string {
 <figcaption><span class="caption">${escapeHtml(i.caption)}</span> <span class="credit">${escapeHtml(i.credit)}</span></figcaption></figure>`;
 }
 
-export function renderArticle(c: Chrome, a: ArticleView, origin: string, x: RenderExtras = {}): string {
+export function renderArticleParts(
+  c: Chrome,
+  a: ArticleView,
+  origin: string,
+  x: RenderExtras = {},
+): { before: string; after: string } {
   const crumbs: NavItem[] = [{ href: a.sectionPath, label: a.sectionName }];
   const lead =
     c.leadInHeader && !c.clientRenderedBody
       ? `<p class="article-lead">${escapeHtml(a.lead)}</p>`
       : '';
   const tags = a.tags.map((t) => `<li><a href="/tag/${slugify(t)}">${escapeHtml(t)}</a></li>`);
-  return `<!DOCTYPE html>
+  const before = `<!DOCTYPE html>
 <html lang="${a.lang}">
 <head>
 ${headMeta(c, a, origin)}
@@ -197,8 +204,16 @@ ${relatedBox(a, 'related')}
 ${x.footer ?? siteFooter(c)}
 ${c.clientRenderedBody ? consentScript() : ''}
 ${bodyEndScripts()}
-${x.bodyEnd ?? ''}
-</body>
-</html>
 `;
+  return { before, after: '\n</body>\n</html>\n' };
+}
+
+export function renderArticle(
+  c: Chrome,
+  a: ArticleView,
+  origin: string,
+  x: RenderExtras = {},
+): string {
+  const { before, after } = renderArticleParts(c, a, origin, x);
+  return before + (x.bodyEnd ?? '') + after;
 }

@@ -1,7 +1,14 @@
 // Home pages, section pages and small static pages (about, privacy, login) of an outlet.
 import { displayDate, escapeHtml } from '../text.js';
 import type { SimLang } from '../types.js';
-import { bodyEndScripts, headAssets, newsletterPrompt, ogLocale, siteFooter, siteHeader } from './chrome.js';
+import {
+  bodyEndScripts,
+  headAssets,
+  newsletterPrompt,
+  ogLocale,
+  siteFooter,
+  siteHeader,
+} from './chrome.js';
 import type { Chrome } from './chrome.js';
 
 export interface Teaser {
@@ -49,7 +56,9 @@ function teaserHtml(t: Teaser, lang: SimLang): string {
 
 function blockHtml(b: TeaserBlock, lang: SimLang): string {
   const teasers = b.teasers.map((t) => teaserHtml(t, lang)).join('\n');
-  const more = b.more ? `<p class="more"><a href="${escapeHtml(b.more.href)}">${escapeHtml(b.more.label)}</a></p>` : '';
+  const more = b.more
+    ? `<p class="more"><a href="${escapeHtml(b.more.href)}">${escapeHtml(b.more.label)}</a></p>`
+    : '';
   return `<section class="teaser-block"><h2>${escapeHtml(b.heading)}</h2>\n${teasers}\n${more}</section>`;
 }
 

@@ -1,0 +1,138 @@
+// The article body: measure, score, render (content-stats, content-select, body-render), with
+// Readability's fallbacks when the first attempt finds too little, and JSON-LD articleBody as a
+// check: when the page declares a body that the chosen text does not cover, the DOM element
+// that holds the declared text is taken instead, or the declared text itself.
+import { isElement, textOf } from './dom.js';
+import type { Document, Element } from './dom.js';
+import { measureContent } from './content-stats.js';
+import type { ContentStats, NodeStats } from './content-stats.js';
+import { selectContent } from './content-select.js';
+import { renderParagraphs } from './body-render.js';
+import { coverage, wordSet } from './words.js';
+
+export interface BodyResult {
+  paragraphs: string[];
+  /** Summed stats of the elements the text came from. */
+  stats: Pick<NodeStats, 'chars' | 'linkChars' | 'linkedHeadings' | 'articles'>;
+  /** True when the text is JSON-LD articleBody rather than page text. */
+  fromJsonLd: boolean;
+}
+
+export interface BodyOptions {
+  titleKey: string | null;
+  /** JSON-LD articleBody, if the page declares one. */
+  declared: string | null;
+  /** Whether the declared body may stand in for the page text (not for paywalled pages). */
+  mayUseDeclared: boolean;
+}
+
+/** Readability's threshold: below this many characters, try again with fewer exclusions. */
+const ENOUGH_CHARS = 500;
+const DECLARED_MIN = 200;
+const COVERED = 0.6;
+const ATTEMPTS = [
+  { unlikelyHints: true, weighClasses: true, clean: true },
+  { unlikelyHints: false, weighClasses: true, clean: true },
+  { unlikelyHints: false, weighClasses: false, clean: true },
+];
+
+export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null {
+  let best: BodyResult | null = null;
+  let bestContent: ContentStats | null = null;
+  for (const a of ATTEMPTS) {
+    const cs = measureContent(doc, { unlikelyHints: a.unlikelyHints });
+    const sel = selectContent(cs, a.weighClasses);
+    if (sel === null) continue;
+    const paragraphs = renderParagraphs(sel.roots, {
+      cs,
+      scores: sel.scores,
+      titleKey: opts.titleKey,
+      clean: a.clean,
+    });
+    const result: BodyResult = { paragraphs, stats: sumStats(cs, sel.roots), fromJsonLd: false };
+    if (best === null || charsOf(result) > charsOf(best)) {
+      best = result;
+      bestContent = cs;
+    }
+    if (charsOf(best) >= ENOUGH_CHARS) break;
+  }
+  const declared = opts.declared === null ? null : cleanDeclared(opts.declared);
+  if (declared === null || declared.length < DECLARED_MIN) return best;
+
+  const declaredWords = wordSet(declared);
+  if (best !== null && coverage(declaredWords, wordSet(best.paragraphs.join(' '))) >= COVERED) {
+    return best;
+  }
+  const cs = bestContent ?? measureContent(doc, { unlikelyHints: false });
+  const holder = findHolder(cs, declared);
+  if (holder !== null) {
+    const paragraphs = renderParagraphs([holder], {
+      cs,
+      scores: new Map(),
+      titleKey: opts.titleKey,
+      clean: false,
+    });
+    if (coverage(declaredWords, wordSet(paragraphs.join(' '))) >= COVERED) {
+      return { paragraphs, stats: sumStats(cs, [holder]), fromJsonLd: false };
+    }
+  }
+  if (!opts.mayUseDeclared) return best;
+  const paragraphs = declared
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return {
+    paragraphs,
+    stats: { chars: declared.length, linkChars: 0, linkedHeadings: 0, articles: 0 },
+    fromJsonLd: true,
+  };
+}
+
+function charsOf(r: BodyResult): number {
+  let n = 0;
+  for (const p of r.paragraphs) n += p.length;
+  return n;
+}
+
+function sumStats(cs: ContentStats, roots: readonly Element[]): BodyResult['stats'] {
+  const out = { chars: 0, linkChars: 0, linkedHeadings: 0, articles: 0 };
+  for (const r of roots) {
+    const s = cs.stats.get(r);
+    if (s === undefined) continue;
+    out.chars += s.chars;
+    out.linkChars += s.linkChars;
+    out.linkedHeadings += s.linkedHeadings;
+    out.articles += s.articles + (r.name === 'article' ? 1 : 0);
+  }
+  return out;
+}
+
+/** articleBody sometimes carries markup or entities' leftovers: plain text only. */
+function cleanDeclared(s: string): string {
+  return s
+    .replace(/<[^>]{1,200}>/g, ' ')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The element holding the declared body: the paragraph where the declared text starts, widened
+ * to the first ancestor with about as much text as the declaration.
+ */
+function findHolder(cs: ContentStats, declared: string): Element | null {
+  const firstLine = declared.split('\n')[0] ?? declared;
+  const opening = firstLine.split(/\s+/).slice(0, 8).join(' ').toLowerCase();
+  if (opening.length < 20) return null;
+  for (const [el, s] of cs.stats) {
+    if (s.chars < opening.length || s.hasBlockChild) continue;
+    if (!textOf(el).toLowerCase().includes(opening)) continue;
+    let cur: Element = el;
+    while ((cs.stats.get(cur)?.chars ?? 0) < declared.length * 0.8) {
+      const p = cur.parent;
+      if (p === null || !isElement(p) || p.name === 'body' || p.name === 'html') break;
+      cur = p;
+    }
+    return cur;
+  }
+  return null;
+}

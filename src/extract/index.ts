@@ -1,0 +1,187 @@
+// Article extraction: one parsed page in, one ExtractedArticle out. Pure: no network, clock,
+// environment or logger. The crawler calls extractArticle with the Document it parsed once;
+// the `extract` command and tests call extractFromHtml.
+import { parseHtml } from '../html/parse.js';
+import type { Document } from '../html/parse.js';
+import type { ExtractedArticle, Lang } from '../types.js';
+import { detectAccess, detectPaywall } from './access.js';
+import { extractByline } from './authors.js';
+import { extractBody } from './body.js';
+import { extractDates } from './date-fields.js';
+import { textOf } from './dom.js';
+import { readJsonLd, ldString } from './json-ld.js';
+import type { JsonLd, JsonValue } from './json-ld.js';
+import { detectLanguage } from './language.js';
+import { extractLead } from './lead.js';
+import { looksLikeArticle } from './no-article.js';
+import { firstMeta, readPageMeta } from './page-meta.js';
+import type { PageMeta } from './page-meta.js';
+import { extractTitle, titleKey } from './title.js';
+import { absoluteUrl, baseUrl } from './url.js';
+import { findWireCredit } from './wire-credit.js';
+
+export { decodeHtmlBytes } from './charset.js';
+export type { DecodedHtml } from './charset.js';
+
+export interface ExtractOptions {
+  /** The outlet's languages: detection chooses among them. */
+  languages?: Lang[];
+}
+
+/** Minimum body for the crawler to accept a plain-HTTP fetch without rendering the page. */
+const ARTICLE_BODY_MIN_CHARS = 300;
+const ARTICLE_BODY_MIN_WORDS = 50;
+
+export function extractFromHtml(
+  html: string,
+  url: string,
+  opts: ExtractOptions = {},
+): ExtractedArticle {
+  return extractArticle(parseHtml(html), url, opts);
+}
+
+export function extractArticle(
+  doc: Document,
+  url: string,
+  opts: ExtractOptions = {},
+): ExtractedArticle {
+  const meta = readPageMeta(doc);
+  const ld = readJsonLd(meta.jsonLd);
+  const base = baseUrl(url, meta.baseHref);
+  const article = ld.article;
+
+  const siteName = firstMeta(meta, ['og:site_name', 'application-name']) ?? publisherName(ld);
+  const section =
+    firstMeta(meta, ['article:section', 'og:article:section', 'parsely-section', 'section']) ??
+    ldString(article?.['articleSection']);
+  const h1 = meta.h1s[0] === undefined ? null : textOf(meta.h1s[0]);
+  const siteNames = [siteName, publisherName(ld)].filter((s): s is string => s !== null);
+  const title = extractTitle({
+    jsonLd: ldString(article?.['headline']),
+    jsonLdName: ldString(article?.['name']),
+    og: firstMeta(meta, ['og:title']),
+    twitter: firstMeta(meta, ['twitter:title']),
+    document: meta.title,
+    h1,
+    siteNames,
+    section,
+    url,
+  });
+
+  const declared = ldString(article?.['articleBody']);
+  const paywalled = detectPaywall(doc, meta, ld);
+  const found = extractBody(doc, {
+    titleKey: titleKey(title),
+    declared,
+    mayUseDeclared: !paywalled,
+  });
+  const bodyChars = found === null ? 0 : found.paragraphs.reduce((n, p) => n + p.length, 0);
+  const access = detectAccess({ doc, meta, ld, url, bodyChars, paywalled });
+  const isArticle =
+    found !== null &&
+    access !== 'gated' &&
+    looksLikeArticle({
+      paragraphs: found.paragraphs,
+      stats: found.stats,
+      ogType: firstMeta(meta, ['og:type']),
+      ld,
+      title,
+      h1,
+    });
+  const paragraphs = isArticle && found !== null ? found.paragraphs : [];
+  const body = paragraphs.length > 0 ? paragraphs.join('\n\n') : null;
+
+  const lead = extractLead({
+    doc,
+    descriptions: [
+      firstMeta(meta, ['og:description']),
+      firstMeta(meta, ['description']),
+      firstMeta(meta, ['twitter:description']),
+      ldString(article?.['description']),
+    ],
+    paragraphs,
+  });
+  const byline = extractByline(doc, meta, ld, siteNames);
+  const dates = extractDates(doc, meta, ld);
+  const wireText =
+    lead !== null && !(body ?? '').includes(lead) ? [lead, ...paragraphs] : paragraphs;
+
+  return {
+    url,
+    canonicalUrl: canonicalUrl(meta, ld, base),
+    title,
+    lead,
+    body,
+    published: dates.published,
+    modified: dates.modified,
+    authors: byline.authors,
+    section,
+    language: detectLanguage({
+      text: body ?? [title, lead].filter((s) => s !== null).join(' '),
+      htmlLang:
+        meta.htmlLang ??
+        firstMeta(meta, ['og:locale', 'content-language']) ??
+        ldString(article?.['inLanguage']),
+      allowed: opts.languages,
+    }),
+    image: imageUrl(meta, ld, base),
+    siteName,
+    access,
+    wireCredit: findWireCredit(wireText, byline.agencies),
+  };
+}
+
+/**
+ * Whether the extraction found an article body worth keeping. The crawler renders the page in a
+ * browser when this is false and the page is neither paywalled nor gated (rendering changes
+ * neither).
+ */
+export function hasArticleBody(a: ExtractedArticle): boolean {
+  if (a.body === null || a.body.length < ARTICLE_BODY_MIN_CHARS) return false;
+  return a.body.split(/\s+/).length >= ARTICLE_BODY_MIN_WORDS;
+}
+
+function publisherName(ld: JsonLd): string | null {
+  const publisher = ld.article?.['publisher'];
+  const name = ldString(publisher);
+  if (name !== null && !/^https?:/.test(name)) return name;
+  return null;
+}
+
+function canonicalUrl(meta: PageMeta, ld: JsonLd, base: string): string | null {
+  const article = ld.article;
+  const candidates = [
+    meta.links.get('canonical')?.[0],
+    firstMeta(meta, ['og:url']),
+    ldString(article?.['url']),
+    ldId(article?.['mainEntityOfPage']),
+  ];
+  for (const c of candidates) {
+    const abs = absoluteUrl(c, base);
+    if (abs !== null) return abs;
+  }
+  return null;
+}
+
+/** mainEntityOfPage is a URL or a WebPage object named by its @id. */
+function ldId(v: JsonValue | undefined): string | null {
+  if (typeof v === 'string') return v;
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    return ldString(v['@id']) ?? ldString(v['url']);
+  }
+  return null;
+}
+
+function imageUrl(meta: PageMeta, ld: JsonLd, base: string): string | null {
+  const candidates = [
+    firstMeta(meta, ['og:image', 'og:image:url', 'og:image:secure_url']),
+    firstMeta(meta, ['twitter:image', 'twitter:image:src']),
+    ldString(ld.article?.['image']),
+    ldString(ld.article?.['thumbnailUrl']),
+  ];
+  for (const c of candidates) {
+    const abs = absoluteUrl(c, base);
+    if (abs !== null) return abs;
+  }
+  return null;
+}
