@@ -1,8 +1,9 @@
-// Machine-readable date values (JSON-LD, <meta>, <time datetime>) to ISO 8601 with offset. A
-// value that carries an offset keeps it (Z becomes +00:00); a value without one is read as
-// Brussels wall-clock time. Values that are not machine-readable fall through to the parser of
-// dates written in words.
-import { brusselsIso, brusselsIsoFromUtc, formatIso, isValidWallTime } from './brussels-time.js';
+// Machine-readable date values (JSON-LD, <meta>, <time datetime>) to ISO 8601 with offset, in
+// Brussels time: a value with an offset (Z, +00:00, -05:00) is the same instant shown with the
+// Brussels offset of that day, so that every date mediawatch stores reads the same way and days
+// are Belgian days; a value without an offset is read as Brussels wall-clock time. Values that
+// are not machine-readable fall through to the parser of dates written in words.
+import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from './brussels-time.js';
 import type { WallTime } from './brussels-time.js';
 import { findWrittenDates } from './written-date.js';
 
@@ -31,7 +32,7 @@ export function parseDateValue(raw: string | null | undefined): string | null {
   // read here.
   const rfc = RFC_2822_OFFSET.exec(s);
   if (rfc !== null && rfc[1] !== undefined && written.hasTime) {
-    return formatIso(written.time, offsetMinutes(rfc[1]));
+    return inBrussels(written.time, offsetMinutes(rfc[1]));
   }
   return written.iso;
 }
@@ -48,7 +49,13 @@ function fromIsoMatch(m: RegExpExecArray): string | null {
   if (!isValidWallTime(t)) return null;
   const zone = m[7];
   if (zone === undefined) return brusselsIso(t);
-  return formatIso(t, offsetMinutes(zone));
+  return inBrussels(t, offsetMinutes(zone));
+}
+
+/** A wall-clock time at a given offset, as the same instant in Brussels time. */
+export function inBrussels(t: WallTime, offset: number): string {
+  const utc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - offset * 60_000;
+  return brusselsIsoFromUtc(utc);
 }
 
 /** "+01:00", "+0100", "+01", "Z", "GMT" to minutes east of UTC. */

@@ -2,7 +2,7 @@
 // 14h03", "vrijdag 5 januari 2024, 14:03", "January 5, 2024 2:03 pm", "05/01/2024 14u03".
 // Numeric dates are read day first (Belgian usage) unless that is impossible. A word just before
 // a date ("Mis à jour le", "Bijgewerkt op", "Updated") says whether it is the modification date.
-import { brusselsIso, formatIso, isValidWallTime } from './brussels-time.js';
+import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from './brussels-time.js';
 import type { WallTime } from './brussels-time.js';
 
 export interface WrittenDate {
@@ -90,7 +90,12 @@ export function findWrittenDates(text: string): WrittenDate[] {
     if (time !== null) Object.assign(t, { hour: time.hour, minute: time.minute });
     if (!isValidWallTime(t)) continue;
     lastEnd = f.end;
-    const iso = time?.offset === undefined ? brusselsIso(t) : formatIso(t, time.offset);
+    const iso =
+      time?.offset === undefined
+        ? brusselsIso(t)
+        : brusselsIsoFromUtc(
+            Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute) - time.offset * 60_000,
+          );
     out.push({ iso, time: t, hasTime: time !== null, kind: kindBefore(s, f.index) });
   }
   return out;

@@ -99,7 +99,9 @@ describe('manifest', () => {
   it('gives every article a unique URL matching its outlet’s article pattern in config/outlets', () => {
     expect(new Set(articles().map((a) => a.url)).size).toBe(articles().length);
     for (const a of articles()) {
-      const config = parse(readFileSync(`config/outlets/${a.outlet}.yaml`, 'utf8')) as {
+      const config = parse(
+        readFileSync(new URL(`../../../config/outlets/${a.outlet}.yaml`, import.meta.url), 'utf8'),
+      ) as {
         discovery: { articlePattern: string };
       };
       expect(new URL(a.url).pathname).toMatch(new RegExp(config.discovery.articlePattern));

@@ -36,7 +36,9 @@ describe.skipIf(!hasChromium)('RTL consent in a browser', () => {
     if (!coverage || !negative) throw new Error('rtl articles missing');
 
     const page = await context.newPage();
-    await page.goto(`${sim.origins.rtl}/actu/belgique/${/\d+$/.exec(coverage.url)?.[0] ?? ''}.aspx`);
+    await page.goto(
+      `${sim.origins.rtl}/actu/belgique/${/\d+$/.exec(coverage.url)?.[0] ?? ''}.aspx`,
+    );
     expect(page.url()).toBe(coverage.url);
     expect(await page.locator('.article-body p').count()).toBe(0);
     expect(await page.locator('#didomi-host').isVisible()).toBe(true);
