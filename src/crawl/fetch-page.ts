@@ -39,7 +39,9 @@ export async function fetchArticle(
         opts,
       ),
     );
-    if (outlet.fetch === 'http' || hasArticleBody(article) || article.access !== 'free') {
+    // A consent gate is what the outlet's recipe is for; a paywall is never worked around.
+    const browserMayHelp = article.access === 'free' || (article.access === 'gated' && !!outlet.consent);
+    if (outlet.fetch === 'http' || hasArticleBody(article) || !browserMayHelp) {
       return { mode: 'http', finalUrl: res.finalUrl, article };
     }
     s.log.debug({ url }, 'no article body in the static HTML; rendering in the browser');

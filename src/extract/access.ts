@@ -9,14 +9,9 @@ import { ldList, typesOf } from './json-ld.js';
 import type { JsonLd, JsonObject, JsonValue } from './json-ld.js';
 import type { PageMeta } from './page-meta.js';
 import { firstMeta } from './page-meta.js';
+import { SUBSCRIBE_PROMPT, SUBSCRIBER_ONLY } from './hints.js';
 import type { Access } from '../types.js';
 
-/** Said only to subscribers: enough on its own, wherever it stands on the page. */
-const SUBSCRIBER_ONLY =
-  /réservé\s+aux\s+abonnés|(?:article|contenu)\s+(?:réservé|exclusif)|pour\s+lire\s+la\s+suite|lisez\s+la\s+suite\s+(?:de\s+cet\s+article\s+)?en\s+vous\s+abonnant|cet\s+article\s+est\s+réservé|(?:alleen|exclusief|enkel)\s+(?:voor|beschikbaar\s+voor)\s+abonnees|dit\s+(?:artikel|is\s+een\s+artikel)\s+(?:is\s+)?(?:exclusief\s+)?voor\s+abonnees|lees\s+verder\s+met|om\s+dit\s+artikel\s+(?:verder\s+)?te\s+lezen|subscribers?\s+only|(?:exclusive\s+)?for\s+subscribers|subscribe\s+to\s+(?:continue|read|unlock)|this\s+(?:article|content)\s+is\s+(?:for|reserved\s+for|only\s+available\s+to)\s+subscribers|nur\s+für\s+abonnenten/i;
-/** Said by teasers but also by newsletter prompts: counts only inside a paywall-like block. */
-const SUBSCRIBE_PROMPT =
-  /abonnez-vous|je\s+m'abonne|déjà\s+abonné|premium|word\s+abonnee|neem\s+een\s+abonnement|al\s+abonnee|plus-artikel|subscribe\s+now|already\s+a\s+subscriber/i;
 const PAYWALL_HINT =
   /paywall|pay-wall|premium|subscriber|abonn|locked|piano|tp-container|regwall|metered|article-?teaser|plus-?content|restricted/;
 const GATE_TEXT =

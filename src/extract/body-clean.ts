@@ -7,7 +7,14 @@ import type { Element } from './dom.js';
 import { linkDensity } from './content-stats.js';
 import type { NodeStats } from './content-stats.js';
 import { classWeight } from './content-select.js';
-import { AD_LABEL_TEXT, CREDIT_TEXT, PROMPT_TEXT, READ_ALSO_TEXT } from './hints.js';
+import {
+  AD_LABEL_TEXT,
+  CREDIT_TEXT,
+  PROMPT_TEXT,
+  READ_ALSO_TEXT,
+  SUBSCRIBE_PROMPT,
+  SUBSCRIBER_ONLY,
+} from './hints.js';
 
 const CONDITIONAL_TAGS = new Set([
   'form',
@@ -28,6 +35,7 @@ const TABLE_SCAN = new Set([...TABLE_PARTS, 'table', 'tr', 'caption']);
 /** Prompts and pointers are short; a long block that mentions cookies is article text. */
 const SHORT_BLOCK = 300;
 const KICKER_MAX = 50;
+const SHORT_PROMPT = 100;
 
 /** Whether a container inside the article should be dropped as furniture. */
 export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: boolean): boolean {
@@ -103,7 +111,9 @@ export function judgeBlockText(el: Element, s: NodeStats): BlockVerdict {
     if (rest.length < 3) return 'drop-with-next';
     if (s.chars < 200 || linkDensity(s) > 0.3) return 'drop';
   }
-  if (PROMPT_TEXT.test(text)) return 'drop';
+  if (PROMPT_TEXT.test(text) || SUBSCRIBER_ONLY.test(text)) return 'drop';
+  // "Abonnez-vous", "Word abonnee", "Premium": a button or a badge, not a sentence.
+  if (s.chars < SHORT_PROMPT && SUBSCRIBE_PROMPT.test(text)) return 'drop';
   return 'keep';
 }
 

@@ -80,7 +80,12 @@ class Renderer {
     }
     if (el.name === 'figure' && s.chars < FIGURE_TEXT_MIN) return;
     const figure = inFigure || el.name === 'figure';
-    if (this.ctx.clean && el !== this.ctx.top && isFurniture(el, s, this.ctx.scores.get(el) ?? 0, figure)) return;
+    if (
+      this.ctx.clean &&
+      el !== this.ctx.top &&
+      isFurniture(el, s, this.ctx.scores.get(el) ?? 0, figure)
+    )
+      return;
     if (JUDGED_BLOCKS.has(el.name)) {
       const verdict = judgeBlockText(el, s);
       if (verdict !== 'keep') {

@@ -72,5 +72,49 @@ function encodingName(label: string): string | null {
 
 function decodeWith(bytes: Uint8Array, charset: string): DecodedHtml {
   const decoder = new TextDecoder(charset);
-  return { html: decoder.decode(bytes), charset: decoder.encoding };
+  const html = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return { html, charset: decoder.encoding };
+  // Node 20 decodes windows-1252 as ISO-8859-1: bytes 0x80-0x9F come out as C1 controls
+  // instead of ’ “ ” € … (nodejs/node#56542). Map them as the WHATWG index says.
+  return {
+    html: html.replace(C1_CONTROLS, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c),
+    charset: 'windows-1252',
+  };
 }
+
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+// https://encoding.spec.whatwg.org/index-windows-1252.txt, pointers 0-31 (bytes 0x80-0x9F).
+const WINDOWS_1252_C1 = [
+  '\u20ac',
+  '\u0081',
+  '\u201a',
+  '\u0192',
+  '\u201e',
+  '\u2026',
+  '\u2020',
+  '\u2021',
+  '\u02c6',
+  '\u2030',
+  '\u0160',
+  '\u2039',
+  '\u0152',
+  '\u008d',
+  '\u017d',
+  '\u008f',
+  '\u0090',
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '\u2022',
+  '\u2013',
+  '\u2014',
+  '\u02dc',
+  '\u2122',
+  '\u0161',
+  '\u203a',
+  '\u0153',
+  '\u009d',
+  '\u017e',
+  '\u0178',
+];

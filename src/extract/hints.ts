@@ -35,6 +35,7 @@ export const BOILERPLATE_HINT = new RegExp(
     'légende',
     'photo-?credit',
     'paywall',
+    '(?:^|[\\s_-])cta(?:$|[\\s_-])',
     'subscribe',
     'inscription',
     'skip-?link',
@@ -46,12 +47,14 @@ export const BOILERPLATE_HINT = new RegExp(
  * Share bars and social widgets. Dropped only when short (Readability's 500 characters): some
  * CMSs hang share-widget ids on the article container itself.
  */
-export const SHARE_HINT = /(?:^|[\s_-])(?:share|sharing|social|partage|partager|delen)(?:$|[\s_-]|bar|buttons?|tools?|links?|box|icons?)|sharebar|sharetools|socialbar/;
+export const SHARE_HINT =
+  /(?:^|[\s_-])(?:share|sharing|social|partage|partager|delen)(?:$|[\s_-]|bar|buttons?|tools?|links?|box|icons?)|sharebar|sharetools|socialbar/;
 /**
  * "Lees ook / Lire aussi / Read more" boxes. Dropped when short or made of links: some sites
  * name the expander that holds the rest of the article "read-more".
  */
-export const POINTER_HINT = /lees-?ook|lire-?aussi|a-?lire|read-?more|read-?also|read-?next|meer-?lezen/;
+export const POINTER_HINT =
+  /lees-?ook|lire-?aussi|a-?lire|read-?more|read-?also|read-?next|meer-?lezen/;
 /** Below this, a share bar or pointer box is furniture (Readability's share threshold). */
 export const SHORT_FURNITURE = 500;
 
@@ -100,6 +103,13 @@ export const AD_LABEL_TEXT =
 /** A photo credit or caption line: "© BELGA PHOTO …", "Foto: …", "Photo : …". */
 export const CREDIT_TEXT =
   /^(?:©|\(c\)\s|copyright\b|(?:photo|foto|beeld|image|illustration|crédit(?:\s+photo)?|credit|bron\s+foto)\s*:|[\w .&-]{0,40}\bphoto\s*$)/i;
+
+/** Said only to subscribers: enough on its own, wherever it stands on the page. */
+export const SUBSCRIBER_ONLY =
+  /réservé\s+aux\s+abonnés|(?:article|contenu)\s+(?:réservé|exclusif)|pour\s+lire\s+la\s+suite|lisez\s+la\s+suite\s+(?:de\s+cet\s+article\s+)?en\s+vous\s+abonnant|cet\s+article\s+est\s+réservé|(?:alleen|exclusief|enkel)\s+(?:voor|beschikbaar\s+voor)\s+abonnees|dit\s+(?:artikel|is\s+een\s+artikel)\s+(?:is\s+)?(?:exclusief\s+)?voor\s+abonnees|lees\s+verder\s+met|om\s+dit\s+artikel\s+(?:verder\s+)?te\s+lezen|subscribers?\s+only|(?:exclusive\s+)?for\s+subscribers|subscribe\s+to\s+(?:continue|read|unlock)|this\s+(?:article|content)\s+is\s+(?:for|reserved\s+for|only\s+available\s+to)\s+subscribers|nur\s+für\s+abonnenten/i;
+/** Said by teasers but also by newsletter prompts: counts only inside a paywall-like block. */
+export const SUBSCRIBE_PROMPT =
+  /abonnez-vous|je\s+m'abonne|déjà\s+abonné|premium|word\s+abonnee|neem\s+een\s+abonnement|al\s+abonnee|plus-artikel|subscribe\s+now|already\s+a\s+subscriber/i;
 
 /** Tags whose subtree is never body text. */
 export const SKIP_TAGS = new Set([

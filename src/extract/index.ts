@@ -9,7 +9,7 @@ import { extractByline } from './authors.js';
 import { extractBody } from './body.js';
 import { extractDates } from './date-fields.js';
 import { textOf } from './dom.js';
-import { readJsonLd, ldString } from './json-ld.js';
+import { ldString, readJsonLd, typesOf } from './json-ld.js';
 import type { JsonLd, JsonValue } from './json-ld.js';
 import { detectLanguage } from './language.js';
 import { extractLead } from './lead.js';
@@ -155,6 +155,7 @@ function canonicalUrl(meta: PageMeta, ld: JsonLd, base: string): string | null {
     firstMeta(meta, ['og:url']),
     ldString(article?.['url']),
     ldId(article?.['mainEntityOfPage']),
+    ...ld.nodes.filter((n) => typesOf(n).includes('webpage')).map((n) => ldString(n['url'])),
   ];
   for (const c of candidates) {
     const abs = absoluteUrl(c, base);

@@ -132,7 +132,9 @@ function wordCount(s: string): number {
  */
 function trustedLdTitle(src: TitleSources): string | null {
   const reference = src.og ?? src.document;
-  const options = [src.jsonLd, src.jsonLdName].filter((t): t is string => t !== null && t.trim() !== '');
+  const options = [src.jsonLd, src.jsonLdName].filter(
+    (t): t is string => t !== null && t.trim() !== '',
+  );
   if (options.length === 0) return null;
   if (reference === null) return options[0] ?? null;
   let best: string | null = null;

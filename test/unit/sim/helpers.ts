@@ -1,5 +1,6 @@
-// Helpers shared by the simulator tests: fetching, link extraction and a small regex version
-// of the Vilvoorde event query (config/events/vilvoorde-2024.yaml) to check the content.
+// Helpers shared by the simulator tests: fetching, link extraction and a simplified regex
+// version of the Vilvoorde event query (config/events/vilvoorde-2024.yaml) to check content
+// without depending on the query engine.
 
 export async function get(
   url: string,
@@ -55,7 +56,8 @@ export function fold(text: string): string {
 
 const RESISTANCE =
   /\b(?:rajavi|radjavi|ncri|cnri|nwri|mek)\b|iranian (?:resistance|opposition)|(?:resistance|opposition) iranienne|iraanse? verzet|iraanse oppositie|conseil national de la resistance|nationale verzetsraad|national council of resistance/;
-const MAYORS = /\b(?:mayor|bourgmestre|burgemeester|maire|gemeente|commune|municipal)/;
+const MAYORS =
+  /\b(?:mayor|bourgmestre|burgemeester|maire|gemeente|commune|municipal)|city hall|hotel de ville|stadhuis/;
 export const ANCHOR = /\b(?:vilvoorde|vilvorde|hans bonte|nobari|160|165)\b/;
 
 export interface Groups {
