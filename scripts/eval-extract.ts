@@ -57,7 +57,9 @@ function main(): void {
   for (const page of pages) {
     const html = readFileSync(path.join(dir, page, 'source.html'), 'utf8');
     const expectedText = htmlToText(readFileSync(path.join(dir, page, 'expected.html'), 'utf8'));
-    const meta = JSON.parse(readFileSync(path.join(dir, page, 'expected-metadata.json'), 'utf8')) as {
+    const meta = JSON.parse(
+      readFileSync(path.join(dir, page, 'expected-metadata.json'), 'utf8'),
+    ) as {
       title?: string | null;
     };
     const expected = bag(expectedText);
@@ -132,8 +134,10 @@ function matchTitle(got: string | null, expected: string | null): TitleMatch {
   const g = foldSpace(got);
   const e = foldSpace(expected);
   if (g === e) return 'exact';
-  if (g.length > 0 && e.startsWith(g) && /^\s*[|\-–—:·•»]/.test(e.slice(g.length))) return 'lenient';
-  if (g.length > 0 && e.endsWith(g) && /[|\-–—:·•«]\s*$/.test(e.slice(0, e.length - g.length))) return 'lenient';
+  if (g.length > 0 && e.startsWith(g) && /^\s*[|\-–—:·•»]/.test(e.slice(g.length)))
+    return 'lenient';
+  if (g.length > 0 && e.endsWith(g) && /[|\-–—:·•«]\s*$/.test(e.slice(0, e.length - g.length)))
+    return 'lenient';
   return 'no';
 }
 
@@ -158,16 +162,39 @@ function printSummary(rows: readonly Row[], oursMs: number, theirsMs: number): v
     const ok = rows.filter((r) => pick(r) === 'exact' || (lenient && pick(r) === 'lenient')).length;
     return `${((100 * ok) / rows.length).toFixed(1)}%`;
   };
-  const line = (name: string, s: (r: Row) => Scores, t: (r: Row) => TitleMatch, ms: number): string =>
+  const line = (
+    name: string,
+    s: (r: Row) => Scores,
+    t: (r: Row) => TitleMatch,
+    ms: number,
+  ): string =>
     `| ${name.padEnd(26)} | ${fmt(mean(rows, (r) => s(r).p))} | ${fmt(mean(rows, (r) => s(r).r))} | ` +
     `${fmt(mean(rows, (r) => s(r).f1))} | ${share(t, false).padStart(6)} | ${share(t, true).padStart(8)} | ` +
     `${((rows.length * 1000) / ms).toFixed(1).padStart(7)} |`;
   const empty = rows.filter((r) => r.ours.p === 0 && r.ours.r === 0).length;
   console.log(`\n${rows.length} pages from ${dir}`);
-  console.log('| extractor                  | P     | R     | F1    | title  | title ~  | pages/s |');
-  console.log('|----------------------------|-------|-------|-------|--------|----------|---------|');
-  console.log(line('mediawatch (htmlparser2)', (r) => r.ours, (r) => r.oursTitle, oursMs));
-  console.log(line('Readability 0.6 + jsdom', (r) => r.theirs, (r) => r.theirsTitle, theirsMs));
+  console.log(
+    '| extractor                  | P     | R     | F1    | title  | title ~  | pages/s |',
+  );
+  console.log(
+    '|----------------------------|-------|-------|-------|--------|----------|---------|',
+  );
+  console.log(
+    line(
+      'mediawatch (htmlparser2)',
+      (r) => r.ours,
+      (r) => r.oursTitle,
+      oursMs,
+    ),
+  );
+  console.log(
+    line(
+      'Readability 0.6 + jsdom',
+      (r) => r.theirs,
+      (r) => r.theirsTitle,
+      theirsMs,
+    ),
+  );
   console.log(`pages where mediawatch returned no body: ${empty}`);
 }
 

@@ -40,7 +40,8 @@ export async function fetchArticle(
       ),
     );
     // A consent gate is what the outlet's recipe is for; a paywall is never worked around.
-    const browserMayHelp = article.access === 'free' || (article.access === 'gated' && !!outlet.consent);
+    const browserMayHelp =
+      article.access === 'free' || (article.access === 'gated' && !!outlet.consent);
     if (outlet.fetch === 'http' || hasArticleBody(article) || !browserMayHelp) {
       return { mode: 'http', finalUrl: res.finalUrl, article };
     }

@@ -56,13 +56,19 @@ export async function processArticle(
     if (!inWindow(article.published, e.window)) continue;
     const result = await s.timings.time('match', () => matchDocument(e.query, doc));
     if (!result) continue;
+    // The lead is often the body's first paragraph too: keep each hit sentence once.
+    const seen = new Set<string>();
+    const sentences = result.sentences.filter((h) => {
+      const key = h.text.replace(/\s+/g, ' ').trim();
+      return !seen.has(key) && !!seen.add(key);
+    });
     await s.store.saveMention({
       eventId: e.event.id,
       articleId: id,
       score: result.score,
       hits: result.hits,
-      sentences: result.sentences,
-      summary: summarizeMention(article, result.sentences),
+      sentences,
+      summary: summarizeMention(article, sentences),
     });
     matchedEvents.push(e.event.id);
   }

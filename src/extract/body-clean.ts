@@ -98,13 +98,15 @@ export type BlockVerdict = 'keep' | 'drop' | 'drop-with-next';
  * Text tests on a short block: a "Lire aussi" pointer (dropped; a bare "Lire aussi" heading
  * takes the list after it along), a cookie or newsletter prompt, an advertising label.
  */
-export function judgeBlockText(el: Element, s: NodeStats): BlockVerdict {
+export function judgeBlockText(el: Element, s: NodeStats, inline: boolean): BlockVerdict {
   if (s.chars === 0 || s.chars > SHORT_BLOCK) return 'keep';
-  // A short block that is one link: a kicker, a tag, a "more" link.
-  if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li') return 'drop';
   const text = textOf(el);
   if (AD_LABEL_TEXT.test(text)) return 'drop';
   if (s.chars < 120 && CREDIT_TEXT.test(text)) return 'drop';
+  // Inside a sentence only labels and credits are dropped; the rest needs a block of its own.
+  if (inline) return 'keep';
+  // A short block that is one link: a kicker, a tag, a "more" link.
+  if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li') return 'drop';
   const readAlso = READ_ALSO_TEXT.exec(text);
   if (readAlso !== null) {
     const rest = text.slice(readAlso[0].length).trim();

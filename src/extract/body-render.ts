@@ -87,7 +87,7 @@ class Renderer {
     )
       return;
     if (JUDGED_BLOCKS.has(el.name)) {
-      const verdict = judgeBlockText(el, s);
+      const verdict = judgeBlockText(el, s, !BLOCK_TAGS.has(el.name));
       if (verdict !== 'keep') {
         if (verdict === 'drop-with-next') this.dropNext = true;
         return;

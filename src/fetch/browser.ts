@@ -182,8 +182,12 @@ export class BrowserPool {
   ): Promise<void> {
     // Wait for whichever comes first: the banner, or the rendered body (the consent cookie is
     // already set in this context after the first page of the outlet).
-    const either = consent.waitFor ? `${consent.click}, ${consent.waitFor}` : consent.click;
-    await page.waitForSelector(either, { state: 'visible', timeout: 5_000 }).catch(() => undefined);
+    const visible = (selector: string): Promise<unknown> =>
+      page.waitForSelector(selector, { state: 'visible', timeout: 5_000 });
+    await Promise.any([
+      visible(consent.click),
+      ...(consent.waitFor ? [visible(consent.waitFor)] : []),
+    ]).catch(() => undefined);
     const button = page.locator(consent.click).first();
     if (await button.isVisible().catch(() => false)) {
       await button.click({ timeout: 5_000 }).catch(() => undefined);

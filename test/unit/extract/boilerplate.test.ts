@@ -11,7 +11,7 @@ describe('body boilerplate removal', () => {
       '- un ponton flottant de cinquante mètres, accessible aux personnes à mobilité réduite ;\n' +
         '- des vestiaires et des douches',
     );
-    expect(body).toContain("Nager dans le canal était impensable il y a dix ans.");
+    expect(body).toContain('Nager dans le canal était impensable il y a dix ans.');
     expect(body).toContain('des poubelles supplémentaires');
     expect(body.split('\n\n')).toHaveLength(6);
   });

@@ -31,13 +31,18 @@ describe('decodeHtmlBytes', () => {
   });
 
   it('defaults to UTF-8, and to windows-1252 when undeclared bytes are not UTF-8', () => {
-    expect(decodeHtmlBytes(enc.encode('<p>Liège</p>'))).toEqual({ html: '<p>Liège</p>', charset: 'utf-8' });
+    expect(decodeHtmlBytes(enc.encode('<p>Liège</p>'))).toEqual({
+      html: '<p>Liège</p>',
+      charset: 'utf-8',
+    });
     const latin = new Uint8Array([0x3c, 0x70, 0x3e, 0x4c, 0x69, 0xe8, 0x67, 0x65]);
     expect(decodeHtmlBytes(latin)).toEqual({ html: '<p>Liège', charset: 'windows-1252' });
   });
 
   it('ignores unknown labels and a meta that claims UTF-16', () => {
-    expect(decodeHtmlBytes(enc.encode('<p>x</p>'), 'text/html; charset=bogus').charset).toBe('utf-8');
+    expect(decodeHtmlBytes(enc.encode('<p>x</p>'), 'text/html; charset=bogus').charset).toBe(
+      'utf-8',
+    );
     expect(decodeHtmlBytes(enc.encode('<meta charset="utf-16"><p>é</p>')).charset).toBe('utf-8');
   });
 });

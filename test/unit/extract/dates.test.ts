@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brusselsOffsetForLocal, brusselsOffsetForUtc } from '../../../src/extract/brussels-time.js';
+import {
+  brusselsOffsetForLocal,
+  brusselsOffsetForUtc,
+} from '../../../src/extract/brussels-time.js';
 import { parseDateValue } from '../../../src/extract/dates.js';
 import { findWrittenDates } from '../../../src/extract/written-date.js';
 import { extractFixture } from './fixture.js';
@@ -38,7 +41,10 @@ describe('Brussels summer time', () => {
 
   it('agrees with the time-zone database for any instant from 1996 to 2037', () => {
     // The test may use Intl; the extractor itself reads no time-zone data.
-    const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', timeZoneName: 'longOffset' });
+    const fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Brussels',
+      timeZoneName: 'longOffset',
+    });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1996, 0, 1), max: Date.UTC(2037, 11, 31) }), (ms) => {
         const name = fmt.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
@@ -66,7 +72,9 @@ describe('dates written in words', () => {
   });
 
   it('does not read a count of things as a time', () => {
-    expect(findWrittenDates('5 janvier 2024, 12 personnes')[0]?.iso).toBe('2024-01-05T00:00:00+01:00');
+    expect(findWrittenDates('5 janvier 2024, 12 personnes')[0]?.iso).toBe(
+      '2024-01-05T00:00:00+01:00',
+    );
   });
 
   it('reads a French date line with its update time (fixture)', () => {

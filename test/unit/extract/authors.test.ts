@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { splitNames } from '../../../src/extract/authors.js';
+import { extractFromHtml } from '../../../src/extract/index.js';
+
+describe('author names', () => {
+  it.each([
+    ['By Jane Smith and John Doe', ['Jane Smith', 'John Doe']],
+    ['Par Julie Marchal et Nicolas Dewez', ['Julie Marchal', 'Nicolas Dewez']],
+    ['Door Tom Peeters en Lien Maes', ['Tom Peeters', 'Lien Maes']],
+    [
+      'Jan Peeters, An De Smet & Koen Van den Broeck',
+      ['Jan Peeters', 'An De Smet', 'Koen Van den Broeck'],
+    ],
+    ['Jan Peeters (Belga)', ['Jan Peeters']],
+    ['Marie Dupont avec Belga', ['Marie Dupont']],
+    ['Belga', []],
+    ['La Rédaction', []],
+    ['Brussels Times Staff', []],
+    ['Par Sophie Renard | Publié le 5 janvier 2024 à 14h03', ['Sophie Renard']],
+    ['jane@example.test', []],
+  ])('%s', (raw, names) => {
+    expect(splitNames(raw)).toEqual(names);
+  });
+
+  it('reads a rel=author byline and de-duplicates it against itself', () => {
+    const html = `<html><body><article><h1>Titre</h1>
+      <div class="byline">Par <a rel="author" href="/a/jm">Julie Marchal</a>,
+      <a rel="author" href="/a/nd">Nicolas Dewez</a> et <a rel="author" href="/a/jm">Julie Marchal</a></div>
+      <p>${'Un texte de test assez long pour former un paragraphe. '.repeat(8)}</p></article></body></html>`;
+    expect(extractFromHtml(html, 'https://x.test/a').authors).toEqual([
+      'Julie Marchal',
+      'Nicolas Dewez',
+    ]);
+  });
+
+  it('keeps the agency of a mixed byline as a wire credit', () => {
+    const html = `<html><head><meta name="author" content="Jan Peeters (Belga)"></head><body><article>
+      <p>${'Een testtekst die lang genoeg is om als alinea te tellen. '.repeat(8)}</p></article></body></html>`;
+    const a = extractFromHtml(html, 'https://x.test/a');
+    expect(a.authors).toEqual(['Jan Peeters']);
+    expect(a.wireCredit).toBe('Belga');
+  });
+});
