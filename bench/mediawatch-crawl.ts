@@ -42,7 +42,7 @@ const outlet = (id: string, baseUrl: string, fetch: string, maxUrls: number): vo
       baseUrl,
       languages: ['fr', 'nl', 'en'],
       fetch,
-      rateLimit: { requestsPerSecond: 100 },
+      rateLimit: { requestsPerSecond: 1000 },
       discovery: { sitemaps: ['/sitemap.xml'], pages: [], maxUrls },
     }),
   );

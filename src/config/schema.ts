@@ -91,7 +91,7 @@ export const outletSchema = z
     languages: z.array(lang).min(1),
     fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
     rateLimit: z
-      .object({ requestsPerSecond: z.number().positive().max(100).default(1) })
+      .object({ requestsPerSecond: z.number().positive().max(1000).default(1) })
       .strict()
       .prefault({}),
     discovery: z

@@ -109,7 +109,7 @@ function teaserMarkers(doc: Document, meta: PageMeta): boolean {
 
 const OUT_OF_SCOPE = new Set(['script', 'style', 'noscript', 'head', 'nav', 'footer', 'template']);
 const BADGE_TEXT =
-  /^(?:premium|plus|\+|abonnés|abonnes|abonnee|abonnees|abo|exclusief|subscriber|subscribers|members?\s+only)$/i;
+  /^(?:premium|abonnés|abonnes|abonnee|abonnees|exclusief|subscribers?|members?\s+only)$/i;
 const BADGE_HINT = /premium|paywall|subscriber|abo-|plus-badge|badge-plus|is-plus|locked/;
 
 /** A "Premium" label or premium class in the headline's block (not inside a link). */

@@ -2,7 +2,7 @@
 // looks like furniture (Readability's "clean conditionally": link-dense blocks, image galleries,
 // forms, embeds), drop blocks whose text is a "Lire aussi / Lees ook" pointer, a cookie or
 // newsletter prompt or an advertising label, and tell data tables from layout tables.
-import { attr, findByTag, isElement, textOf } from './dom.js';
+import { attr, findByTag, hintString, isElement, textOf } from './dom.js';
 import type { Element } from './dom.js';
 import { linkDensity } from './content-stats.js';
 import type { NodeStats } from './content-stats.js';
@@ -10,6 +10,8 @@ import { classWeight } from './content-select.js';
 import {
   AD_LABEL_TEXT,
   CREDIT_TEXT,
+  META_LINE_HINT,
+  META_LINE_TEXT,
   PROMPT_TEXT,
   READ_ALSO_TEXT,
   SUBSCRIBE_PROMPT,
@@ -36,6 +38,7 @@ const TABLE_SCAN = new Set([...TABLE_PARTS, 'table', 'tr', 'caption']);
 const SHORT_BLOCK = 300;
 const KICKER_MAX = 50;
 const SHORT_PROMPT = 100;
+const META_LINE_MAX = 200;
 
 /** Whether a container inside the article should be dropped as furniture. */
 export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: boolean): boolean {
@@ -107,6 +110,10 @@ export function judgeBlockText(el: Element, s: NodeStats, inline: boolean): Bloc
   if (inline) return 'keep';
   // A short block that is one link: a kicker, a tag, a "more" link.
   if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li') return 'drop';
+  // A byline or date line that the article's container holds.
+  if (s.chars < META_LINE_MAX && (META_LINE_HINT.test(hintString(el)) || META_LINE_TEXT.test(text))) {
+    return 'drop';
+  }
   const readAlso = READ_ALSO_TEXT.exec(text);
   if (readAlso !== null) {
     const rest = text.slice(readAlso[0].length).trim();

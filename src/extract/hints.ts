@@ -90,7 +90,7 @@ export const FURNITURE_ROLES = new Set([
 
 /** A block that opens with "Lire aussi", "Lees ook", "Read more" and the like. */
 export const READ_ALSO_TEXT =
-  /^(?:[►▶»>•|-]\s*)?(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)|(?:à|a)\s+(?:voir|découvrir)\s+(?:aussi|également)|voir\s+aussi|(?:lees|bekijk|kijk)\s+(?:ook|meer|hier)|ook\s+interessant|meer\s+(?:over|lezen|nieuws)|read\s+(?:more|also|next)|also\s+read|related\s*:|more\s+on\s+this|recommended|lesen\s+sie\s+auch|mehr\s+zum\s+thema)\b\s*[:.-]?/i;
+  /^(?:[►▶»>•|-]\s*)?(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)|(?:à|a)\s+(?:voir|découvrir)\s+(?:aussi|également)|voir\s+aussi|(?:lees|bekijk|kijk)\s+(?:ook|meer|hier)|ook\s+interessant|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|(?:les\s+)?plus\s+lus|meest\s+gelezen|meer\s+over\s+dit\s+onderwerp|meer\s+(?:over|lezen|nieuws)|read\s+(?:more|also|next)|also\s+read|related\s*:|more\s+on\s+this|recommended|lesen\s+sie\s+auch|mehr\s+zum\s+thema)\b\s*[:.-]?/i;
 
 /** Cookie, consent and newsletter prompts, in the three languages of the outlets. */
 export const PROMPT_TEXT =
@@ -110,6 +110,14 @@ export const SUBSCRIBER_ONLY =
 /** Said by teasers but also by newsletter prompts: counts only inside a paywall-like block. */
 export const SUBSCRIBE_PROMPT =
   /abonnez-vous|je\s+m'abonne|déjà\s+abonné|premium|word\s+abonnee|neem\s+een\s+abonnement|al\s+abonnee|plus-artikel|subscribe\s+now|already\s+a\s+subscriber/i;
+
+/** Class/id of a byline or date line; dropped from the body when short. */
+export const META_LINE_HINT =
+  /byline|author|auteur|journalist|dateline|timestamp|published|pubdate|(?:^|[\s_-])(?:date|datum|time)(?:$|[\s_-])|signature|article-?info|article__info|article-?meta|article__meta|post-?meta|entry-?meta|credits?\b/;
+
+/** A byline ("Par Julie Marchal") or date line ("Publié le 5 janvier 2024 à 14h03"). */
+export const META_LINE_TEXT =
+  /^(?:(?:par|door|by|von|texte?|tekst)\s*:?\s+\p{Lu}[^.!?]{0,80}$|(?:publié|publie|mis\s+à\s+jour|modifié|gepubliceerd|bijgewerkt|aangepast|laatste\s+update|published|updated|posted|last\s+updated|veröffentlicht|aktualisiert)\b.{0,150}\d)/iu;
 
 /** Tags whose subtree is never body text. */
 export const SKIP_TAGS = new Set([
