@@ -1,0 +1,173 @@
+// Language-independent evidence that two texts in different languages are versions of one
+// dispatch: the numbers they carry (160, 165, 1 600 = 1.600 = 1,600), the dates (5 janvier =
+// 5 januari = January 5), the weekday, and the proper names (capitalised words that do not open
+// a sentence, folded: Téhéran = Teheran; one edit apart counts for names of five letters or
+// more: Vilvoorde = Vilvorde, Rajavi = Radjavi). Pure.
+import { splitSentences } from '../match/index.js';
+import { AGENCY_WORDS, fold, isCapitalised } from './text-fold.js';
+
+export interface Evidence {
+  /** Canonical numbers, dates ("date:1-5") and weekdays ("day:5") with their weight. */
+  numbers: ReadonlyMap<string, number>;
+  /** Folded proper names, unique, sorted. */
+  names: readonly string[];
+  nameSet: ReadonlySet<string>;
+  /** Names of FUZZY_MIN letters or more and their one-letter deletions. */
+  fuzzyKeys: ReadonlySet<string>;
+  /** Sum of the weights of names (1 each) and numbers. */
+  weight: number;
+}
+
+export interface EvidenceMatch {
+  /** Names found on both sides (the smaller of the two directions). */
+  sharedNames: number;
+  /** Summed weight of the numbers, dates and weekdays found on both sides. */
+  sharedNumbers: number;
+  /** (sharedNames + sharedNumbers) / the smaller side's weight, 0..1. */
+  score: number;
+}
+
+const FUZZY_MIN = 5;
+
+const MONTHS: ReadonlyMap<string, number> = wordMap([
+  'janvier janv january jan januari',
+  'fevrier fevr february feb februari',
+  'mars march mar maart',
+  'avril avr april apr',
+  'mai may mei',
+  'juin june jun juni',
+  'juillet juil july jul juli',
+  'aout august aug augustus',
+  'septembre sept september sep',
+  'octobre oct october oktober okt',
+  'novembre nov november',
+  'decembre dec december',
+]);
+const WEEKDAYS: ReadonlyMap<string, number> = wordMap([
+  'lundi monday maandag',
+  'mardi tuesday dinsdag',
+  'mercredi wednesday woensdag',
+  'jeudi thursday donderdag',
+  'vendredi friday vrijdag',
+  'samedi saturday zaterdag',
+  'dimanche sunday zondag',
+]);
+/** Capitalised words that are not names of the story: titles of address and the like. */
+const NOT_NAMES: ReadonlySet<string> = new Set([
+  ...AGENCY_WORDS,
+  ...'mme mmes mlle mr mrs dhr mevr the les het een une des photo foto'.split(' '),
+]);
+
+function wordMap(rows: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  rows.forEach((row, i) => row.split(' ').forEach((w) => m.set(w, i + 1)));
+  return m;
+}
+
+// 1 600 / 1.600 / 1,600 (groups of three), 2,5 / 2.5 (decimals), 160.
+const NUMBER_RE = /\d+(?:[.,\u00a0\u202f\u2009]\d{3})*(?:[.,]\d+)?/gu;
+const GROUPED_RE = /^\d{1,3}(?:[.,\u00a0\u202f\u2009]\d{3})+$/u;
+const AFTER_DAY_RE = /^(?:er|e|ste|de|th|st|nd|rd)?\.?\s+(\p{L}+)/u;
+const BEFORE_DAY_RE = /(\p{L}+)\.?\s+$/u;
+
+function canonicalNumber(raw: string): string {
+  if (GROUPED_RE.test(raw)) return String(Number(raw.replace(/\D/gu, '')));
+  return String(Number(raw.replace(',', '.')));
+}
+
+/** Small counts, days and years are common: half weight. */
+function numberWeight(canonical: string): number {
+  const v = Number(canonical);
+  if (Number.isInteger(v) && (v <= 31 || (v >= 1900 && v <= 2100))) return 0.5;
+  return 1;
+}
+
+function numbersOf(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const raw = m[0];
+    const at = m.index;
+    const value = canonicalNumber(raw);
+    const day = Number(value);
+    if (Number.isInteger(day) && day >= 1 && day <= 31) {
+      const after = AFTER_DAY_RE.exec(text.slice(at + raw.length, at + raw.length + 24));
+      const before = BEFORE_DAY_RE.exec(text.slice(Math.max(0, at - 16), at));
+      const month = MONTHS.get(fold(after?.[1] ?? '')) ?? MONTHS.get(fold(before?.[1] ?? ''));
+      if (month !== undefined) {
+        out.set(`date:${month}-${day}`, 1);
+        continue;
+      }
+    }
+    out.set(value, numberWeight(value));
+  }
+  for (const w of fold(text).match(/\p{L}+/gu) ?? []) {
+    const d = WEEKDAYS.get(w);
+    if (d !== undefined) out.set(`day:${d}`, 0.5);
+  }
+  return out;
+}
+
+/** Capitalised words that do not open a sentence or a quotation. */
+function namesOf(text: string): string[] {
+  const names = new Set<string>();
+  for (const r of splitSentences(text)) {
+    const sentence = text.slice(r.start, r.end);
+    let first = true;
+    for (const m of sentence.matchAll(/[\p{L}\p{M}]+/gu)) {
+      const word = m[0];
+      const before = sentence.slice(Math.max(0, m.index - 3), m.index);
+      const opener = first || /[«“„":]\s*$|^\s*[-–—]\s*$/u.test(before);
+      first = false;
+      if (opener || !isCapitalised(word)) continue;
+      const f = fold(word);
+      if (f.length < 3 || NOT_NAMES.has(f) || MONTHS.has(f) || WEEKDAYS.has(f)) continue;
+      names.add(f);
+    }
+  }
+  return [...names].sort();
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+export function evidenceOf(text: string): Evidence {
+  const numbers = numbersOf(text);
+  const names = namesOf(text);
+  const fuzzyKeys = new Set<string>();
+  for (const n of names) {
+    if (n.length < FUZZY_MIN) continue;
+    fuzzyKeys.add(n);
+    for (const d of deletions(n)) fuzzyKeys.add(d);
+  }
+  let weight = names.length;
+  for (const w of numbers.values()) weight += w;
+  return { numbers, names, nameSet: new Set(names), fuzzyKeys, weight };
+}
+
+/** Names of `a` found in `b`, exactly or one edit apart (both sides FUZZY_MIN letters or more). */
+function namesFound(a: Evidence, b: Evidence): number {
+  let n = 0;
+  for (const name of a.names) {
+    if (b.nameSet.has(name)) n++;
+    else if (
+      name.length >= FUZZY_MIN &&
+      (b.fuzzyKeys.has(name) || deletions(name).some((d) => b.fuzzyKeys.has(d)))
+    ) {
+      n++;
+    }
+  }
+  return n;
+}
+
+export function compareEvidence(a: Evidence, b: Evidence): EvidenceMatch {
+  let sharedNumbers = 0;
+  const [small, large] = a.numbers.size <= b.numbers.size ? [a, b] : [b, a];
+  for (const [key, w] of small.numbers) if (large.numbers.has(key)) sharedNumbers += w;
+  const sharedNames = Math.min(namesFound(a, b), namesFound(b, a));
+  const base = Math.min(a.weight, b.weight);
+  const score = base > 0 ? Math.min(1, (sharedNames + sharedNumbers) / base) : 0;
+  return { sharedNames, sharedNumbers, score };
+}
