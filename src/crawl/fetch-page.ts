@@ -24,6 +24,9 @@ export async function fetchArticle(
 ): Promise<FetchedArticle> {
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
   const opts = { languages: [...outlet.languages] };
+  // In auto mode the browser opens the URL the HTTP fetch ended at: Chromium follows redirects
+  // itself, and page routes do not see the hops, so they would escape the rate limit.
+  let target = url;
   if (outlet.fetch !== 'browser') {
     const res = await s.timings.time('fetch', () => s.http.get(url, { beforeRequest: before }));
     if (res.contentType && !HTML_TYPE.test(res.contentType)) {
@@ -46,9 +49,10 @@ export async function fetchArticle(
       return { mode: 'http', finalUrl: res.finalUrl, article };
     }
     s.log.debug({ url }, 'no article body in the static HTML; rendering in the browser');
+    target = res.finalUrl;
   }
   const rendered = await s.timings.time('render', () =>
-    s.browser.render(url, { consent: outlet.consent, beforeRequest: before }),
+    s.browser.render(target, { consent: outlet.consent, beforeRequest: before }),
   );
   if (rendered.status >= 400) {
     throw new MwError(

@@ -14,12 +14,18 @@ import type { Access } from '../types.js';
 
 const PAYWALL_HINT =
   /paywall|pay-wall|premium|subscriber|abonn|locked|piano|tp-container|regwall|metered|article-?teaser|plus-?content|restricted/;
-const GATE_TEXT =
-  /privacy\s*gate|ga\s+naar\s+de\s+website|cookie-?wall|toestemming\s+(?:geven|beheren|voor\s+het\s+gebruik)|(?:akkoord|accepteren|accepter|accept)\s+(?:en|et|and)\s+(?:doorgaan|continuer|continue|sluiten|fermer|close)|accepter\s+et\s+fermer|accepteer\s+(?:alle\s+)?cookies|accept\s+all\s+cookies|tout\s+accepter|alles\s+accepteren|nous\s+(?:et\s+nos\s+partenaires\s+)?utilisons\s+des\s+cookies|wij\s+(?:en\s+onze\s+partners\s+)?gebruiken\s+cookies|we\s+use\s+cookies/i;
+/** Said by consent walls that stand in for the page. */
+const WALL_TEXT =
+  /privacy\s*gate|ga\s+naar\s+de\s+website|cookie-?wall|toestemming\s+(?:geven|beheren|voor\s+het\s+gebruik)|(?:akkoord|accepteren|accepter|accept)\s+(?:en|et|and)\s+(?:doorgaan|continuer|continue)|accepter\s+et\s+fermer/i;
+/** Said by every cookie banner: a gate only when the page title says so too. */
+const COOKIE_TEXT =
+  /accepteer\s+(?:alle\s+)?cookies|accept\s+all\s+cookies|tout\s+accepter|alles\s+accepteren|nous\s+(?:et\s+nos\s+partenaires\s+)?utilisons\s+des\s+cookies|wij\s+(?:en\s+onze\s+partners\s+)?gebruiken\s+cookies|we\s+use\s+cookies/i;
 const GATE_URL =
-  /(?:^|\.)(?:myprivacy|privacy|consent|cmp|cookiewall)\.|\/(?:privacy-?gate|consent|cookiewall)\b/i;
+  /(?:^|\.)(?:myprivacy|privacy|consent|cmp|cookiewall)\.|\/(?:privacy-?gate|consent|cookiewall)(?:\/|$)/i;
 const GATE_TITLE = /privacy\s*gate|cookie|consent|toestemming|privacy|vie\s+privée/i;
 const MAX_PROMPT_CHARS = 400;
+/** Characters of visible text read for the gate test. */
+const VISIBLE_SAMPLE = 4000;
 
 export interface AccessInput {
   doc: Document;
@@ -48,11 +54,12 @@ export function detectPaywall(doc: Document, meta: PageMeta, ld: JsonLd): boolea
 function isGated(input: AccessInput): boolean {
   if (GATE_URL.test(hostAndPath(input.url))) return input.bodyChars < 1500;
   if (input.bodyChars >= 500) return false;
-  const title = input.meta.title ?? '';
-  if (GATE_TITLE.test(title) && GATE_TEXT.test(title + ' ' + visibleText(input.doc, 4000))) {
-    return true;
-  }
-  return GATE_TEXT.test(visibleText(input.doc, 4000)) && input.bodyChars === 0;
+  const text = visibleText(input.doc, VISIBLE_SAMPLE);
+  const wall = WALL_TEXT.test(text);
+  const cookies = wall || COOKIE_TEXT.test(text);
+  if (GATE_TITLE.test(input.meta.title ?? '') && cookies) return true;
+  // A plain cookie banner on a page without an article is no wall: rendering gets past it.
+  return wall && input.bodyChars === 0;
 }
 
 function hostAndPath(url: string): string {

@@ -111,7 +111,10 @@ export function judgeBlockText(el: Element, s: NodeStats, inline: boolean): Bloc
   // A short block that is one link: a kicker, a tag, a "more" link.
   if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li') return 'drop';
   // A byline or date line that the article's container holds.
-  if (s.chars < META_LINE_MAX && (META_LINE_HINT.test(hintString(el)) || META_LINE_TEXT.test(text))) {
+  if (
+    s.chars < META_LINE_MAX &&
+    (META_LINE_HINT.test(hintString(el)) || META_LINE_TEXT.test(text))
+  ) {
     return 'drop';
   }
   const readAlso = READ_ALSO_TEXT.exec(text);

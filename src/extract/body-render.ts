@@ -2,8 +2,8 @@
 // them), <br> ends a line, list items become "- item" lines, data tables become rows of cells.
 // Skipped subtrees (content-stats), furniture and pointer blocks (body-clean), headings that
 // repeat the title and figure captions are left out.
-import { hasChildNodes, isElement, isText, foldSpace } from './dom.js';
-import type { AnyNode, Element } from './dom.js';
+import { foldSpace, isElement, isText, rawText } from './dom.js';
+import type { Element } from './dom.js';
 import type { ContentStats } from './content-stats.js';
 import { BLOCK_TAGS } from './content-stats.js';
 import { isDataTable, isFurniture, judgeBlockText, tableRows } from './body-clean.js';
@@ -94,10 +94,7 @@ class Renderer {
       }
     }
     if (HEADINGS.has(el.name)) {
-      if (
-        this.ctx.titleKey !== null &&
-        foldSpace(textOfInline(el)).toLowerCase() === this.ctx.titleKey
-      )
+      if (this.ctx.titleKey !== null && foldSpace(rawText(el)).toLowerCase() === this.ctx.titleKey)
         return;
     }
     switch (el.name) {
@@ -118,10 +115,14 @@ class Renderer {
         break;
       case 'pre': {
         this.flush();
-        const text = textOfInline(el).replace(/^\n+|\s+$/g, '');
+        const text = rawText(el).replace(/^\n+|\s+$/g, '');
         if (text !== '') this.paragraphs.push(text);
         return;
       }
+    }
+    if (s.flat) {
+      this.parts.push(' ', rawText(el).replace(/\s+/g, ' '), ' ');
+      return;
     }
     const isBlock = BLOCK_TAGS.has(el.name);
     if (isBlock) this.flush();
@@ -160,13 +161,4 @@ class Renderer {
     sub.flush();
     return sub.paragraphs.join('\n');
   }
-}
-
-function textOfInline(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  if (!hasChildNodes(node)) return '';
-  if (isElement(node) && (node.type as string) !== 'tag') return '';
-  let s = '';
-  for (const child of node.children) s += textOfInline(child);
-  return s;
 }

@@ -12,10 +12,8 @@ import { coverage, wordSet } from './words.js';
 
 export interface BodyResult {
   paragraphs: string[];
-  /** Summed stats of the elements the text came from. */
+  /** Summed stats of the elements the text came from (zeros for JSON-LD text). */
   stats: Pick<NodeStats, 'chars' | 'linkChars' | 'linkedHeadings' | 'articles'>;
-  /** True when the text is JSON-LD articleBody rather than page text. */
-  fromJsonLd: boolean;
 }
 
 export interface BodyOptions {
@@ -39,8 +37,13 @@ const ATTEMPTS = [
 export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null {
   let best: BodyResult | null = null;
   let bestContent: ContentStats | null = null;
+  const measured = new Map<boolean, ContentStats>();
   for (const a of ATTEMPTS) {
-    const cs = measureContent(doc, { unlikelyHints: a.unlikelyHints });
+    let cs = measured.get(a.unlikelyHints);
+    if (cs === undefined) {
+      cs = measureContent(doc, { unlikelyHints: a.unlikelyHints });
+      measured.set(a.unlikelyHints, cs);
+    }
     const sel = selectContent(cs, a.weighClasses);
     if (sel === null) continue;
     const paragraphs = renderParagraphs(sel.roots, {
@@ -49,7 +52,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
       titleKey: opts.titleKey,
       clean: a.clean,
     });
-    const result: BodyResult = { paragraphs, stats: sumStats(cs, sel.roots), fromJsonLd: false };
+    const result: BodyResult = { paragraphs, stats: sumStats(cs, sel.roots) };
     if (best === null || charsOf(result) > charsOf(best)) {
       best = result;
       bestContent = cs;
@@ -63,7 +66,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
   if (best !== null && coverage(declaredWords, wordSet(best.paragraphs.join(' '))) >= COVERED) {
     return best;
   }
-  const cs = bestContent ?? measureContent(doc, { unlikelyHints: false });
+  const cs = bestContent ?? measured.get(true) ?? measureContent(doc, { unlikelyHints: true });
   const holder = findHolder(cs, declared);
   if (holder !== null) {
     const paragraphs = renderParagraphs([holder], {
@@ -73,7 +76,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
       clean: false,
     });
     if (coverage(declaredWords, wordSet(paragraphs.join(' '))) >= COVERED) {
-      return { paragraphs, stats: sumStats(cs, [holder]), fromJsonLd: false };
+      return { paragraphs, stats: sumStats(cs, [holder]) };
     }
   }
   if (!opts.mayUseDeclared) return best;
@@ -84,7 +87,6 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
   return {
     paragraphs,
     stats: { chars: declared.length, linkChars: 0, linkedHeadings: 0, articles: 0 },
-    fromJsonLd: true,
   };
 }
 

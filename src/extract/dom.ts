@@ -52,21 +52,22 @@ export function findByTag(root: AnyNode, names: ReadonlySet<string>): Element[] 
   return out;
 }
 
-/** Raw text of a subtree (scripts and styles excluded), white space left as is. */
+/**
+ * Raw text of a subtree (scripts and styles excluded), white space left as is. Iterative: pages
+ * with thousands of unclosed tags nest deeper than the call stack allows.
+ */
 export function rawText(root: AnyNode): string {
   const parts: string[] = [];
-  collectText(root, parts);
-  return parts.join('');
-}
-
-function collectText(node: AnyNode, parts: string[]): void {
-  if (isText(node)) {
-    parts.push(node.data);
-    return;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (isText(node)) {
+      parts.push(node.data);
+    } else if (hasChildNodes(node) && !(isElement(node) && (node.type as string) !== 'tag')) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+    }
   }
-  if (isElement(node) && (node.type as string) !== 'tag') return;
-  if (!hasChildNodes(node)) return;
-  for (const child of node.children) collectText(child, parts);
+  return parts.join('');
 }
 
 /** Text of a subtree with white space folded to single spaces, trimmed. */

@@ -51,7 +51,7 @@ export function readPageMeta(doc: Document): PageMeta {
         readLinkTag(el, meta.links);
         break;
       case 'script':
-        if (attr(el, 'type').toLowerCase().includes('ld+json')) meta.jsonLd.push(rawText2(el));
+        if (attr(el, 'type').toLowerCase().includes('ld+json')) meta.jsonLd.push(scriptText(el));
         return false;
       case 'style':
       case 'svg':
@@ -69,14 +69,9 @@ export function readPageMeta(doc: Document): PageMeta {
   return meta;
 }
 
-/** Script contents: rawText skips script elements themselves, so read the children directly. */
-function rawText2(script: Element): string {
-  let s = '';
-  for (const child of script.children) {
-    if ('data' in child && typeof child.data === 'string') s += child.data;
-    else s += rawText(child);
-  }
-  return s;
+/** Script contents (rawText leaves script elements out, so read the children). */
+function scriptText(script: Element): string {
+  return script.children.map((child) => rawText(child)).join('');
 }
 
 function readMetaTag(el: Element, metas: Map<string, string[]>): void {

@@ -21,7 +21,7 @@ export interface BrowserOptions {
 
 export interface RenderOptions {
   consent?: { click: string; waitFor?: string | undefined } | undefined;
-  /** Politeness hook, called once before the navigation. */
+  /** Politeness hook, called before each navigation request (redirect hops included). */
   beforeRequest?: (url: string) => Promise<void>;
 }
 
@@ -69,6 +69,8 @@ function safeBundledPath(): string | null {
 interface Slot {
   page: Page;
   allowedHost: string;
+  /** Politeness for the current render: every navigation hop (redirects too) waits here. */
+  beforeNavigation: ((url: string) => Promise<void>) | undefined;
 }
 
 export class BrowserPool {
@@ -116,8 +118,8 @@ export class BrowserPool {
       try {
         const context = await this.getContext();
         const page = await context.newPage();
-        const fresh: Slot = { page, allowedHost: '' };
-        await page.route('**/*', (route: Route) => {
+        const fresh: Slot = { page, allowedHost: '', beforeNavigation: undefined };
+        await page.route('**/*', async (route: Route) => {
           const req = route.request();
           let host = '';
           try {
@@ -130,6 +132,9 @@ export class BrowserPool {
             (host !== '' && host !== fresh.allowedHost)
           ) {
             return route.abort('blockedbyclient');
+          }
+          if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+            await fresh.beforeNavigation?.(req.url());
           }
           return route.continue();
         });
@@ -152,7 +157,7 @@ export class BrowserPool {
     const slot = await this.acquire();
     try {
       slot.allowedHost = new URL(url).host;
-      await opts.beforeRequest?.(url);
+      slot.beforeNavigation = opts.beforeRequest;
       const response = await slot.page.goto(url, {
         waitUntil: 'domcontentloaded',
         timeout: this.opts.navigationTimeoutMs,
@@ -172,6 +177,7 @@ export class BrowserPool {
         },
       );
     } finally {
+      slot.beforeNavigation = undefined;
       this.release(slot);
     }
   }

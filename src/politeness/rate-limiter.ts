@@ -1,25 +1,30 @@
-// Per-host request pacing that holds across every worker process and machine sharing a Redis:
-// each request reserves the next free slot of its host atomically, using Redis's own clock, and
-// waits until that slot. Slots are `1000 / requestsPerSecond` ms apart.
+// Per-host request pacing that holds across every worker process and machine sharing a Redis.
+// A request may go when the host's last grant (on Redis's own clock) is at least one interval
+// old; the grant is atomic, so two processes never get the same slot. Grants, not reservations:
+// a caller that wakes up late does not push its request into the next caller's slot.
+// Intervals are `1000 / requestsPerSecond` ms, or the host's Crawl-delay when longer.
 import type { Redis } from 'ioredis';
 
-// KEYS[1]  key holding the host's next free slot (ms since epoch, Redis clock)
+// KEYS[1]  key holding the time of the host's last grant (ms, Redis clock)
 // ARGV[1]  interval between requests to this host, ms
-// returns  ms the caller must wait before sending its request (0 = now)
-const RESERVE = `
+// returns  0 when granted now (and recorded), else the ms to wait before asking again
+const TRY_ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
 local interval = tonumber(ARGV[1])
-local slot = math.max(now, nextFree)
-redis.call('SET', KEYS[1], slot + interval, 'PX', slot - now + interval + 1000)
-return slot - now
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+local elapsed = now - last
+if elapsed >= interval then
+  redis.call('SET', KEYS[1], now, 'PX', interval + 1000)
+  return 0
+end
+return interval - elapsed
 `;
 
-type ReservingRedis = Redis & { mwReserveSlot(key: string, intervalMs: number): Promise<number> };
+type PacingRedis = Redis & { mwTryAcquire(key: string, intervalMs: number): Promise<number> };
 
 export class RateLimiter {
-  private readonly redis: ReservingRedis;
+  private readonly redis: PacingRedis;
 
   constructor(
     redis: Redis,
@@ -28,16 +33,22 @@ export class RateLimiter {
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((r) => setTimeout(r, ms)),
   ) {
-    if (!('mwReserveSlot' in redis))
-      redis.defineCommand('mwReserveSlot', { numberOfKeys: 1, lua: RESERVE });
-    this.redis = redis as ReservingRedis;
+    if (!('mwTryAcquire' in redis)) {
+      redis.defineCommand('mwTryAcquire', { numberOfKeys: 1, lua: TRY_ACQUIRE });
+    }
+    this.redis = redis as PacingRedis;
   }
 
   /** Waits until this process may send one request to the URL's host. */
   async acquire(url: string): Promise<void> {
     const host = new URL(url).host;
-    const interval = Math.max(1, Math.round(this.intervalFor(host)));
-    const waitMs = await this.redis.mwReserveSlot(`${this.prefix}:rate:${host}`, interval);
-    if (waitMs > 0) await this.sleep(waitMs);
+    const key = `${this.prefix}:rate:${host}`;
+    for (;;) {
+      const interval = Math.max(1, Math.round(this.intervalFor(host)));
+      const waitMs = await this.redis.mwTryAcquire(key, interval);
+      if (waitMs <= 0) return;
+      // A little jitter spreads waiters out so they do not all ask again at the same moment.
+      await this.sleep(waitMs + Math.floor(Math.random() * Math.min(50, interval / 4)));
+    }
   }
 }

@@ -1,6 +1,16 @@
 // The coverage summary of one event, computed from its stored mentions. Pure.
-// (Issue 6 adds pickup groups, timelines by outlet and language, reach and share of voice.)
+// Counts by outlet, language and day, the first to report and the wire credits; when the
+// mentions allow it, the story groups (a dispatch with its pickups and translations, see
+// ./story-groups.ts), the quotations and, when a list is given, the people and organisations.
 import type { Mention } from '../store/types.js';
+import { coverageQuotes, DEFAULT_MAX_QUOTES, type CoverageQuote } from './coverage-quotes.js';
+import { namedEntities } from './entities.js';
+import {
+  groupCoverage,
+  type CoverageItem,
+  type GroupingOptions,
+  type StoryGroup,
+} from './story-groups.js';
 
 export interface CoverageSummary {
   eventId: string;
@@ -11,13 +21,36 @@ export interface CoverageSummary {
   firstToReport: { outletId: string; url: string; published: string } | null;
   wireCredits: Record<string, number>;
   bodyUnavailable: number;
+  /** Every article in exactly one group; absent when there are no mentions. */
+  groups?: StoryGroup[];
+  /** Absent when no article quotes anyone. */
+  quotes?: CoverageQuote[];
+  /** Only when `entities` is given and one of them appears. */
+  entities?: Array<{ name: string; articles: number; mentions: number }>;
 }
+
+export interface CoverageOptions {
+  /** Outlets that are wire agencies: their articles are dispatches. */
+  wireOutlets?: readonly string[];
+  grouping?: Partial<GroupingOptions>;
+  /** Most quotations kept (most widely carried first). */
+  maxQuotes?: number;
+  /** People and organisations to count: name -> alias spellings. */
+  entities?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Outlet ids taken for wire agencies when the caller names none. */
+export const DEFAULT_WIRE_OUTLETS: readonly string[] = ['belga', 'afp', 'reuters', 'anp', 'dpa'];
 
 function bump(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
 }
 
-export function summarizeCoverage(eventId: string, mentions: readonly Mention[]): CoverageSummary {
+export function summarizeCoverage(
+  eventId: string,
+  mentions: readonly Mention[],
+  options: CoverageOptions = {},
+): CoverageSummary {
   const s: CoverageSummary = {
     eventId,
     total: mentions.length,
@@ -50,5 +83,45 @@ export function summarizeCoverage(eventId: string, mentions: readonly Mention[])
       published: first.article.published,
     };
   }
+  if (mentions.length === 0) return s;
+
+  const wire = new Set(options.wireOutlets ?? DEFAULT_WIRE_OUTLETS);
+  const items: CoverageItem[] = mentions.map(({ article: a }) => ({
+    id: a.id,
+    outletId: a.outletId,
+    url: a.url,
+    language: a.language,
+    title: a.title,
+    body: a.body,
+    published: a.published,
+    wireCredit: a.wireCredit,
+    isWire: wire.has(a.outletId),
+  }));
+  s.groups = groupCoverage(items, options.grouping);
+  const quotes = coverageQuotes(items, options.maxQuotes ?? DEFAULT_MAX_QUOTES);
+  if (quotes.length > 0) s.quotes = quotes;
+  if (options.entities) {
+    const entities = entityCounts(items, options.entities);
+    if (entities.length > 0) s.entities = entities;
+  }
   return s;
+}
+
+function entityCounts(
+  items: readonly CoverageItem[],
+  aliases: Readonly<Record<string, readonly string[]>>,
+): Array<{ name: string; articles: number; mentions: number }> {
+  const totals = new Map<string, { articles: number; mentions: number }>();
+  for (const it of items) {
+    const text = [it.title, it.body].filter(Boolean).join('\n\n');
+    for (const e of namedEntities(text, aliases)) {
+      const t = totals.get(e.name) ?? { articles: 0, mentions: 0 };
+      t.articles++;
+      t.mentions += e.mentions;
+      totals.set(e.name, t);
+    }
+  }
+  return [...totals]
+    .map(([name, t]) => ({ name, ...t }))
+    .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
 }

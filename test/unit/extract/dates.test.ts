@@ -84,6 +84,8 @@ describe('dates written in words', () => {
     expect(a.authors).toEqual(['Julie Marchal', 'Nicolas Dewez']);
     expect(a.title).toBe('Liège : le conseil communal adopte le budget 2024');
     expect(a.language).toBe('fr');
+    // The byline and the date line are fields, not body text.
+    expect(a.body?.startsWith('Le conseil communal a adopté jeudi soir')).toBe(true);
   });
 
   it('reads a Dutch date line (fixture)', () => {

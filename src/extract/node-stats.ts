@@ -1,0 +1,160 @@
+// What the first pass measures per element, and how a parent's numbers are summed from its
+// children's. Kept apart from the walk (content-stats) and the skip rules (skip-rules).
+import { isElement, isText } from './dom.js';
+import type { AnyNode, Element } from './dom.js';
+import { SKIP_TAGS } from './hints.js';
+
+export interface NodeStats {
+  /** Characters of text, white space folded. */
+  chars: number;
+  /** Characters inside links. */
+  linkChars: number;
+  commas: number;
+  /** Text directly inside the element or its inline children (not inside block children). */
+  ownChars: number;
+  ownCommas: number;
+  paragraphs: number;
+  images: number;
+  listItems: number;
+  inputs: number;
+  embeds: number;
+  headingChars: number;
+  /** Characters inside <li> descendants. */
+  listChars: number;
+  hasBlockChild: boolean;
+  /** Headings that are links: the mark of a list of teasers. */
+  linkedHeadings: number;
+  articles: number;
+  /** Measured as one block of text (the element sits too deep to walk recursively). */
+  flat: boolean;
+}
+
+// prettier-ignore
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'div', 'dl',
+  'dt', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'img', 'li', 'main', 'nav', 'ol', 'p', 'picture', 'pre', 'section', 'summary',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const SPACE_RUN = /[\s\u00a0\u200b]+/g;
+const VIDEO_SRC =
+  /\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|twitch\.tv|kaltura\.com|brightcove\.net|jwplayer\.com|jwplatform\.com|vrt\.be|rtbf\.be|rtl\.be|dpgmedia\.net)/i;
+
+export function emptyStats(flat = false): NodeStats {
+  return {
+    chars: 0,
+    linkChars: 0,
+    commas: 0,
+    ownChars: 0,
+    ownCommas: 0,
+    paragraphs: 0,
+    images: 0,
+    listItems: 0,
+    inputs: 0,
+    embeds: 0,
+    headingChars: 0,
+    listChars: 0,
+    hasBlockChild: false,
+    linkedHeadings: 0,
+    articles: 0,
+    flat,
+  };
+}
+
+/** Adds a text node directly inside the element. */
+export function addText(s: NodeStats, data: string, inLink: boolean): void {
+  const n = foldedLength(data);
+  const c = countCommas(data);
+  s.chars += n;
+  s.ownChars += n;
+  s.commas += c;
+  s.ownCommas += c;
+  if (inLink) s.linkChars += n;
+}
+
+/** Counts an image, form control or video player child (these are skipped, not measured). */
+export function countLeaf(child: Element, s: NodeStats): void {
+  switch (child.name) {
+    case 'img':
+    case 'picture':
+      s.images += 1;
+      break;
+    case 'input':
+    case 'select':
+    case 'textarea':
+    case 'button':
+      s.inputs += 1;
+      break;
+    case 'video':
+      s.embeds += 1;
+      break;
+    case 'iframe':
+    case 'embed':
+    case 'object':
+      // Readability drops other embeds first; only video players count against a block.
+      if (VIDEO_SRC.test(child.attribs['src'] ?? child.attribs['data'] ?? '')) s.embeds += 1;
+      break;
+  }
+}
+
+/** Adds a measured child element's numbers to its parent's. */
+export function addChild(s: NodeStats, cs: NodeStats, child: Element): void {
+  s.chars += cs.chars;
+  s.linkChars += cs.linkChars;
+  s.commas += cs.commas;
+  s.paragraphs += cs.paragraphs + (child.name === 'p' ? 1 : 0);
+  s.images += cs.images;
+  s.listItems += cs.listItems + (child.name === 'li' ? 1 : 0);
+  s.inputs += cs.inputs;
+  s.embeds += cs.embeds;
+  s.headingChars += HEADINGS.has(child.name) ? cs.chars : cs.headingChars;
+  s.listChars += child.name === 'li' ? cs.chars : cs.listChars;
+  s.articles += cs.articles + (child.name === 'article' ? 1 : 0);
+  const linked = HEADINGS.has(child.name) && cs.chars > 0 && cs.linkChars * 2 > cs.chars;
+  s.linkedHeadings += cs.linkedHeadings + (linked ? 1 : 0);
+  if (BLOCK_TAGS.has(child.name)) {
+    s.hasBlockChild = true;
+  } else {
+    s.ownChars += cs.ownChars;
+    s.ownCommas += cs.ownCommas;
+  }
+}
+
+/** Stats of a whole subtree read as one block of text, without recursion. */
+export function flatStats(
+  root: Element,
+  inLink: boolean,
+  skip: (el: Element) => boolean,
+): NodeStats {
+  const s = emptyStats(true);
+  const stack: Array<[AnyNode, boolean]> = [[root, inLink]];
+  while (stack.length > 0) {
+    const [node, link] = stack.pop() as [AnyNode, boolean];
+    if (isText(node)) {
+      addText(s, node.data, link);
+    } else if (isElement(node)) {
+      if (node !== root && (SKIP_TAGS.has(node.name) || skip(node))) continue;
+      if (node.name === 'p') s.paragraphs++;
+      const inner = link || node.name === 'a';
+      for (const child of node.children) stack.push([child, inner]);
+    }
+  }
+  return s;
+}
+
+export function linkDensity(s: NodeStats): number {
+  return s.chars === 0 ? 0 : s.linkChars / s.chars;
+}
+
+function foldedLength(data: string): number {
+  if (data.length === 0) return 0;
+  const folded = data.replace(SPACE_RUN, ' ');
+  return folded === ' ' ? 0 : folded.length;
+}
+
+function countCommas(data: string): number {
+  let n = 0;
+  for (let i = data.indexOf(','); i !== -1; i = data.indexOf(',', i + 1)) n++;
+  return n;
+}

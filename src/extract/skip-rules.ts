@@ -1,0 +1,55 @@
+// Which subtrees the first pass leaves out: tags that never hold article text, hidden nodes,
+// furniture roles, boilerplate by class/id (always), Readability's unlikely candidates (first
+// attempt only, and outweighed by a positive hint), and share bars or "lees ook / lire aussi"
+// boxes once measured as short or made of links.
+import { attr, hintString } from './dom.js';
+import type { Element } from './dom.js';
+import {
+  AD_TOKEN,
+  BOILERPLATE_HINT,
+  FURNITURE_ROLES,
+  POINTER_HINT,
+  POSITIVE_HINT,
+  SHARE_HINT,
+  SHORT_FURNITURE,
+  SKIP_TAGS,
+  UNLIKELY_HINT,
+} from './hints.js';
+import type { NodeStats } from './node-stats.js';
+
+export type Verdict = 'keep' | 'skip' | 'skip-if-furniture';
+
+const PROTECTED = new Set(['html', 'body', 'main', 'a']);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+export function skipVerdict(el: Element, unlikelyHints: boolean, inTable: boolean): Verdict {
+  if (SKIP_TAGS.has(el.name) || (el.type as string) !== 'tag') return 'skip';
+  if (isHidden(el)) return 'skip';
+  if (PROTECTED.has(el.name)) return 'keep';
+  const role = attr(el, 'role');
+  if (role !== '' && FURNITURE_ROLES.has(role)) return 'skip';
+  const hint = hintString(el);
+  if (hint === '' || /articlebody/i.test(attr(el, 'itemprop'))) return 'keep';
+  if (el.name !== 'article' && (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint))) return 'skip';
+  if (SHARE_HINT.test(hint) || POINTER_HINT.test(hint)) return 'skip-if-furniture';
+  const unlikely =
+    unlikelyHints && !inTable && UNLIKELY_HINT.test(hint) && !POSITIVE_HINT.test(hint);
+  return unlikely ? 'skip' : 'keep';
+}
+
+/** A share bar or pointer box that is short, made of links or of linked headlines. */
+export function isFurnitureBox(s: NodeStats): boolean {
+  if (s.linkChars > 0.25 * s.chars) return true;
+  // Linked headlines with a line each: a list of teasers.
+  if (s.linkedHeadings >= 2 && (s.chars - s.linkChars) / s.linkedHeadings < 300) return true;
+  // Short, unless it holds a real paragraph (an id that is a heading's slug: "sharing-with-…").
+  return s.chars < SHORT_FURNITURE && !(s.paragraphs > 0 && s.chars >= 150);
+}
+
+export function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if (a['hidden'] !== undefined) return true;
+  if (a['aria-hidden'] === 'true' && !(a['class'] ?? '').includes('fallback-image')) return true;
+  const style = a['style'];
+  return style !== undefined && HIDDEN_STYLE.test(style);
+}
