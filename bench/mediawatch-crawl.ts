@@ -5,13 +5,12 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { stringify } from 'yaml';
 import { loadConfig } from '../src/config/load.js';
 import { packageRoot } from '../src/config/paths.js';
 import { createLogger } from '../src/log.js';
 import { enqueueCrawl, waitForCrawl } from '../jobs/crawl.js';
-import { QUEUE_NAMES } from '../jobs/queues.js';
+import { obliterateAll } from '../jobs/queues.js';
 import { startRuntime, stopRuntime } from '../jobs/worker.js';
 
 const [httpOrigin, browserOrigin, pagesArg, concurrencyArg] = process.argv.slice(2);
@@ -74,12 +73,7 @@ try {
     };
   }
 } finally {
-  for (const name of QUEUE_NAMES) {
-    const q = new Queue(name, { connection: rt.redis, prefix: config.settings.redis.prefix });
-    await q.obliterate({ force: true }).catch(() => undefined);
-    await q.close();
-  }
-  await rt.redis.del(...(await rt.redis.keys(`${config.settings.redis.prefix}:*`)), 'mw-none');
+  await obliterateAll(rt.redis, config.settings.redis.prefix);
   await stopRuntime(rt);
   rmSync(dir, { recursive: true, force: true });
 }

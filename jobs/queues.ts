@@ -73,3 +73,17 @@ export function openQueues(connection: Redis, settings: Settings): Queues {
 export async function closeQueues(queues: Queues): Promise<void> {
   await Promise.all(Object.values(queues).map((q) => q.close()));
 }
+
+/**
+ * Removes every queue of a prefix and the prefix's other keys (rate-limit slots): the demo,
+ * tests and benchmarks run under a prefix of their own and leave nothing behind in Redis.
+ */
+export async function obliterateAll(connection: Redis, prefix: string): Promise<void> {
+  for (const name of QUEUE_NAMES) {
+    const q = new Queue(name, { connection, prefix });
+    await q.obliterate({ force: true }).catch(() => undefined);
+    await q.close();
+  }
+  const rest = await connection.keys(`${prefix}:*`);
+  if (rest.length > 0) await connection.del(...rest);
+}

@@ -3,8 +3,8 @@
 // 5 januari = January 5), the weekday, and the proper names (capitalised words that do not open
 // a sentence, folded: Téhéran = Teheran; one edit apart counts for names of five letters or
 // more: Vilvoorde = Vilvorde, Rajavi = Radjavi). Pure.
-import { splitSentences } from '../match/index.js';
-import { AGENCY_WORDS, fold, isCapitalised } from './text-fold.js';
+import { splitSentences, type SentenceRange } from '../match/index.js';
+import { AGENCY_WORDS, fold, foldedWords, isCapitalised } from './text-fold.js';
 
 export interface Evidence {
   /** Canonical numbers, dates ("date:1-5") and weekdays ("day:5") with their weight. */
@@ -82,7 +82,7 @@ function numberWeight(canonical: string): number {
   return 1;
 }
 
-function numbersOf(text: string): Map<string, number> {
+function numbersOf(text: string, words: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of text.matchAll(NUMBER_RE)) {
     const raw = m[0];
@@ -100,7 +100,7 @@ function numbersOf(text: string): Map<string, number> {
     }
     out.set(value, numberWeight(value));
   }
-  for (const w of fold(text).match(/\p{L}+/gu) ?? []) {
+  for (const w of words) {
     const d = WEEKDAYS.get(w);
     if (d !== undefined) out.set(`day:${d}`, 0.5);
   }
@@ -108,17 +108,18 @@ function numbersOf(text: string): Map<string, number> {
 }
 
 /** Capitalised words that do not open a sentence or a quotation. */
-function namesOf(text: string): string[] {
+function namesOf(text: string, sentences: readonly SentenceRange[]): string[] {
   const names = new Set<string>();
-  for (const r of splitSentences(text)) {
+  for (const r of sentences) {
     const sentence = text.slice(r.start, r.end);
     let first = true;
     for (const m of sentence.matchAll(/[\p{L}\p{M}]+/gu)) {
       const word = m[0];
-      const before = sentence.slice(Math.max(0, m.index - 3), m.index);
-      const opener = first || /[«“„":]\s*$|^\s*[-–—]\s*$/u.test(before);
+      const opensSentence = first;
       first = false;
-      if (opener || !isCapitalised(word)) continue;
+      if (opensSentence || !isCapitalised(word)) continue;
+      const before = sentence.slice(Math.max(0, m.index - 3), m.index);
+      if (/[«“„":]\s*$|^\s*[-–—]\s*$/u.test(before)) continue; // opens a quotation
       const f = fold(word);
       if (f.length < 3 || NOT_NAMES.has(f) || MONTHS.has(f) || WEEKDAYS.has(f)) continue;
       names.add(f);
@@ -133,9 +134,14 @@ function deletions(word: string): string[] {
   return out;
 }
 
-export function evidenceOf(text: string): Evidence {
-  const numbers = numbersOf(text);
-  const names = namesOf(text);
+/** Evidence of a text; its folded words and sentences may be passed when already computed. */
+export function evidenceOf(
+  text: string,
+  words: readonly string[] = foldedWords(text),
+  sentences: readonly SentenceRange[] = splitSentences(text),
+): Evidence {
+  const numbers = numbersOf(text, words);
+  const names = namesOf(text, sentences);
   const fuzzyKeys = new Set<string>();
   for (const n of names) {
     if (n.length < FUZZY_MIN) continue;

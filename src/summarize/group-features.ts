@@ -1,7 +1,7 @@
 // What the grouping compares, computed once per article: shingles and their MinHash signature
 // (same-language copies), hashes of long sentences (copies that share whole sentences), the
 // language-independent evidence (translations), the wire tie and the publication time.
-import { splitSentences } from '../match/index.js';
+import { splitSentences, type SentenceRange } from '../match/index.js';
 import { evidenceOf, type Evidence } from './evidence.js';
 import { hashString, minHash, shinglesOf } from './shingles.js';
 import { fold, foldedWords, stripDateline } from './text-fold.js';
@@ -63,9 +63,9 @@ function agenciesOf(item: CoverageItem): Set<string> {
   return out;
 }
 
-function sentenceHashes(text: string): number[] {
+function sentenceHashes(text: string, sentences: readonly SentenceRange[]): number[] {
   const out = new Set<number>();
-  for (const r of splitSentences(text)) {
+  for (const r of sentences) {
     const words = foldedWords(text.slice(r.start, r.end));
     if (words.length >= LONG_SENTENCE_WORDS) out.add(hashString(words.join(' ')));
   }
@@ -87,7 +87,9 @@ export function compareItems(a: CoverageItem, b: CoverageItem): number {
 
 export function featuresOf(item: CoverageItem, pos: number): ItemFeatures {
   const text = comparedText(item);
-  const shingles = shinglesOf(foldedWords(text));
+  const words = foldedWords(text);
+  const sentences = splitSentences(text);
+  const shingles = shinglesOf(words);
   const time = item.published ? Date.parse(item.published) : Number.NaN;
   return {
     item,
@@ -96,8 +98,8 @@ export function featuresOf(item: CoverageItem, pos: number): ItemFeatures {
     time,
     shingles,
     signature: minHash(shingles),
-    sentences: sentenceHashes(text),
-    evidence: evidenceOf(text),
+    sentences: sentenceHashes(text, sentences),
+    evidence: evidenceOf(text, words, sentences),
     agencies: agenciesOf(item),
   };
 }

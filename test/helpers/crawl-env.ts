@@ -4,12 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { Queue } from 'bullmq';
 import { loadConfig, type Config } from '../../src/config/load.js';
 import { writeSimConfig } from '../../src/cli/demo-config.js';
 import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimOptions } from '../../src/sim/index.js';
-import { QUEUE_NAMES } from '../../jobs/queues.js';
+import { obliterateAll } from '../../jobs/queues.js';
 import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
 import { tmpDir } from './tmp.js';
 
@@ -52,12 +51,7 @@ export async function crawlEnv(
     rt,
     logs,
     async close(): Promise<void> {
-      for (const name of QUEUE_NAMES) {
-        const q = new Queue(name, { connection: rt.redis, prefix: config.settings.redis.prefix });
-        await q.obliterate({ force: true });
-        await q.close();
-      }
-      await rt.redis.del(...(await rt.redis.keys(`${config.settings.redis.prefix}:*`)), 'mw-none');
+      await obliterateAll(rt.redis, config.settings.redis.prefix);
       await stopRuntime(rt);
       await sim.close();
       tmp.cleanup();

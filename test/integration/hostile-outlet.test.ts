@@ -3,10 +3,9 @@
 // spending an attempt, and nothing already stored is lost. Real Redis, BullMQ and SQLite.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
-import { QUEUE_NAMES } from '../../jobs/queues.js';
+import { obliterateAll } from '../../jobs/queues.js';
 import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
 import { loadConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/log.js';
@@ -114,11 +113,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (rt) {
-    for (const name of QUEUE_NAMES) {
-      const q = new Queue(name, { connection: rt.redis, prefix: rt.config.settings.redis.prefix });
-      await q.obliterate({ force: true });
-      await q.close();
-    }
+    await obliterateAll(rt.redis, rt.config.settings.redis.prefix);
     await stopRuntime(rt);
   }
   await server?.close();

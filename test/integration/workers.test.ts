@@ -3,10 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
-import { QUEUE_NAMES } from '../../jobs/queues.js';
+import { obliterateAll } from '../../jobs/queues.js';
 import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
 import { writeSimConfig } from '../../src/cli/demo-config.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -68,14 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const w of workers) if (w.proc.exitCode === null) w.proc.kill('SIGKILL');
   if (producer) {
-    for (const name of QUEUE_NAMES) {
-      const q = new Queue(name, {
-        connection: producer.redis,
-        prefix: producer.config.settings.redis.prefix,
-      });
-      await q.obliterate({ force: true });
-      await q.close();
-    }
+    await obliterateAll(producer.redis, producer.config.settings.redis.prefix);
     await stopRuntime(producer);
   }
   await sim?.close();

@@ -1,10 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { Queue } from 'bullmq';
 import { loadConfig } from '../../config/load.js';
 import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
-import { QUEUE_NAMES } from '../../../jobs/queues.js';
+import { obliterateAll } from '../../../jobs/queues.js';
 import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
 import { renderReport } from '../../report/render.js';
 import { startSimulator } from '../../sim/index.js';
@@ -64,14 +63,7 @@ export function demoCommand(): Command {
             );
           } finally {
             // The demo's queues live under their own prefix; leave nothing behind in Redis.
-            for (const name of QUEUE_NAMES) {
-              const q = new Queue(name, {
-                connection: rt.redis,
-                prefix: config.settings.redis.prefix,
-              });
-              await q.obliterate({ force: true }).catch(() => undefined);
-              await q.close();
-            }
+            await obliterateAll(rt.redis, config.settings.redis.prefix);
             await stopRuntime(rt);
           }
         } finally {
