@@ -5,8 +5,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Integration tests share one Redis and one Chromium install; files run in parallel,
-    // each with its own queue prefix and database file.
+    // Files run one at a time: integration tests start worker processes and Chromium, and
+    // the politeness test measures request timing, which a loaded 2-core machine would blur.
+    // Each file still uses its own queue prefix and database file.
     pool: 'forks',
+    fileParallelism: false,
   },
 });

@@ -15,6 +15,7 @@ export interface FetchedArticle {
   article: ExtractedArticle;
 }
 
+const BROWSER_LATENCY_MS = 200;
 const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)/i;
 
 export async function fetchArticle(
@@ -23,6 +24,8 @@ export async function fetchArticle(
   url: string,
 ): Promise<FetchedArticle> {
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
+  // A browser navigation reaches the host some time after its grant: reserve that time too.
+  const beforeNavigation = (u: string): Promise<void> => s.limiter.acquire(u, BROWSER_LATENCY_MS);
   const opts = { languages: [...outlet.languages] };
   // In auto mode the browser opens the URL the HTTP fetch ended at: Chromium follows redirects
   // itself, and page routes do not see the hops, so they would escape the rate limit.
@@ -52,7 +55,7 @@ export async function fetchArticle(
     target = res.finalUrl;
   }
   const rendered = await s.timings.time('render', () =>
-    s.browser.render(target, { consent: outlet.consent, beforeRequest: before }),
+    s.browser.render(target, { consent: outlet.consent, beforeRequest: beforeNavigation }),
   );
   if (rendered.status >= 400) {
     throw new MwError(

@@ -4,11 +4,12 @@
 // repeat the title and figure captions are left out.
 import { foldSpace, isElement, isText, rawText } from './dom.js';
 import type { Element } from './dom.js';
-import type { ContentStats } from './content-stats.js';
+import type { ContentStats, NodeStats } from './content-stats.js';
 import { BLOCK_TAGS } from './content-stats.js';
 import { isDataTable, isFurniture, judgeBlockText, tableRows } from './body-clean.js';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+// prettier-ignore
 const JUDGED_BLOCKS = new Set([
   'p',
   'div',
@@ -44,17 +45,32 @@ export interface RenderContext {
   top?: Element;
 }
 
-export function renderParagraphs(roots: readonly Element[], ctx: RenderContext): string[] {
+/** The text, and what it was made of: the marks of a list of teasers, for no-article. */
+export interface Rendered {
+  paragraphs: string[];
+  /** Characters of rendered text, and of rendered text inside links. */
+  chars: number;
+  linkChars: number;
+  /** Rendered headings that are links, and rendered <article> elements. */
+  linkedHeadings: number;
+  articles: number;
+}
+
+export function renderParagraphs(roots: readonly Element[], ctx: RenderContext): Rendered {
   const r = new Renderer(ctx);
   for (const root of roots) r.block(root, false);
   r.flush();
-  return r.paragraphs;
+  const chars = r.paragraphs.reduce((n, p) => n + p.length, 0);
+  const { linkChars, linkedHeadings, articles } = r.counts;
+  return { paragraphs: r.paragraphs, chars, linkChars, linkedHeadings, articles };
 }
 
 class Renderer {
   readonly paragraphs: string[] = [];
+  readonly counts = { linkChars: 0, linkedHeadings: 0, articles: 0 };
   private parts: string[] = [];
   private dropNext = false;
+  private inLink = false;
 
   constructor(private readonly ctx: RenderContext) {}
 
@@ -97,10 +113,11 @@ class Renderer {
       if (this.ctx.titleKey !== null && foldSpace(rawText(el)).toLowerCase() === this.ctx.titleKey)
         return;
     }
+    if (s.flat) {
+      this.parts.push(' ', rawText(el).replace(/\s+/g, ' '), ' ');
+      return;
+    }
     switch (el.name) {
-      case 'br':
-        this.parts.push('\n');
-        return;
       case 'ul':
       case 'ol':
         this.list(el, figure);
@@ -120,14 +137,20 @@ class Renderer {
         return;
       }
     }
-    if (s.flat) {
-      this.parts.push(' ', rawText(el).replace(/\s+/g, ' '), ' ');
-      return;
-    }
+    this.count(el, s);
     const isBlock = BLOCK_TAGS.has(el.name);
+    const wasInLink = this.inLink;
+    if (el.name === 'a') this.inLink = true;
     if (isBlock) this.flush();
     this.children(el, figure);
     if (isBlock) this.flush();
+    this.inLink = wasInLink;
+  }
+
+  private count(el: Element, s: NodeStats): void {
+    if (el.name === 'a' && !this.inLink) this.counts.linkChars += s.chars;
+    else if (el.name === 'article') this.counts.articles++;
+    else if (HEADINGS.has(el.name) && s.linkChars * 2 > s.chars) this.counts.linkedHeadings++;
   }
 
   private children(el: Element, inFigure: boolean): void {
@@ -157,8 +180,12 @@ class Renderer {
   /** An element's text rendered on its own, paragraphs joined by a line break. */
   private inlineText(el: Element, inFigure: boolean): string {
     const sub = new Renderer(this.ctx);
+    sub.inLink = this.inLink;
     sub.children(el, inFigure);
     sub.flush();
+    this.counts.linkChars += sub.counts.linkChars;
+    this.counts.linkedHeadings += sub.counts.linkedHeadings;
+    this.counts.articles += sub.counts.articles;
     return sub.paragraphs.join('\n');
   }
 }

@@ -5,16 +5,14 @@
 import { isElement, textOf } from './dom.js';
 import type { Document, Element } from './dom.js';
 import { measureContent } from './content-stats.js';
-import type { ContentStats, NodeStats } from './content-stats.js';
+import type { ContentStats } from './content-stats.js';
 import { selectContent } from './content-select.js';
 import { renderParagraphs } from './body-render.js';
+import type { Rendered } from './body-render.js';
 import { coverage, wordSet } from './words.js';
 
-export interface BodyResult {
-  paragraphs: string[];
-  /** Summed stats of the elements the text came from (zeros for JSON-LD text). */
-  stats: Pick<NodeStats, 'chars' | 'linkChars' | 'linkedHeadings' | 'articles'>;
-}
+/** The paragraphs and what they were made of (no links or headlines for JSON-LD text). */
+export type BodyResult = Rendered;
 
 export interface BodyOptions {
   titleKey: string | null;
@@ -46,18 +44,17 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
     }
     const sel = selectContent(cs, a.weighClasses);
     if (sel === null) continue;
-    const paragraphs = renderParagraphs(sel.roots, {
+    const result = renderParagraphs(sel.roots, {
       cs,
       scores: sel.scores,
       titleKey: opts.titleKey,
       clean: a.clean,
     });
-    const result: BodyResult = { paragraphs, stats: sumStats(cs, sel.roots) };
-    if (best === null || charsOf(result) > charsOf(best)) {
+    if (best === null || result.chars > best.chars) {
       best = result;
       bestContent = cs;
     }
-    if (charsOf(best) >= ENOUGH_CHARS) break;
+    if (best.chars >= ENOUGH_CHARS) break;
   }
   const declared = opts.declared === null ? null : cleanDeclared(opts.declared);
   if (declared === null || declared.length < DECLARED_MIN) return best;
@@ -69,44 +66,20 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
   const cs = bestContent ?? measured.get(true) ?? measureContent(doc, { unlikelyHints: true });
   const holder = findHolder(cs, declared);
   if (holder !== null) {
-    const paragraphs = renderParagraphs([holder], {
+    const held = renderParagraphs([holder], {
       cs,
       scores: new Map(),
       titleKey: opts.titleKey,
       clean: false,
     });
-    if (coverage(declaredWords, wordSet(paragraphs.join(' '))) >= COVERED) {
-      return { paragraphs, stats: sumStats(cs, [holder]) };
-    }
+    if (coverage(declaredWords, wordSet(held.paragraphs.join(' '))) >= COVERED) return held;
   }
   if (!opts.mayUseDeclared) return best;
   const paragraphs = declared
     .split(/\n\s*\n|\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  return {
-    paragraphs,
-    stats: { chars: declared.length, linkChars: 0, linkedHeadings: 0, articles: 0 },
-  };
-}
-
-function charsOf(r: BodyResult): number {
-  let n = 0;
-  for (const p of r.paragraphs) n += p.length;
-  return n;
-}
-
-function sumStats(cs: ContentStats, roots: readonly Element[]): BodyResult['stats'] {
-  const out = { chars: 0, linkChars: 0, linkedHeadings: 0, articles: 0 };
-  for (const r of roots) {
-    const s = cs.stats.get(r);
-    if (s === undefined) continue;
-    out.chars += s.chars;
-    out.linkChars += s.linkChars;
-    out.linkedHeadings += s.linkedHeadings;
-    out.articles += s.articles + (r.name === 'article' ? 1 : 0);
-  }
-  return out;
+  return { paragraphs, chars: declared.length, linkChars: 0, linkedHeadings: 0, articles: 0 };
 }
 
 /** articleBody sometimes carries markup or entities' leftovers: plain text only. */

@@ -69,8 +69,3 @@ export function offsetMinutes(zone: string): number {
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? '0');
   return m[1] === '-' ? -minutes : minutes;
 }
-
-/** The instant of an ISO string produced here, for ordering published before modified. */
-export function isoInstant(iso: string): number {
-  return Date.parse(iso);
-}

@@ -82,27 +82,6 @@ export function foldSpace(s: string): string {
   return s.replace(SPACE_RUN, ' ').trim();
 }
 
-/** The nearest ancestor element (or the element itself) whose tag name is in `names`. */
-export function closest(el: Element, names: ReadonlySet<string>): Element | null {
-  let cur: ParentNode | null = el;
-  while (cur !== null && isElement(cur)) {
-    if (names.has(cur.name)) return cur;
-    cur = cur.parent;
-  }
-  return null;
-}
-
-/** Ancestor elements of `el`, nearest first, at most `max`. */
-export function ancestors(el: Element, max: number): Element[] {
-  const out: Element[] = [];
-  let cur = el.parent;
-  while (cur !== null && isElement(cur) && out.length < max) {
-    out.push(cur);
-    cur = cur.parent;
-  }
-  return out;
-}
-
 /** The class and id of an element joined, lower-cased: what class/id hints are tested against. */
 export function hintString(el: Element): string {
   const cls = el.attribs['class'];

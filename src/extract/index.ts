@@ -16,6 +16,7 @@ import { extractLead } from './lead.js';
 import { looksLikeArticle } from './no-article.js';
 import { firstMeta, readPageMeta } from './page-meta.js';
 import type { PageMeta } from './page-meta.js';
+import { extractSection } from './section.js';
 import { extractTitle, titleKey } from './title.js';
 import { absoluteUrl, baseUrl } from './url.js';
 import { findWireCredit } from './wire-credit.js';
@@ -51,9 +52,7 @@ export function extractArticle(
   const article = ld.article;
 
   const siteName = firstMeta(meta, ['og:site_name', 'application-name']) ?? publisherName(ld);
-  const section =
-    firstMeta(meta, ['article:section', 'og:article:section', 'parsely-section', 'section']) ??
-    ldString(article?.['articleSection']);
+  const section = extractSection(meta, ld);
   const h1 = meta.h1s[0] === undefined ? null : textOf(meta.h1s[0]);
   const siteNames = [siteName, publisherName(ld)].filter((s): s is string => s !== null);
   const title = extractTitle({
@@ -75,14 +74,14 @@ export function extractArticle(
     declared,
     mayUseDeclared: !paywalled,
   });
-  const bodyChars = found === null ? 0 : found.paragraphs.reduce((n, p) => n + p.length, 0);
+  const bodyChars = found === null ? 0 : found.chars;
   const access = detectAccess({ doc, meta, ld, url, bodyChars, paywalled });
   const isArticle =
     found !== null &&
     access !== 'gated' &&
     looksLikeArticle({
       paragraphs: found.paragraphs,
-      stats: found.stats,
+      stats: found,
       ogType: firstMeta(meta, ['og:type']),
       ld,
       title,

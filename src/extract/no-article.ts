@@ -7,7 +7,7 @@ import { typesOf } from './json-ld.js';
 
 export interface ArticleEvidence {
   paragraphs: readonly string[];
-  /** Summed stats of the chosen content elements. */
+  /** What the rendered text was made of. */
   stats: Pick<NodeStats, 'chars' | 'linkChars' | 'linkedHeadings' | 'articles'>;
   ogType: string | null;
   ld: JsonLd;

@@ -1,9 +1,9 @@
-// The headline without the site name. Sources in order: JSON-LD headline, og:title,
+// The headline without the site name. Sources in order: JSON-LD headline (or name), og:title,
 // twitter:title, <title>, the first <h1>. Segments split off by " | ", " - ", " – ", " — ",
-// " · ", " :: ", " » " (not " : ",
-// which French headlines use) are dropped from either end when they name the site (og:site_name,
-// publisher, host name) or the section. When nothing names the site, a trailing " | X" and a
-// short capitalised " - X" are dropped, and an <h1> that equals the remaining start wins.
+// " · ", " :: ", " » " (never " : ", which French headlines use) are dropped from either end
+// when they name the site (og:site_name, publisher, host name) or the section. When nothing
+// names the site, an <h1> the title starts with wins, then a trailing " | X" or a short
+// capitalised " - X" is dropped.
 import { foldSpace } from './dom.js';
 
 export interface TitleSources {

@@ -7,6 +7,8 @@ import type { Redis } from 'ioredis';
 
 // KEYS[1]  key holding the time of the host's last grant (ms, Redis clock)
 // ARGV[1]  interval between requests to this host, ms
+// ARGV[2]  latency allowance, ms: the grant is recorded this much later than now, for callers
+//          whose request reaches the host some time after the grant (a browser navigation)
 // returns  0 when granted now (and recorded), else the ms to wait before asking again
 const TRY_ACQUIRE = `
 local t = redis.call('TIME')
@@ -15,13 +17,16 @@ local interval = tonumber(ARGV[1])
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')
 local elapsed = now - last
 if elapsed >= interval then
-  redis.call('SET', KEYS[1], now, 'PX', interval + 1000)
+  local allowance = tonumber(ARGV[2])
+  redis.call('SET', KEYS[1], now + allowance, 'PX', interval + allowance + 1000)
   return 0
 end
 return interval - elapsed
 `;
 
-type PacingRedis = Redis & { mwTryAcquire(key: string, intervalMs: number): Promise<number> };
+type PacingRedis = Redis & {
+  mwTryAcquire(key: string, intervalMs: number, allowanceMs: number): Promise<number>;
+};
 
 export class RateLimiter {
   private readonly redis: PacingRedis;
@@ -39,13 +44,16 @@ export class RateLimiter {
     this.redis = redis as PacingRedis;
   }
 
-  /** Waits until this process may send one request to the URL's host. */
-  async acquire(url: string): Promise<void> {
+  /**
+   * Waits until this process may send one request to the URL's host. `latencyMs` is how late
+   * the request may reach the host after the grant (Chromium needs tens of ms to act on it).
+   */
+  async acquire(url: string, latencyMs = 0): Promise<void> {
     const host = new URL(url).host;
     const key = `${this.prefix}:rate:${host}`;
     for (;;) {
       const interval = Math.max(1, Math.round(this.intervalFor(host)));
-      const waitMs = await this.redis.mwTryAcquire(key, interval);
+      const waitMs = await this.redis.mwTryAcquire(key, interval, latencyMs);
       if (waitMs <= 0) return;
       // A little jitter spreads waiters out so they do not all ask again at the same moment.
       await this.sleep(waitMs + Math.floor(Math.random() * Math.min(50, interval / 4)));

@@ -70,7 +70,8 @@ export function summarizeMention(
     if (chosen.length >= MAX_SENTENCES) break;
     if (fresh(c.text)) chosen.push(c);
   }
-  if (chosen.length === 0 && article.title) chosen.push({ text: squash(article.title), order: 0, weight: 0 });
+  if (chosen.length === 0 && article.title)
+    chosen.push({ text: squash(article.title), order: 0, weight: 0 });
   return fit(
     chosen.sort((a, b) => a.order - b.order).map((c) => c.text),
     maxChars,

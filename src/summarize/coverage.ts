@@ -123,5 +123,7 @@ function entityCounts(
   }
   return [...totals]
     .map(([name, t]) => ({ name, ...t }))
-    .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
+    .sort(
+      (a, b) => b.articles - a.articles || b.mentions - a.mentions || (a.name < b.name ? -1 : 1),
+    );
 }

@@ -9,10 +9,14 @@ import { AGENCY_WORDS, fold, foldedWords, isCapitalised } from './text-fold.js';
 export interface Evidence {
   /** Canonical numbers, dates ("date:1-5") and weekdays ("day:5") with their weight. */
   numbers: ReadonlyMap<string, number>;
+  /** The keys of `numbers`, for quick iteration. */
+  numberKeys: readonly string[];
   /** Folded proper names, unique, sorted. */
   names: readonly string[];
+  /** Per name: itself and its one-letter deletions when FUZZY_MIN letters or more, else none. */
+  variants: ReadonlyArray<readonly string[]>;
   nameSet: ReadonlySet<string>;
-  /** Names of FUZZY_MIN letters or more and their one-letter deletions. */
+  /** Every variant of every name. */
   fuzzyKeys: ReadonlySet<string>;
   /** Sum of the weights of names (1 each) and numbers. */
   weight: number;
@@ -68,7 +72,17 @@ function wordMap(rows: readonly string[]): Map<string, number> {
 const NUMBER_RE = /\d+(?:[.,\u00a0\u202f\u2009]\d{3})*(?:[.,]\d+)?/gu;
 const GROUPED_RE = /^\d{1,3}(?:[.,\u00a0\u202f\u2009]\d{3})+$/u;
 const AFTER_DAY_RE = /^(?:er|e|ste|de|th|st|nd|rd)?\.?\s+(\p{L}+)/u;
-const BEFORE_DAY_RE = /(\p{L}+)\.?\s+$/u;
+
+/** The word right before offset `at` ("January 5" -> January), across spaces and a period. */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && /\s/u.test(text.charAt(end - 1))) end--;
+  if (end === at) return '';
+  if (text.charAt(end - 1) === '.') end--;
+  let start = end;
+  while (start > 0 && start > end - 12 && /\p{L}/u.test(text.charAt(start - 1))) start--;
+  return text.slice(start, end);
+}
 
 function canonicalNumber(raw: string): string {
   if (GROUPED_RE.test(raw)) return String(Number(raw.replace(/\D/gu, '')));
@@ -91,8 +105,7 @@ function numbersOf(text: string, words: readonly string[]): Map<string, number> 
     const day = Number(value);
     if (Number.isInteger(day) && day >= 1 && day <= 31) {
       const after = AFTER_DAY_RE.exec(text.slice(at + raw.length, at + raw.length + 24));
-      const before = BEFORE_DAY_RE.exec(text.slice(Math.max(0, at - 16), at));
-      const month = MONTHS.get(fold(after?.[1] ?? '')) ?? MONTHS.get(fold(before?.[1] ?? ''));
+      const month = MONTHS.get(fold(after?.[1] ?? '')) ?? MONTHS.get(fold(wordBefore(text, at)));
       if (month !== undefined) {
         out.set(`date:${month}-${day}`, 1);
         continue;
@@ -142,36 +155,37 @@ export function evidenceOf(
 ): Evidence {
   const numbers = numbersOf(text, words);
   const names = namesOf(text, sentences);
-  const fuzzyKeys = new Set<string>();
-  for (const n of names) {
-    if (n.length < FUZZY_MIN) continue;
-    fuzzyKeys.add(n);
-    for (const d of deletions(n)) fuzzyKeys.add(d);
-  }
+  const variants = names.map((n) => (n.length >= FUZZY_MIN ? [n, ...deletions(n)] : []));
+  const fuzzyKeys = new Set(variants.flat());
   let weight = names.length;
   for (const w of numbers.values()) weight += w;
-  return { numbers, names, nameSet: new Set(names), fuzzyKeys, weight };
+  const numberKeys = [...numbers.keys()];
+  return { numbers, numberKeys, names, variants, nameSet: new Set(names), fuzzyKeys, weight };
 }
 
 /** Names of `a` found in `b`, exactly or one edit apart (both sides FUZZY_MIN letters or more). */
 function namesFound(a: Evidence, b: Evidence): number {
   let n = 0;
-  for (const name of a.names) {
-    if (b.nameSet.has(name)) n++;
-    else if (
-      name.length >= FUZZY_MIN &&
-      (b.fuzzyKeys.has(name) || deletions(name).some((d) => b.fuzzyKeys.has(d)))
-    ) {
-      n++;
-    }
-  }
+  a.names.forEach((name, i) => {
+    if (b.nameSet.has(name) || a.variants[i]?.some((v) => b.fuzzyKeys.has(v))) n++;
+  });
   return n;
 }
 
+/** Summed weight of the numbers, dates and weekdays both texts carry. Cheap: a first filter. */
+export function sharedNumberWeight(a: Evidence, b: Evidence): number {
+  let shared = 0;
+  const small = a.numberKeys.length <= b.numberKeys.length ? a : b;
+  const large = small === a ? b : a;
+  for (let i = 0; i < small.numberKeys.length; i++) {
+    const key = small.numberKeys[i];
+    if (key !== undefined && large.numbers.has(key)) shared += small.numbers.get(key) ?? 0;
+  }
+  return shared;
+}
+
 export function compareEvidence(a: Evidence, b: Evidence): EvidenceMatch {
-  let sharedNumbers = 0;
-  const [small, large] = a.numbers.size <= b.numbers.size ? [a, b] : [b, a];
-  for (const [key, w] of small.numbers) if (large.numbers.has(key)) sharedNumbers += w;
+  const sharedNumbers = sharedNumberWeight(a, b);
   const sharedNames = Math.min(namesFound(a, b), namesFound(b, a));
   const base = Math.min(a.weight, b.weight);
   const score = base > 0 ? Math.min(1, (sharedNames + sharedNumbers) / base) : 0;

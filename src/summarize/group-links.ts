@@ -12,9 +12,9 @@
 // `minSharedNames` proper names, `minSharedNumbers` of number weight, `minSharedEvidence` in all
 // and `minEvidenceScore` of the smaller side. A cluster keeps only its mutual best partner per
 // language, so that a translation joins one dispatch, not every dispatch of the day.
-import { compareEvidence } from './evidence.js';
+import { compareEvidence, sharedNumberWeight } from './evidence.js';
 import type { ItemFeatures } from './group-features.js';
-import { sharedCount, signatureAgreement } from './shingles.js';
+import { sharedCount, SIGNATURE_SIZE } from './shingles.js';
 
 export interface GroupingOptions {
   /** Hours between two versions of a dispatch in different languages. */
@@ -75,27 +75,45 @@ export class DisjointSets {
 
 const MIN_WHOLE_SHINGLES = 4;
 
-export function textLinks(f: readonly ItemFeatures[], o: GroupingOptions): Link[] {
-  const n = f.length;
-  const bySentence = new Map<number, number[]>();
+/** Pairs (i < j) worth an exact comparison: a MinHash value in common at some position of their
+ * signatures, or a long sentence in common. Bucketed, so unrelated pairs cost nothing. */
+function candidates(f: readonly ItemFeatures[]): number[][] {
+  const buckets: Array<Map<number, number[]>> = [];
+  const put = (table: number, key: number, i: number): void => {
+    const map = (buckets[table] ??= new Map<number, number[]>());
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
   f.forEach((x, i) => {
-    for (const h of x.sentences) {
-      const list = bySentence.get(h);
-      if (list) list.push(i);
-      else bySentence.set(h, [i]);
-    }
+    if (x.shingles.length === 0) return;
+    x.signature.forEach((v, j) => put(j, v, i));
+    for (const h of x.sentences) put(SIGNATURE_SIZE, h, i);
   });
+  const seen = new Int32Array(f.length).fill(-1);
+  return f.map((x, i) => {
+    const out: number[] = [];
+    if (x.shingles.length === 0) return out;
+    const visit = (list: readonly number[] | undefined): void => {
+      for (const k of list ?? []) {
+        if (k <= i || seen[k] === i) continue;
+        seen[k] = i;
+        out.push(k);
+      }
+    };
+    x.signature.forEach((v, j) => visit(buckets[j]?.get(v)));
+    for (const h of x.sentences) visit(buckets[SIGNATURE_SIZE]?.get(h));
+    return out.sort((a, b) => a - b);
+  });
+}
+
+export function textLinks(f: readonly ItemFeatures[], o: GroupingOptions): Link[] {
   const links: Link[] = [];
-  const sharesSentence = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+  candidates(f).forEach((others, i) => {
     const x = f[i];
-    if (!x || x.shingles.length === 0) continue;
-    sharesSentence.fill(0);
-    for (const h of x.sentences) for (const j of bySentence.get(h) ?? []) sharesSentence[j] = 1;
-    for (let j = i + 1; j < n; j++) {
+    for (const j of others) {
       const y = f[j];
-      if (!y || y.shingles.length === 0) continue;
-      if (sharesSentence[j] === 0 && signatureAgreement(x.signature, y.signature) === 0) continue;
+      if (!x || !y) continue;
       const shared = sharedCount(x.shingles, y.shingles);
       const smaller = Math.min(x.shingles.length, y.shingles.length);
       const containment = shared / smaller;
@@ -105,7 +123,7 @@ export function textLinks(f: readonly ItemFeatures[], o: GroupingOptions): Link[
       const jaccard = shared / (x.shingles.length + y.shingles.length - shared);
       links.push({ a: i, b: j, basis: 'text', similarity: containment, jaccard });
     }
-  }
+  });
   return links;
 }
 
@@ -114,11 +132,22 @@ function sameWire(x: ItemFeatures, y: ItemFeatures): boolean {
   return false;
 }
 
-/** Better link first: higher similarity, then the earlier pair. */
-function better(p: Link, q: Link | undefined): boolean {
-  if (!q) return true;
-  if (p.similarity !== q.similarity) return p.similarity > q.similarity;
-  return p.a !== q.a ? p.a < q.a : p.b < q.b;
+/** Two text clusters joined by evidence: the best score of any of their article pairs, and the
+ * article pair that stands for the link (the agency's own articles if they qualify). */
+interface ClusterLink {
+  key: string;
+  /** "cluster:language" of each side. */
+  sides: [string, string];
+  score: number;
+  link: Link;
+  wireEnds: number;
+}
+
+/** Positive when link p (with `pw` wire ends) should stand for the pair rather than q. */
+function representative(p: Link, pw: number, q: ClusterLink): boolean {
+  if (pw !== q.wireEnds) return pw > q.wireEnds;
+  if (p.similarity !== q.link.similarity) return p.similarity > q.link.similarity;
+  return p.a !== q.link.a ? p.a < q.link.a : p.b < q.link.b;
 }
 
 /** `clusterOf[i]` is the text cluster (root position) of item i. */
@@ -128,16 +157,21 @@ export function evidenceLinks(
   o: GroupingOptions,
 ): Link[] {
   const windowMs = o.windowHours * 3_600_000;
-  const pairs = new Map<string, Link>();
-  const wired = f.filter((x) => x.agencies.size > 0 && x.lang !== null && Number.isFinite(x.time));
+  const pairs = new Map<string, ClusterLink>();
+  const wired = f
+    .filter((x) => x.agencies.size > 0 && x.lang !== null && Number.isFinite(x.time))
+    .sort((x, y) => x.time - y.time || x.pos - y.pos);
   for (let i = 0; i < wired.length; i++) {
+    const x = wired[i];
+    if (!x) continue;
     for (let j = i + 1; j < wired.length; j++) {
-      const x = wired[i];
       const y = wired[j];
-      if (!x || !y || x.lang === y.lang || Math.abs(x.time - y.time) > windowMs) continue;
+      if (!y || y.time - x.time > windowMs) break;
+      if (x.lang === y.lang) continue;
       const cx = clusterOf[x.pos] ?? x.pos;
       const cy = clusterOf[y.pos] ?? y.pos;
       if (cx === cy || !sameWire(x, y)) continue;
+      if (sharedNumberWeight(x.evidence, y.evidence) < o.minSharedNumbers) continue;
       const m = compareEvidence(x.evidence, y.evidence);
       if (
         m.sharedNames < o.minSharedNames ||
@@ -147,27 +181,45 @@ export function evidenceLinks(
       ) {
         continue;
       }
-      const link: Link = { a: x.pos, b: y.pos, basis: 'evidence', similarity: m.score, jaccard: m.score };
-      const key = cx < cy ? `${cx}:${cy}:${x.lang}:${y.lang}` : `${cy}:${cx}:${y.lang}:${x.lang}`;
-      if (better(link, pairs.get(key))) pairs.set(key, link);
+      const [a, b] = x.pos < y.pos ? [x.pos, y.pos] : [y.pos, x.pos];
+      const link: Link = { a, b, basis: 'evidence', similarity: m.score, jaccard: m.score };
+      const wireEnds = Number(x.item.isWire) + Number(y.item.isWire);
+      const sx = `${cx}:${x.lang}`;
+      const sy = `${cy}:${y.lang}`;
+      const key = sx < sy ? `${sx}|${sy}` : `${sy}|${sx}`;
+      const known = pairs.get(key);
+      if (!known) {
+        pairs.set(key, { key, sides: [sx, sy], score: m.score, link, wireEnds });
+        continue;
+      }
+      known.score = Math.max(known.score, m.score);
+      if (representative(link, wireEnds, known)) Object.assign(known, { link, wireEnds });
     }
   }
-  return mutualBest([...pairs.values()], f, clusterOf);
+  return mutualBest([...pairs.values()]);
 }
 
-/** Keeps a cluster pair only when each is the other's best partner in the other's language. */
-function mutualBest(
-  links: readonly Link[],
-  f: readonly ItemFeatures[],
-  clusterOf: readonly number[],
-): Link[] {
-  const best = new Map<string, Link>();
-  const side = (pos: number, other: number): string =>
-    `${clusterOf[pos] ?? pos}:${f[other]?.lang ?? ''}`;
+/**
+ * Keeps a cluster pair only when each side is the other's best partner in that partner's
+ * language (best score, then the smaller key).
+ */
+function mutualBest(links: readonly ClusterLink[]): Link[] {
+  const best = new Map<string, ClusterLink>();
+  const beats = (p: ClusterLink, q: ClusterLink | undefined): boolean =>
+    !q || p.score > q.score || (p.score === q.score && p.key < q.key);
+  const partnerLang = (side: string): string => side.slice(side.indexOf(':') + 1);
   for (const l of links) {
-    for (const key of [side(l.a, l.b), side(l.b, l.a)]) {
-      if (better(l, best.get(key))) best.set(key, l);
+    const [sx, sy] = l.sides;
+    for (const slot of [`${sx}>${partnerLang(sy)}`, `${sy}>${partnerLang(sx)}`]) {
+      if (beats(l, best.get(slot))) best.set(slot, l);
     }
   }
-  return links.filter((l) => best.get(side(l.a, l.b)) === l && best.get(side(l.b, l.a)) === l);
+  return links
+    .filter((l) => {
+      const [sx, sy] = l.sides;
+      return (
+        best.get(`${sx}>${partnerLang(sy)}`) === l && best.get(`${sy}>${partnerLang(sx)}`) === l
+      );
+    })
+    .map((l) => l.link);
 }

@@ -58,7 +58,10 @@ function spans(text: string): Span[] {
 /** The sentence before `at` (from the previous sentence end or line start). */
 function sentenceBefore(text: string, at: number): string {
   const head = text.slice(Math.max(0, at - 200), at);
-  const cut = Math.max(head.lastIndexOf('\n'), ...[...head.matchAll(/[.!?]\s/gu)].map((m) => m.index + 1));
+  const cut = Math.max(
+    head.lastIndexOf('\n'),
+    ...[...head.matchAll(/[.!?]\s/gu)].map((m) => m.index + 1),
+  );
   return head.slice(cut + 1);
 }
 

@@ -12,7 +12,7 @@ import { fold, isCapitalised } from './text-fold.js';
 type Lang = 'fr' | 'nl' | 'en';
 
 const AFTER_VERBS: Record<Lang, string> = {
-  fr: "(?:a\\s+)?(?:déclaré|dit|affirmé|ajouté|expliqué|souligné|estimé|précisé|indiqué|assuré|lancé|insisté|réagi|commenté|confié|poursuivi|conclu|rappelé|averti)|déclare|dit|affirme|ajoute|explique|souligne|estime|précise|indique|assure|lance|glisse|insiste|réagit|commente|confie|poursuit|conclut|rappelle|avertit|selon|d['’]après",
+  fr: "(?:a\\s+)?(?:déclaré|dit|affirmé|ajouté|expliqué|souligné|estimé|précisé|indiqué|assuré|lancé|insisté|réagi|commenté|confié|poursuivi|conclu|rappelé|averti|annoncé|répondu|reconnu|raconté|témoigné|plaidé)|déclare|dit|affirme|ajoute|explique|souligne|estime|précise|indique|assure|lance|glisse|insiste|réagit|commente|confie|poursuit|conclut|rappelle|avertit|annonce|répond|reconnaît|raconte|témoigne|plaide|selon|d['’]après",
   nl: 'zei|zegt|zeiden|zeggen|aldus|verklaarde|verklaart|stelde|stelt|benadrukte|benadrukt|vertelde|vertelt|reageerde|reageert|legde|legt|voegde|(?:zo\\s+)?(?:klonk|klinkt)\\s+het\\s+bij|zo\\s+(?:zegt|zei|stelt)|volgens',
   en: 'said|says|added|adds|explained|explains|told|tells|stated|states|declared|noted|notes|insisted|stressed|warned|according\\s+to',
 };
@@ -28,15 +28,15 @@ const ACCORDING: Record<Lang, string> = {
 };
 const THAT: Record<Lang, string> = { fr: "que|qu['’]", nl: 'dat', en: 'that' };
 
-const PRONOUNS = new Set(
-  'il elle ils elles on hij zij ze men he she they it we i'.split(' '),
-);
+const PRONOUNS = new Set('il elle ils elles on hij zij ze men he she they it we i'.split(' '));
 const PARTICLES = new Set("de van der den von du le la d' ter te 't da di del".split(' '));
-const PREPOSITIONS = new Set('of de van in a à du des uit from at en bij aan for pour voor'.split(' '));
+const PREPOSITIONS = new Set(
+  'of de van in a à du des uit from at en bij aan for pour voor'.split(' '),
+);
 const ELISIONS = new Set('l d qu j n s c m t'.split(' '));
 /** Capitalised at a sentence start, never a name on their own. */
 const FUNCTION_WORDS = new Set(
-  "le la les l un une des du ce cet cette ces the a an this that these those het de een dit dat deze die et en and".split(
+  'le la les l un une des du ce cet cette ces the a an this that these those het de een dit dat deze die et en and'.split(
     ' ',
   ),
 );

@@ -70,9 +70,7 @@ export function groupCoverage(
     else components.set(root, [i]);
   }
   const groups = [...components.values()].map((members) => buildGroup(members, f, adjacency));
-  return groups
-    .sort((a, b) => byTime(a.original, b.original))
-    .map(({ group }) => group);
+  return groups.sort((a, b) => byTime(a.original, b.original)).map(({ group }) => group);
 }
 
 /** Earlier first; undated last; then canonical order. */
@@ -93,7 +91,9 @@ function buildGroup(
   if (!original) throw new Error('MW_ERR_EMPTY_GROUP: a story group without members');
   const hasWire = members.some((m) => m.agencies.size > 0);
   const parents = spanningTree(original.pos, positions.length, adjacency);
-  const out: StoryMember[] = [{ id: original.item.id, relation: 'original', similarity: 1, via: null }];
+  const out: StoryMember[] = [
+    { id: original.item.id, relation: 'original', similarity: 1, via: null },
+  ];
   for (const m of [...members].sort(byTime)) {
     if (m === original) continue;
     const link = parents.get(m.pos);

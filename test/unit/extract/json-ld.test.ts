@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractFromHtml } from '../../../src/extract/index.js';
 import { readJsonLd } from '../../../src/extract/json-ld.js';
 import { extractFixture } from './fixture.js';
 
@@ -50,5 +51,20 @@ describe('JSON-LD variants', () => {
     ]);
     expect(ld.article?.['headline']).toBe('Line one line two');
     expect(ld.nodes).toHaveLength(1);
+  });
+
+  it('reads the section from a BreadcrumbList when no meta names it', () => {
+    const crumbs = {
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 2, name: 'Belgique', item: 'https://x.test/belgique' },
+        { '@type': 'ListItem', position: 1, name: 'Accueil', item: 'https://x.test/' },
+        { '@type': 'ListItem', position: 3, name: 'Le titre de l’article' },
+      ],
+    };
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify(crumbs)}</script>
+      </head><body><p>Texte.</p></body></html>`;
+    expect(extractFromHtml(html, 'https://x.test/a').section).toBe('Belgique');
   });
 });

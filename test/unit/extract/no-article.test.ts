@@ -35,4 +35,21 @@ describe('pages without an article', () => {
       <p>Une enquête a été ouverte pour déterminer les causes du sinistre.</p></article></body></html>`;
     expect(extractFromHtml(html, 'https://x.test/bref').body).toContain('Ghlin');
   });
+
+  it('keeps a short article followed by teasers in the same container, without the teasers', () => {
+    const teaser = (i: number): string =>
+      `<article class="card"><h3><a href="/a/${i}">Titre d'un autre article numéro ${i}</a></h3>` +
+      `<p>Une phrase d'accroche pour l'article ${i}.</p></article>`;
+    const html = `<html lang="fr"><head><title>Rue fermée</title></head><body><main>
+      <h1>Rue fermée</h1>
+      <p>Le collège communal a décidé lundi de fermer la rue de la Station aux voitures pendant
+      les vacances d'été, pour permettre l'installation de terrasses et de jeux pour enfants.</p>
+      <p>Les commerçants sont partagés : certains craignent de perdre des clients venus en
+      voiture, d'autres espèrent attirer des promeneurs. Une évaluation aura lieu en septembre.</p>
+      <div class="more">${[1, 2, 3, 4, 5].map(teaser).join('')}</div>
+      </main></body></html>`;
+    const body = extractFromHtml(html, 'https://x.test/a').body ?? '';
+    expect(body).toContain('rue de la Station');
+    expect(body).not.toContain('Titre d');
+  });
 });
