@@ -31,10 +31,18 @@ export function articleProcessor(ctx: JobContext) {
     const log = ctx.log.child({ queue: 'article', jobId: job.id, outlet: outletId, url });
     try {
       const outcome = await processArticle(ctx.services, outlet, url, eventsFor(ctx, eventIds));
-      const note = outcome.canonicalUrl === url ? null : `canonical URL ${outcome.canonicalUrl}`;
-      await store.settle(url, outletId, 'stored', note, outcome.articleId);
-      for (const eventId of outcome.matchedEvents) await requestSummary(ctx, eventId);
-      log.debug({ mode: outcome.mode, matched: outcome.matchedEvents }, 'article stored');
+      const note = outcome.notModified
+        ? 'MW_NOT_MODIFIED: unchanged since the last visit (HTTP 304)'
+        : outcome.canonicalUrl === url
+          ? null
+          : `canonical URL ${outcome.canonicalUrl}`;
+      await store.settle(url, outletId, 'stored', note, outcome.articleId, outcome.revisitAt);
+      if (outcome.changed)
+        for (const eventId of outcome.matchedEvents) await requestSummary(ctx, eventId);
+      log.debug(
+        { mode: outcome.mode, matched: outcome.matchedEvents, notModified: outcome.notModified },
+        'article done',
+      );
       return outcome;
     } catch (err) {
       const reason = errorReason(err);
@@ -44,7 +52,8 @@ export function articleProcessor(ctx: JobContext) {
         return { skipped: reason };
       }
       if (err instanceof MwError && err.retry === 'later' && token) {
-        log.info({ reason, waitMs: err.retryAfterMs }, 'server asked us to wait; rescheduled');
+        log.info({ reason, waitMs: err.retryAfterMs }, 'server asked us to wait; host slowed down');
+        await ctx.services.limiter.holdOff(url, err.retryAfterMs ?? 60_000);
         await job.moveToDelayed(Date.now() + (err.retryAfterMs ?? 60_000), token);
         throw new DelayedError();
       }

@@ -68,6 +68,15 @@ export const settingsSchema = z
       })
       .strict()
       .prefault({}),
+    recrawl: z
+      .object({
+        /** Articles younger than this are revisited (conditional GET) to catch updates. */
+        recentHours: z.number().min(0).default(48),
+        /** How often a recent article is revisited. */
+        everyMinutes: z.number().positive().default(60),
+      })
+      .strict()
+      .prefault({}),
     schedule: z
       .object({ everyMinutes: z.number().positive().default(15) })
       .strict()

@@ -6,6 +6,7 @@ import type { OutletConfig } from '../config/schema.js';
 import { MwError } from '../errors.js';
 import { decodeHtmlBytes, extractArticle, hasArticleBody } from '../extract/index.js';
 import { parseHtml } from '../html/parse.js';
+import type { Validators } from '../store/index.js';
 import type { ExtractedArticle } from '../types.js';
 import type { Services } from './services.js';
 
@@ -13,6 +14,15 @@ export interface FetchedArticle {
   mode: 'http' | 'browser';
   finalUrl: string;
   article: ExtractedArticle;
+  /** Validators for the next conditional GET (HTTP path and auto mode only). */
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** A revisit whose page did not change (HTTP 304): nothing to extract. */
+export interface NotModified {
+  notModified: true;
+  finalUrl: string;
 }
 
 const BROWSER_LATENCY_MS = 200;
@@ -22,7 +32,8 @@ export async function fetchArticle(
   s: Services,
   outlet: OutletConfig,
   url: string,
-): Promise<FetchedArticle> {
+  validators: Validators | null = null,
+): Promise<FetchedArticle | NotModified> {
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
   // A browser navigation reaches the host some time after its grant: reserve that time too.
   const beforeNavigation = (u: string): Promise<void> => s.limiter.acquire(u, BROWSER_LATENCY_MS);
@@ -30,8 +41,18 @@ export async function fetchArticle(
   // In auto mode the browser opens the URL the HTTP fetch ended at: Chromium follows redirects
   // itself, and page routes do not see the hops, so they would escape the rate limit.
   let target = url;
+  let etag: string | null = null;
+  let lastModified: string | null = null;
   if (outlet.fetch !== 'browser') {
-    const res = await s.timings.time('fetch', () => s.http.get(url, { beforeRequest: before }));
+    const headers: Record<string, string> = {};
+    if (validators?.etag) headers['if-none-match'] = validators.etag;
+    if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
+    const res = await s.timings.time('fetch', () =>
+      s.http.get(url, { beforeRequest: before, headers }),
+    );
+    if (res.status === 304) return { notModified: true, finalUrl: res.finalUrl };
+    etag = res.headers.etag ?? null;
+    lastModified = res.headers['last-modified'] ?? null;
     if (res.contentType && !HTML_TYPE.test(res.contentType)) {
       throw new MwError(
         'MW_SKIP_NOT_HTML',
@@ -49,7 +70,7 @@ export async function fetchArticle(
     const browserMayHelp =
       article.access === 'free' || (article.access === 'gated' && !!outlet.consent);
     if (outlet.fetch === 'http' || hasArticleBody(article) || !browserMayHelp) {
-      return { mode: 'http', finalUrl: res.finalUrl, article };
+      return { mode: 'http', finalUrl: res.finalUrl, article, etag, lastModified };
     }
     s.log.debug({ url }, 'no article body in the static HTML; rendering in the browser');
     target = res.finalUrl;
@@ -69,5 +90,5 @@ export async function fetchArticle(
   const article = await s.timings.time('extract', () =>
     extractArticle(parseHtml(rendered.html), rendered.finalUrl, opts),
   );
-  return { mode: 'browser', finalUrl: rendered.finalUrl, article };
+  return { mode: 'browser', finalUrl: rendered.finalUrl, article, etag, lastModified };
 }

@@ -8,14 +8,21 @@ import { canonicalUrl, sameHost } from '../url/canonical.js';
 import type { CompiledEvent } from './events.js';
 import { fetchArticle } from './fetch-page.js';
 import type { Services } from './services.js';
+import { nextRevisit } from './revisit.js';
 import { inWindow } from './windows.js';
 
 export interface ArticleOutcome {
-  articleId: number;
+  articleId: number | null;
   canonicalUrl: string;
   mode: 'http' | 'browser';
   created: boolean;
+  /** The stored body changed (a new article, or a new version of one). */
+  changed: boolean;
+  /** A revisit answered 304: nothing was extracted or matched. */
+  notModified: boolean;
   matchedEvents: string[];
+  /** When the URL is due for a revisit, or null. */
+  revisitAt: string | null;
 }
 
 export async function processArticle(
@@ -24,7 +31,22 @@ export async function processArticle(
   url: string,
   events: readonly CompiledEvent[],
 ): Promise<ArticleOutcome> {
-  const { mode, finalUrl, article } = await fetchArticle(s, outlet, url);
+  const fetched = await fetchArticle(s, outlet, url, await s.store.validators(url));
+  if ('notModified' in fetched) {
+    return {
+      articleId: null,
+      canonicalUrl: url,
+      mode: 'http',
+      created: false,
+      changed: false,
+      notModified: true,
+      matchedEvents: [],
+      revisitAt: new Date(
+        s.now().getTime() + s.config.settings.recrawl.everyMinutes * 60_000,
+      ).toISOString(),
+    };
+  }
+  const { mode, finalUrl, article, etag, lastModified } = fetched;
   if (!article.body && article.access === 'free') {
     throw new MwError('MW_SKIP_NOT_ARTICLE', `${finalUrl} holds no article body`);
   }
@@ -32,13 +54,15 @@ export async function processArticle(
   const declared =
     article.canonicalUrl && sameHost(article.canonicalUrl, finalUrl) ? article.canonicalUrl : null;
   const key = canonicalUrl(declared ?? finalUrl) ?? finalUrl;
-  const { id, created } = await s.timings.time('store', () =>
+  const { id, created, changed } = await s.timings.time('store', () =>
     s.store.saveArticle({
       ...article,
       url: key,
       outletId: outlet.id,
       fetchedUrl: finalUrl,
       fetchMode: mode,
+      etag,
+      lastModified,
     }),
   );
 
@@ -72,5 +96,15 @@ export async function processArticle(
     });
     matchedEvents.push(e.event.id);
   }
-  return { articleId: id, canonicalUrl: key, mode, created, matchedEvents };
+  const revisitAt = nextRevisit(article.published, s.now(), s.config.settings.recrawl);
+  return {
+    articleId: id,
+    canonicalUrl: key,
+    mode,
+    created,
+    changed,
+    notModified: false,
+    matchedEvents,
+    revisitAt,
+  };
 }

@@ -24,7 +24,24 @@ end
 return interval - elapsed
 `;
 
+// KEYS[1]  the host's last-grant key (as above)
+// ARGV[1]  interval, ms;  ARGV[2]  how long the host asked us to wait, ms
+// effect   no grant before now + wait (never shortens an existing wait)
+const HOLD_OFF = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local wait = tonumber(ARGV[2])
+local last = now + wait - interval
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if last > current then
+  redis.call('SET', KEYS[1], last, 'PX', wait + 1000)
+end
+return 0
+`;
+
 type PacingRedis = Redis & {
+  mwHoldOff(key: string, intervalMs: number, waitMs: number): Promise<number>;
   mwTryAcquire(key: string, intervalMs: number, allowanceMs: number): Promise<number>;
 };
 
@@ -40,6 +57,7 @@ export class RateLimiter {
   ) {
     if (!('mwTryAcquire' in redis)) {
       redis.defineCommand('mwTryAcquire', { numberOfKeys: 1, lua: TRY_ACQUIRE });
+      redis.defineCommand('mwHoldOff', { numberOfKeys: 1, lua: HOLD_OFF });
     }
     this.redis = redis as PacingRedis;
   }
@@ -58,5 +76,19 @@ export class RateLimiter {
       // A little jitter spreads waiters out so they do not all ask again at the same moment.
       await this.sleep(waitMs + Math.floor(Math.random() * Math.min(50, interval / 4)));
     }
+  }
+
+  /**
+   * The host answered 429 or 503 with Retry-After: no process sends it anything for `waitMs`.
+   * Other hosts keep their pace.
+   */
+  async holdOff(url: string, waitMs: number): Promise<void> {
+    const host = new URL(url).host;
+    const interval = Math.max(1, Math.round(this.intervalFor(host)));
+    await this.redis.mwHoldOff(
+      `${this.prefix}:rate:${host}`,
+      interval,
+      Math.max(0, Math.round(waitMs)),
+    );
   }
 }

@@ -76,4 +76,16 @@ CREATE TABLE coverage (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'incremental recrawl',
+    sql: `
+ALTER TABLE articles ADD COLUMN etag TEXT;
+ALTER TABLE articles ADD COLUMN last_modified TEXT;
+ALTER TABLE articles ADD COLUMN previous_hash TEXT;     -- content hash of the version before
+ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE ledger ADD COLUMN revisit_at TEXT;          -- when a stored URL is due again
+CREATE INDEX ledger_revisit ON ledger(revisit_at) WHERE revisit_at IS NOT NULL;
+`,
+  },
 ];

@@ -15,6 +15,7 @@ import type {
   RunCounts,
   Store,
   StoredArticle,
+  Validators,
 } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -68,6 +69,10 @@ function toArticle(r: Row): StoredArticle {
     access: r.access as StoredArticle['access'],
     wireCredit: r.wire_credit as string | null,
     contentHash: r.content_hash as string,
+    previousHash: r.previous_hash as string | null,
+    version: r.version as number,
+    etag: r.etag as string | null,
+    lastModified: r.last_modified as string | null,
     fetchedAt: r.fetched_at as string,
   };
 }
@@ -121,7 +126,7 @@ export class SqliteStore implements Store {
   }
 
   async discover(runId: string | null, urls: DiscoveredUrl[]): Promise<string[]> {
-    const get = this.db.prepare('SELECT status FROM ledger WHERE url = ?');
+    const get = this.db.prepare('SELECT status, revisit_at FROM ledger WHERE url = ?');
     const insert = this.db.prepare(
       `INSERT INTO ledger (url, outlet_id, status, source, run_id, discovered_at, updated_at)
        VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
@@ -134,12 +139,18 @@ export class SqliteStore implements Store {
     let known = 0;
     this.db.transaction(() => {
       for (const u of urls) {
-        const row = get.get(u.url) as { status: LedgerStatus } | undefined;
+        const row = get.get(u.url) as
+          { status: LedgerStatus; revisit_at: string | null } | undefined;
         if (!row) {
           insert.run(u.url, u.outletId, u.source, runId, ts, ts);
           toFetch.push(u.url);
-        } else if (row.status === 'failed' || row.status === 'pending') {
-          // A failure may heal, and a pending URL was left by a crashed or cut-off run.
+        } else if (
+          row.status === 'failed' ||
+          row.status === 'pending' ||
+          (row.revisit_at !== null && row.revisit_at <= ts)
+        ) {
+          // A failure may heal, a pending URL was left by a crashed or cut-off run, and a
+          // recent article is due for its revisit (a conditional GET).
           retry.run(runId, ts, u.url);
           toFetch.push(u.url);
         } else known++;
@@ -170,17 +181,30 @@ export class SqliteStore implements Store {
     status: Exclude<LedgerStatus, 'pending'>,
     reason: string | null,
     articleId: number | null = null,
+    revisitAt: string | null = null,
   ): Promise<void> {
     const ts = this.ts();
     this.db
       .prepare(
-        `INSERT INTO ledger (url, outlet_id, status, reason, source, article_id, attempts, discovered_at, updated_at)
-         VALUES (?, ?, ?, ?, 'direct', ?, 1, ?, ?)
+        `INSERT INTO ledger (url, outlet_id, status, reason, source, article_id, attempts, revisit_at, discovered_at, updated_at)
+         VALUES (?, ?, ?, ?, 'direct', ?, 1, ?, ?, ?)
          ON CONFLICT(url) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-           article_id = COALESCE(excluded.article_id, ledger.article_id),
+           article_id = COALESCE(excluded.article_id, ledger.article_id), revisit_at = excluded.revisit_at,
            attempts = ledger.attempts + 1, updated_at = excluded.updated_at`,
       )
-      .run(url, outletId, status, reason, articleId, ts, ts);
+      .run(url, outletId, status, reason, articleId, revisitAt, ts, ts);
+  }
+
+  async validators(url: string): Promise<Validators | null> {
+    const r = this.db
+      .prepare(
+        `SELECT a.etag, a.last_modified FROM ledger l JOIN articles a ON a.id = l.article_id
+         WHERE l.url = ?`,
+      )
+      .get(url) as { etag: string | null; last_modified: string | null } | undefined;
+    return r && (r.etag || r.last_modified)
+      ? { etag: r.etag, lastModified: r.last_modified }
+      : null;
   }
 
   async saveArticle(a: ArticleInput): Promise<{ id: number; created: boolean; changed: boolean }> {
@@ -207,25 +231,31 @@ export class SqliteStore implements Store {
         a.access,
         a.wireCredit,
         hash,
+        a.etag ?? null,
+        a.lastModified ?? null,
       ];
       if (!existing) {
         const info = this.db
           .prepare(
             `INSERT INTO articles (outlet_id, fetched_url, fetch_mode, title, lead, body, published, modified,
-               authors, section, language, image, site_name, access, wire_credit, content_hash, url, fetched_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               authors, section, language, image, site_name, access, wire_credit, content_hash, etag, last_modified,
+               url, fetched_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(...values, a.url, ts, ts);
         return { id: Number(info.lastInsertRowid), created: true, changed: true };
       }
       const changed = existing.content_hash !== hash;
+      // A changed body keeps the previous version's hash and counts a new version.
       this.db
         .prepare(
           `UPDATE articles SET outlet_id = ?, fetched_url = ?, fetch_mode = ?, title = ?, lead = ?, body = ?,
              published = ?, modified = ?, authors = ?, section = ?, language = ?, image = ?, site_name = ?,
-             access = ?, wire_credit = ?, content_hash = ?, fetched_at = ?, updated_at = ? WHERE id = ?`,
+             access = ?, wire_credit = ?, content_hash = ?, etag = ?, last_modified = ?, fetched_at = ?,
+             previous_hash = CASE WHEN ? THEN content_hash ELSE previous_hash END,
+             version = version + ?, updated_at = ? WHERE id = ?`,
         )
-        .run(...values, ts, ts, existing.id);
+        .run(...values, ts, changed ? 1 : 0, changed ? 1 : 0, ts, existing.id);
       return { id: existing.id, created: false, changed };
     })();
   }

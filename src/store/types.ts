@@ -16,11 +16,22 @@ export interface ArticleInput extends Omit<ExtractedArticle, 'url' | 'canonicalU
   outletId: string;
   fetchedUrl: string;
   fetchMode: 'http' | 'browser';
+  /** HTTP validators for the next conditional GET. */
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
 }
 
 export interface StoredArticle extends ArticleInput {
   id: number;
   contentHash: string;
+  /** Content hash of the version this one replaced (null for a first version). */
+  previousHash: string | null;
+  version: number;
   fetchedAt: string;
 }
 
@@ -80,7 +91,10 @@ export interface Store {
     status: Exclude<LedgerStatus, 'pending'>,
     reason: string | null,
     articleId?: number | null,
+    revisitAt?: string | null,
   ): Promise<void>;
+  /** Validators of the article a ledger URL led to, for a conditional GET. */
+  validators(url: string): Promise<Validators | null>;
   saveArticle(article: ArticleInput): Promise<{ id: number; created: boolean; changed: boolean }>;
   saveMention(mention: MentionInput): Promise<void>;
   runCounts(runId: string): Promise<RunCounts>;

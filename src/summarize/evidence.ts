@@ -1,8 +1,8 @@
 // Language-independent evidence that two texts in different languages are versions of one
 // dispatch: the numbers they carry (160, 165, 1 600 = 1.600 = 1,600), the dates (5 janvier =
 // 5 januari = January 5), the weekday, and the proper names (capitalised words that do not open
-// a sentence, folded: Téhéran = Teheran; one edit apart counts for names of five letters or
-// more: Vilvoorde = Vilvorde, Rajavi = Radjavi). Pure.
+// a sentence, folded: Téhéran = Teheran; one letter more or less counts when the shorter name
+// keeps five letters: Vilvoorde = Vilvorde, Rajavi = Radjavi). Pure.
 import { splitSentences, type SentenceRange } from '../match/index.js';
 import { AGENCY_WORDS, fold, foldedWords, isCapitalised } from './text-fold.js';
 
@@ -13,11 +13,11 @@ export interface Evidence {
   numberKeys: readonly string[];
   /** Folded proper names, unique, sorted. */
   names: readonly string[];
-  /** Per name: itself and its one-letter deletions when FUZZY_MIN letters or more, else none. */
-  variants: ReadonlyArray<readonly string[]>;
+  /** Per name: its one-letter deletions that keep FUZZY_MIN letters or more. */
+  deletions: ReadonlyArray<readonly string[]>;
   nameSet: ReadonlySet<string>;
-  /** Every variant of every name. */
-  fuzzyKeys: ReadonlySet<string>;
+  /** Every deletion of every name. */
+  deletionSet: ReadonlySet<string>;
   /** Sum of the weights of names (1 each) and numbers. */
   weight: number;
 }
@@ -155,19 +155,35 @@ export function evidenceOf(
 ): Evidence {
   const numbers = numbersOf(text, words);
   const names = namesOf(text, sentences);
-  const variants = names.map((n) => (n.length >= FUZZY_MIN ? [n, ...deletions(n)] : []));
-  const fuzzyKeys = new Set(variants.flat());
+  const shorter = names.map((n) => (n.length > FUZZY_MIN ? deletions(n) : []));
+  const deletionSet = new Set(shorter.flat());
   let weight = names.length;
   for (const w of numbers.values()) weight += w;
   const numberKeys = [...numbers.keys()];
-  return { numbers, numberKeys, names, variants, nameSet: new Set(names), fuzzyKeys, weight };
+  return {
+    numbers,
+    numberKeys,
+    names,
+    deletions: shorter,
+    nameSet: new Set(names),
+    deletionSet,
+    weight,
+  };
 }
 
-/** Names of `a` found in `b`, exactly or one edit apart (both sides FUZZY_MIN letters or more). */
+/** Names of `a` found in `b`, exactly or with one letter more or less (the shorter keeping
+ * FUZZY_MIN letters): Vilvoorde = Vilvorde, Radjavi = Rajavi. A changed letter does not count:
+ * among surnames it links too many different people. */
 function namesFound(a: Evidence, b: Evidence): number {
   let n = 0;
   a.names.forEach((name, i) => {
-    if (b.nameSet.has(name) || a.variants[i]?.some((v) => b.fuzzyKeys.has(v))) n++;
+    if (
+      b.nameSet.has(name) ||
+      b.deletionSet.has(name) ||
+      a.deletions[i]?.some((d) => b.nameSet.has(d))
+    ) {
+      n++;
+    }
   });
   return n;
 }

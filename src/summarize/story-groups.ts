@@ -1,24 +1,20 @@
 // Groups one event's articles into stories: a wire dispatch with its pickups, copies and
 // versions in other languages; every other article on its own. Nothing is dropped: every item
 // lands in exactly one group. The result does not depend on the order of the input. Pure.
-// The rule and its thresholds: ./group-links.ts and docs/summaries.md.
+// The rule and its thresholds: ./grouping-rules.ts and docs/summaries.md.
 import {
   compareItems,
   featuresOf,
   type CoverageItem,
   type ItemFeatures,
 } from './group-features.js';
-import {
-  DEFAULT_GROUPING,
-  DisjointSets,
-  evidenceLinks,
-  textLinks,
-  type GroupingOptions,
-  type Link,
-} from './group-links.js';
+import { DisjointSets } from './disjoint-sets.js';
+import { evidenceLinks } from './evidence-links.js';
+import { DEFAULT_GROUPING, type GroupingOptions, type Link } from './grouping-rules.js';
+import { textLinks } from './text-links.js';
 
 export type { CoverageItem } from './group-features.js';
-export { DEFAULT_GROUPING, type GroupingOptions } from './group-links.js';
+export { DEFAULT_GROUPING, type GroupingOptions } from './grouping-rules.js';
 
 /**
  * original:    the wire agency's own article if the group has one, else the earliest.

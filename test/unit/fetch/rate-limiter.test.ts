@@ -42,3 +42,23 @@ describe('RateLimiter', () => {
     await clients[0]!.del(`${prefix}:rate:news.example`, `${prefix}:rate:other.example`);
   });
 });
+
+describe('RateLimiter.holdOff', () => {
+  it('holds a host back for the time it asked, for every client, and no other host', async () => {
+    const prefix = `mw-test-${randomUUID()}`;
+    const a = new Redis(url);
+    const b = new Redis(url);
+    clients.push(a, b);
+    const one = new RateLimiter(a, prefix, () => 10);
+    const two = new RateLimiter(b, prefix, () => 10);
+    await one.holdOff('http://busy.example/x', 300);
+    const start = Date.now();
+    await two.acquire('http://calm.example/y');
+    const calm = Date.now() - start;
+    await two.acquire('http://busy.example/z');
+    const busy = Date.now() - start;
+    expect(calm).toBeLessThan(100);
+    expect(busy).toBeGreaterThanOrEqual(280);
+    await a.del(`${prefix}:rate:busy.example`, `${prefix}:rate:calm.example`);
+  });
+});

@@ -42,6 +42,8 @@ const mention: Mention = {
     access: 'free',
     wireCredit: 'Belga',
     contentHash: 'h',
+    previousHash: null,
+    version: 1,
     fetchedAt: 'x',
   },
 };

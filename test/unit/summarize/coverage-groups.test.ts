@@ -31,6 +31,8 @@ function mention(x: CoverageItem): Mention {
     access: 'free',
     wireCredit: x.wireCredit,
     contentHash: 'h',
+    previousHash: null,
+    version: 1,
     fetchedAt: 'x',
   };
   return {

@@ -27,7 +27,7 @@ describe('evidence across languages', () => {
     expect(e.names).toEqual(['karimi', 'nasrine', 'teheran']);
   });
 
-  it('lets names one edit apart match when both have five letters or more', () => {
+  it('lets names one letter longer or shorter match, never a changed letter', () => {
     const fr = evidenceOf('Le plan de Maryam Rajavi, présenté à Vilvorde, compte 160 signatures.');
     const nl = evidenceOf(
       'Het plan van Maryam Radjavi, voorgesteld in Vilvoorde, telt 160 handtekeningen.',
@@ -38,6 +38,11 @@ describe('evidence across languages', () => {
       evidenceOf('Gezien door Ann Lea.'),
     );
     expect(short.sharedNames).toBe(0);
+    const changed = compareEvidence(
+      evidenceOf('Vu par Els Janssens et Tom Maertens.'),
+      evidenceOf('Gezien door Els Janssans en Tom Martens.'),
+    );
+    expect(changed.sharedNames).toBe(3); // els, tom, maertens = martens; not janssens = janssans
   });
 });
 

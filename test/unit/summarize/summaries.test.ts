@@ -53,6 +53,8 @@ describe('summarizeCoverage', () => {
     access: 'free',
     wireCredit: null,
     contentHash: 'h',
+    previousHash: null,
+    version: 1,
     fetchedAt: 'x',
     ...over,
   });
