@@ -10,6 +10,7 @@ import { discoverOutlet } from '../src/crawl/discover-outlet.js';
 import { outletFor } from '../src/crawl/services.js';
 import { eventsFor, type JobContext } from './context.js';
 import { articleJobId, parsePayload } from './queues.js';
+import { adaptSchedule } from './schedule.js';
 
 export function discoverProcessor(ctx: JobContext) {
   return async (
@@ -45,6 +46,20 @@ export function discoverProcessor(ctx: JobContext) {
         opts: { jobId: articleJobId(c.url) },
       }));
     await ctx.queues.article.addBulk(jobs);
+    if (runId === null) {
+      // A scheduled run: the outlet's interval follows how much it yields.
+      const every = await adaptSchedule(
+        ctx.queues,
+        outletId,
+        jobs.length,
+        ctx.services.config.settings,
+      );
+      if (every)
+        log.info(
+          { newUrls: jobs.length, everyMinutes: every / 60_000 },
+          'discovery interval adapted',
+        );
+    }
     const summary = {
       found: all.length,
       enqueued: jobs.length,

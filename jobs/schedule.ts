@@ -1,21 +1,54 @@
-// Job schedulers for `npm start`: one per outlet on the discover queue, every
-// settings.schedule.everyMinutes. Upserting is idempotent, so every start may run it;
-// schedulers of outlets no longer configured are removed.
-import type { Runtime } from './worker.js';
+// Job schedulers for `npm start`: one per outlet on the discover queue (id discover-<outlet>).
+// Upserting is idempotent, so every start may run it; schedulers of outlets no longer
+// configured are removed. After each scheduled run the outlet's interval adapts to its yield
+// (src/crawl/adaptive-interval.ts), kept in the scheduler itself so every worker sees it.
+import type { Settings } from '../src/config/schema.js';
+import { nextInterval } from '../src/crawl/adaptive-interval.js';
+import type { Queues } from './queues.js';
 
-export async function upsertSchedules(rt: Runtime): Promise<string[]> {
-  const every = rt.config.settings.schedule.everyMinutes * 60_000;
-  const wanted = new Set(rt.config.outlets.map((o) => `discover-${o.id}`));
-  for (const s of await rt.queues.discover.getJobSchedulers()) {
+const schedulerId = (outletId: string): string => `discover-${outletId}`;
+
+async function upsert(queues: Queues, outletId: string, every: number): Promise<void> {
+  await queues.discover.upsertJobScheduler(
+    schedulerId(outletId),
+    { every },
+    { name: 'discover', data: { outletId, runId: null, eventIds: [] } },
+  );
+}
+
+export async function upsertSchedules(
+  queues: Queues,
+  outletIds: readonly string[],
+  settings: Settings,
+): Promise<string[]> {
+  const wanted = new Set(outletIds.map(schedulerId));
+  const existing = await queues.discover.getJobSchedulers();
+  for (const s of existing) {
     if (s.key.startsWith('discover-') && !wanted.has(s.key))
-      await rt.queues.discover.removeJobScheduler(s.key);
+      await queues.discover.removeJobScheduler(s.key);
   }
-  for (const outlet of rt.config.outlets) {
-    await rt.queues.discover.upsertJobScheduler(
-      `discover-${outlet.id}`,
-      { every },
-      { name: 'discover', data: { outletId: outlet.id, runId: null, eventIds: [] } },
-    );
+  for (const outletId of outletIds) {
+    // Keep an adapted interval across restarts; start new outlets at everyMinutes.
+    const current = existing.find((s) => s.key === schedulerId(outletId))?.every;
+    await upsert(queues, outletId, Number(current) || settings.schedule.everyMinutes * 60_000);
   }
   return [...wanted];
+}
+
+/** After a scheduled discovery run: lengthen or shorten the outlet's interval. */
+export async function adaptSchedule(
+  queues: Queues,
+  outletId: string,
+  newUrls: number,
+  settings: Settings,
+): Promise<number | null> {
+  const scheduler = await queues.discover.getJobScheduler(schedulerId(outletId));
+  const current = Number(scheduler?.every);
+  if (!scheduler || !current) return null;
+  const next = nextInterval(current, newUrls, {
+    minMs: settings.schedule.minMinutes * 60_000,
+    maxMs: settings.schedule.maxMinutes * 60_000,
+  });
+  if (next !== current) await upsert(queues, outletId, next);
+  return next;
 }

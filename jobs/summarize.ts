@@ -4,6 +4,7 @@
 // Retries:   backoff on database errors; unknown event fails for good.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { summarizeCoverage, type CoverageSummary } from '../src/summarize/coverage.js';
+import { wireOutletIds } from '../src/config/load.js';
 import type { JobContext } from './context.js';
 import { parsePayload } from './queues.js';
 
@@ -14,7 +15,9 @@ export function summarizeProcessor(ctx: JobContext) {
       throw new UnrecoverableError(`MW_ERR_UNKNOWN_EVENT: no event "${eventId}" in the config`);
     }
     const mentions = await ctx.services.store.mentions(eventId);
-    const summary = summarizeCoverage(eventId, mentions);
+    const summary = summarizeCoverage(eventId, mentions, {
+      wireOutlets: wireOutletIds(ctx.services.config),
+    });
     await ctx.services.store.saveCoverage(eventId, summary);
     ctx.log
       .child({ queue: 'summarize', jobId: job.id, event: eventId })

@@ -173,3 +173,8 @@ export function withSettings(config: Config, change: (s: Settings) => void): Con
   change(settings);
   return deepFreeze({ ...config, settings });
 }
+
+/** Ids of the outlets that are wire agencies (their articles are originals of pickups). */
+export function wireOutletIds(config: Config): string[] {
+  return config.outlets.filter((o) => o.wire).map((o) => o.id);
+}

@@ -78,8 +78,14 @@ export const settingsSchema = z
       .strict()
       .prefault({}),
     schedule: z
-      .object({ everyMinutes: z.number().positive().default(15) })
+      .object({
+        /** First discovery interval per outlet; it then adapts to how often it yields. */
+        everyMinutes: z.number().positive().default(15),
+        minMinutes: z.number().positive().default(5),
+        maxMinutes: z.number().positive().default(240),
+      })
       .strict()
+      .refine((s) => s.minMinutes <= s.maxMinutes, { message: 'minMinutes is above maxMinutes' })
       .prefault({}),
     log: z
       .object({
@@ -99,6 +105,8 @@ export const outletSchema = z
     baseUrl: z.url({ protocol: /^https?$/ }),
     languages: z.array(lang).min(1),
     fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
+    /** A wire agency (Belga): its articles are the originals that other outlets pick up. */
+    wire: z.boolean().default(false),
     rateLimit: z
       .object({ requestsPerSecond: z.number().positive().max(1000).default(1) })
       .strict()
@@ -121,19 +129,66 @@ export const outletSchema = z
             }
           }, 'not a valid regular expression')
           .optional(),
+        /**
+         * Regular expression over the URL path (and query) of listing pages to follow from
+         * `pages` (sections, pagination). Without it, only the configured pages are read.
+         */
+        sectionPattern: z
+          .string()
+          .refine((s) => {
+            try {
+              new RegExp(s);
+              return true;
+            } catch {
+              return false;
+            }
+          }, 'not a valid regular expression')
+          .optional(),
         /** Most candidate URLs one discovery run takes from this outlet. */
         maxUrls: z.number().int().positive().default(500),
+        /** Most listing pages (configured pages and followed sections) read per run. */
+        maxPages: z.number().int().positive().default(20),
+        /** Most section-link hops from a configured page (0: the configured pages only). */
+        maxDepth: z.number().int().min(0).default(2),
+        /** Longest URL followed or taken as a candidate, in characters. */
+        maxUrlLength: z.number().int().min(64).default(2048),
+        /** A path segment repeated more often than this marks a crawler trap (/a/b/b/b/). */
+        maxSegmentRepeats: z.number().int().min(1).default(2),
+        /** Most listing pages of one path that differ only in the query (?page=, ?month=). */
+        maxQueryVariants: z.number().int().min(1).default(5),
+        /** The outlet's own search page, filled with the events' search terms. */
+        search: z
+          .object({
+            /** e.g. "/search?q={terms}"; relative to baseUrl. */
+            url: z.string().includes('{terms}', { message: 'needs a {terms} placeholder' }),
+            /** Most search result pages read per run (one per term). */
+            maxPages: z.number().int().positive().default(2),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .prefault({}),
+    /** Consent recipe for the browser path; platforms and their selectors: docs/outlets.md. */
     consent: z
       .object({
+        platform: z
+          .enum(['didomi', 'onetrust', 'sourcepoint', 'privacy-gate', 'other'])
+          .default('other'),
         /** Selector of the button that accepts the consent banner. */
-        click: z.string().min(1),
+        click: z.string().min(1).optional(),
+        /** Selector of the iframe that holds the button (Sourcepoint): the click happens inside. */
+        frame: z.string().min(1).optional(),
         /** Selector that appears once the article is rendered. */
         waitFor: z.string().min(1).optional(),
       })
       .strict()
+      // A privacy gate (a redirect to a consent host) is recorded as gated; it is clicked
+      // through only where the recipe names a button.
+      .refine((c) => c.click !== undefined || c.platform === 'privacy-gate', {
+        message: 'click is required (only a privacy-gate recipe may go without one)',
+        path: ['click'],
+      })
       .optional(),
     selectors: z
       .object({ body: z.string().min(1).optional(), title: z.string().min(1).optional() })

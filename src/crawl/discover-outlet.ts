@@ -1,132 +1,257 @@
-// Discovery for one outlet: robots.txt → sitemaps (indexes followed) → feeds → pages, then
-// canonical, same-host, robots-allowed, inside an event window. Every candidate that is not
-// kept is returned with the reason, so the ledger can record it.
+// Discovery for one outlet: robots.txt → sitemaps (indexes followed, gzip read) → feeds →
+// listing pages (configured pages, then section links within the page, depth and trap limits)
+// → the outlet's search page with the events' terms; then canonical, same-host, robots-allowed,
+// inside an event window. Every URL found that is not kept is returned with the reason, so the
+// ledger can record it; every limit that cut the run short is returned in `budget`.
 import type { OutletConfig } from '../config/schema.js';
 import { errorReason } from '../errors.js';
-import { articleLinks } from '../discover/links.js';
-import { parseXmlSource, type Candidate } from '../discover/xml-sources.js';
+import { BudgetLog, type BudgetHit } from '../discover/budget.js';
+import { PageFrontier } from '../discover/frontier.js';
+import { pageLinks, type LinkPatterns } from '../discover/links.js';
+import type { RobotsRules } from '../discover/robots.js';
+import { searchPages } from '../discover/search.js';
+import {
+  selectCandidates,
+  type DiscoveredCandidate,
+  type FoundUrl,
+  type SkippedUrl,
+} from '../discover/select.js';
+import { xmlText } from '../discover/xml-bytes.js';
+import { parseXmlSource, type Candidate, type ChildSitemap } from '../discover/xml-sources.js';
 import { parseHtml } from '../html/parse.js';
 import { decodeHtmlBytes } from '../extract/index.js';
-import { canonicalUrl } from '../url/canonical.js';
+import type { HttpResponse } from '../fetch/http.js';
+import { urlKey } from '../url/canonical.js';
 import type { Services } from './services.js';
 import { inAnyWindow, type Window } from './windows.js';
 
-export interface DiscoveredCandidate {
-  url: string;
-  source: string;
-  published?: string | undefined;
-  title?: string | undefined;
-}
+export type { DiscoveredCandidate } from '../discover/select.js';
 
 export interface DiscoveryResult {
   candidates: DiscoveredCandidate[];
-  skipped: Array<{ url: string; source: string; reason: string }>;
+  skipped: SkippedUrl[];
   /** Sources that failed; reported, never fatal. */
   errors: string[];
+  /** Sources not fetched on purpose: robots.txt disallows them, or a sitemap too old to hold news. */
+  skippedSources: Array<{ url: string; reason: string }>;
+  /** Limits this run hit (empty when it saw everything it was pointed at). */
+  budget: BudgetHit[];
   sourcesRead: number;
 }
 
+export interface DiscoverOptions {
+  /** The events' search terms, for the outlet's search page (discovery.search). */
+  searchTerms?: readonly string[];
+}
+
 const MAX_CHILD_SITEMAPS = 50;
+const DAY_MS = 24 * 3600_000;
 const XML_ACCEPT =
-  'application/xml,text/xml,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.5';
+  'application/xml,text/xml,application/rss+xml,application/atom+xml;q=0.9,application/gzip;q=0.8,*/*;q=0.5';
+
+const regex = (source: string | undefined): RegExp | null => (source ? new RegExp(source) : null);
+
+/** Why a found URL cannot be in any window, or null. Sitemap lastmod only bounds from below. */
+function outsideWindow(windows: readonly Window[]): (c: Candidate) => string | null {
+  return (c) => {
+    if (c.published) {
+      return inAnyWindow(c.published, [...windows])
+        ? null
+        : `published ${c.published} is outside every event window`;
+    }
+    const t = c.modified ? Date.parse(c.modified) : NaN;
+    if (windows.length === 0 || Number.isNaN(t) || windows.some((w) => t >= w.from)) return null;
+    return `last modified ${c.modified}, before every event window`;
+  };
+}
 
 export async function discoverOutlet(
   s: Services,
   outlet: OutletConfig,
   windows: Window[],
+  opts: DiscoverOptions = {},
 ): Promise<DiscoveryResult> {
+  const d = outlet.discovery;
   const base = outlet.baseUrl;
+  const host = new URL(base).host;
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
-  const result: DiscoveryResult = { candidates: [], skipped: [], errors: [], sourcesRead: 0 };
-  const found: Array<Candidate & { source: string }> = [];
+  const budget = new BudgetLog();
+  const result: DiscoveryResult = {
+    candidates: [],
+    skipped: [],
+    errors: [],
+    skippedSources: [],
+    budget: [],
+    sourcesRead: 0,
+  };
+  const found: FoundUrl[] = [];
   const rel = (u: string): string => {
     const x = new URL(u);
-    return x.host === new URL(base).host ? x.pathname + x.search : u;
+    return x.host === host ? x.pathname + x.search : u;
+  };
+  const rulesFor = (url: string): Promise<RobotsRules> | null =>
+    d.robots ? s.robots.rules(url, before) : null;
+
+  /** Fetches a source that robots.txt allows; failures are reported and answer null. */
+  const read = async (kind: string, url: string, accept?: string): Promise<HttpResponse | null> => {
+    const rules = await rulesFor(url);
+    const target = new URL(url);
+    if (rules && !rules.allows(target.pathname + target.search)) {
+      const reason =
+        rules.status === 'unreachable'
+          ? 'MW_ERR_ROBOTS_UNREACHABLE: robots.txt could not be read; nothing is fetched until it answers'
+          : 'MW_ERR_ROBOTS_DISALLOWED: robots.txt disallows this source';
+      result.skippedSources.push({ url, reason: `${kind}: ${reason}` });
+      return null;
+    }
+    try {
+      const res = await s.http.get(
+        url,
+        accept ? { accept, beforeRequest: before } : { beforeRequest: before },
+      );
+      result.sourcesRead++;
+      return res;
+    } catch (err) {
+      result.errors.push(`${kind} ${url}: ${errorReason(err)}`);
+      return null;
+    }
+  };
+  const readXml = async (
+    kind: string,
+    url: string,
+  ): Promise<ReturnType<typeof parseXmlSource> | null> => {
+    const res = await read(kind, url, XML_ACCEPT);
+    if (!res) return null;
+    try {
+      const text = xmlText(res.body, {
+        url,
+        contentType: res.contentType,
+        maxBytes: s.config.settings.http.maxBytes,
+      });
+      return parseXmlSource(text, res.finalUrl);
+    } catch (err) {
+      result.errors.push(`${kind} ${url}: ${errorReason(err)}`);
+      return null;
+    }
   };
 
-  const robots = outlet.discovery.robots ? await s.robots.rules(base, before) : null;
-  const sitemapQueue = [
-    ...new Set([
-      ...outlet.discovery.sitemaps.map((p) => new URL(p, base).toString()),
-      ...(robots?.sitemaps ?? []),
-    ]),
-  ];
+  const robots = await rulesFor(base);
+  if (robots?.status === 'unreachable') {
+    result.errors.push(
+      `robots ${new URL(base).origin}/robots.txt: MW_ERR_ROBOTS_UNREACHABLE: server error or no answer; nothing is fetched from this host until it answers (asked again after 10 minutes)`,
+    );
+  }
+
+  // Sitemaps: configured ones and those robots.txt names; child sitemaps of an index newest
+  // first, those last changed before every window left out, at most MAX_CHILD_SITEMAPS.
+  const earliest = windows.length > 0 ? Math.min(...windows.map((w) => w.from)) : -Infinity;
+  const sitemapQueue: string[] = [];
+  const queued = new Set<string>();
+  const enqueueSitemap = (url: string): boolean => {
+    const key = urlKey(url) ?? url;
+    if (queued.has(key)) return false;
+    queued.add(key);
+    sitemapQueue.push(url);
+    return true;
+  };
+  for (const p of d.sitemaps) enqueueSitemap(new URL(p, base).toString());
+  for (const p of robots?.sitemaps ?? []) {
+    try {
+      enqueueSitemap(new URL(p, base).toString());
+    } catch {
+      result.errors.push(`robots Sitemap line "${p}": MW_ERR_BAD_URL: not a URL`);
+    }
+  }
   let children = 0;
-  while (sitemapQueue.length > 0) {
-    const url = sitemapQueue.shift()!;
-    try {
-      const res = await s.http.get(url, { accept: XML_ACCEPT, beforeRequest: before });
-      result.sourcesRead++;
-      const parsed = parseXmlSource(res.body.toString('utf8'), url);
-      if (parsed.kind === 'sitemapindex') {
-        for (const child of parsed.sitemaps) {
-          if (children++ < MAX_CHILD_SITEMAPS) sitemapQueue.push(child);
-        }
-      } else for (const c of parsed.urls) found.push({ ...c, source: `sitemap:${rel(url)}` });
-    } catch (err) {
-      result.errors.push(`sitemap ${url}: ${errorReason(err)}`);
+  for (let url = sitemapQueue.shift(); url !== undefined; url = sitemapQueue.shift()) {
+    const parsed = await readXml('sitemap', url);
+    if (!parsed) continue;
+    if (parsed.kind !== 'sitemapindex') {
+      for (const c of parsed.urls) found.push({ ...c, source: `sitemap:${rel(url)}` });
+      continue;
+    }
+    for (const child of newestFirst(parsed.children)) {
+      const t = child.lastmod ? Date.parse(child.lastmod) : NaN;
+      if (t < earliest - DAY_MS) {
+        result.skippedSources.push({
+          url: child.url,
+          reason: `sitemap: MW_SKIP_OLD_SITEMAP: last changed ${child.lastmod}, before every event window`,
+        });
+      } else if (children >= MAX_CHILD_SITEMAPS) {
+        budget.hit('sitemaps', MAX_CHILD_SITEMAPS, child.url);
+      } else if (enqueueSitemap(child.url)) children++;
     }
   }
 
-  for (const path of outlet.discovery.feeds) {
+  for (const path of d.feeds) {
     const url = new URL(path, base).toString();
-    try {
-      const res = await s.http.get(url, { accept: XML_ACCEPT, beforeRequest: before });
-      result.sourcesRead++;
-      const parsed = parseXmlSource(res.body.toString('utf8'), url);
-      if (parsed.kind !== 'sitemapindex')
-        for (const c of parsed.urls) found.push({ ...c, source: `feed:${path}` });
-    } catch (err) {
-      result.errors.push(`feed ${url}: ${errorReason(err)}`);
+    const parsed = await readXml('feed', url);
+    if (parsed && parsed.kind !== 'sitemapindex')
+      for (const c of parsed.urls) found.push({ ...c, source: `feed:${path}` });
+  }
+
+  // Listing pages: breadth first from the configured pages, following section links.
+  const patterns: LinkPatterns = {
+    article: regex(d.articlePattern),
+    section: regex(d.sectionPattern),
+  };
+  const limits = {
+    maxPages: d.maxPages,
+    maxDepth: d.maxDepth,
+    maxQueryVariants: d.maxQueryVariants,
+    maxUrlLength: d.maxUrlLength,
+    maxSegmentRepeats: d.maxSegmentRepeats,
+  };
+  const frontier = new PageFrontier(limits, budget);
+  for (const path of d.pages) frontier.add(new URL(path, base).toString(), 0);
+  const readPage = async (kind: string, url: string) => {
+    const res = await read(kind, url);
+    if (!res) return null;
+    const { html } = decodeHtmlBytes(res.body, res.contentType);
+    return pageLinks(parseHtml(html), res.finalUrl, patterns);
+  };
+  for (let page = frontier.next(); page; page = frontier.next()) {
+    const links = await readPage('page', page.url);
+    if (!links) continue;
+    for (const a of links.articles) found.push({ url: a, source: `page:${rel(page.url)}` });
+    for (const sec of links.sections) frontier.add(sec, page.depth + 1);
+  }
+
+  // The outlet's own search page, one page per search term, at most search.maxPages per run.
+  if (d.search && opts.searchTerms && opts.searchTerms.length > 0) {
+    const pages = searchPages(d.search.url, base, opts.searchTerms);
+    for (const [i, sp] of pages.entries()) {
+      if (i >= d.search.maxPages) {
+        budget.hit('search-pages', d.search.maxPages, sp.url);
+        continue;
+      }
+      const links = await readPage('search', sp.url);
+      for (const a of links?.articles ?? []) found.push({ url: a, source: `search:${sp.term}` });
     }
   }
 
-  const pattern = outlet.discovery.articlePattern
-    ? new RegExp(outlet.discovery.articlePattern)
-    : null;
-  for (const path of outlet.discovery.pages) {
-    const url = new URL(path, base).toString();
-    try {
-      const res = await s.http.get(url, { beforeRequest: before });
-      result.sourcesRead++;
-      const { html } = decodeHtmlBytes(res.body, res.contentType);
-      for (const link of articleLinks(parseHtml(html), res.finalUrl, pattern))
-        found.push({ url: link, source: `page:${path}` });
-    } catch (err) {
-      result.errors.push(`page ${url}: ${errorReason(err)}`);
-    }
-  }
-
-  const seen = new Set<string>();
-  const host = new URL(base).host;
-  for (const c of found) {
-    const url = canonicalUrl(c.url, base);
-    if (!url || seen.has(url)) continue;
-    seen.add(url);
-    const u = new URL(url);
-    if (u.host !== host) {
-      result.skipped.push({ url, source: c.source, reason: `MW_SKIP_OFF_SITE: not on ${host}` });
-    } else if (robots && !robots.allows(u.pathname + u.search)) {
-      result.skipped.push({
-        url,
-        source: c.source,
-        reason: 'MW_ERR_ROBOTS_DISALLOWED: robots.txt disallows this URL',
-      });
-    } else if (!inAnyWindow(c.published, windows)) {
-      result.skipped.push({
-        url,
-        source: c.source,
-        reason: `MW_SKIP_OUTSIDE_WINDOW: published ${c.published} is outside every event window`,
-      });
-    } else if (result.candidates.length >= outlet.discovery.maxUrls) {
-      result.skipped.push({
-        url,
-        source: c.source,
-        reason: `MW_SKIP_BUDGET: more than ${outlet.discovery.maxUrls} candidates this run`,
-      });
-    } else {
-      result.candidates.push({ url, source: c.source, published: c.published, title: c.title });
-    }
-  }
+  const picked = selectCandidates(found, {
+    host,
+    base,
+    allows: robots ? (p) => robots.allows(p) : null,
+    outsideWindow: outsideWindow(windows),
+    maxUrls: d.maxUrls,
+    maxUrlLength: d.maxUrlLength,
+    maxSegmentRepeats: d.maxSegmentRepeats,
+    budget,
+  });
+  result.candidates = picked.candidates;
+  result.skipped = picked.skipped;
+  result.budget = budget.list();
   return result;
+}
+
+/** Child sitemaps with the newest lastmod first; those without one after them, in order. */
+function newestFirst(maps: readonly ChildSitemap[]): ChildSitemap[] {
+  const t = (m: ChildSitemap): number => (m.lastmod ? Date.parse(m.lastmod) : NaN);
+  return [...maps].sort((a, b) => {
+    const [x, y] = [t(a), t(b)];
+    if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
+    return y - x;
+  });
 }

@@ -1,58 +1,113 @@
-// robots.txt per host, fetched once and kept for 24 hours. 4xx → allow all; 5xx or an
-// unreachable host → disallow all until it answers again (retried after 10 minutes).
+// robots.txt per origin (RFC 9309 §2.3, §2.4): fetched once and kept for 24 hours; at most
+// 500 KiB of it is parsed. 4xx or more redirects than the client follows → allow all for 24 h.
+// 5xx, 429 or an unreachable host → disallow all (or keep the last copy that parsed, §2.4)
+// and ask again after 10 minutes, or after the server's Retry-After when that is longer.
 import { MwError } from '../errors.js';
 import type { HttpClient } from '../fetch/http.js';
-import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from '../discover/robots.js';
+import {
+  ALLOW_ALL,
+  DISALLOW_ALL,
+  parseRobots,
+  robotsToken,
+  type RobotsRules,
+} from '../discover/robots.js';
 
 const TTL_MS = 24 * 3600_000;
 const RETRY_MS = 10 * 60_000;
-const MAX_BYTES = 500 * 1024;
+/** RFC 9309 §2.5: a crawler must parse at least 500 KiB; we parse no more. */
+export const ROBOTS_MAX_BYTES = 500 * 1024;
+
+/** The HTTP outcomes that mean "there is no robots.txt": crawl as if it allowed everything. */
+const UNAVAILABLE = new Set([
+  'MW_ERR_HTTP_NOT_FOUND',
+  'MW_ERR_HTTP_FORBIDDEN',
+  'MW_ERR_HTTP_STATUS',
+  'MW_ERR_TOO_MANY_REDIRECTS',
+]);
+
+interface Entry {
+  rules: RobotsRules;
+  until: number;
+  /** The last rules parsed from a file, kept while the host is unreachable. */
+  lastGood: RobotsRules | null;
+}
+
+export interface RobotsCacheOptions {
+  /** Clock in epoch ms; tests move it. */
+  now?: () => number;
+}
+
+/** The first `max` bytes, cut after the last complete line so no rule is read half. */
+export function robotsText(body: Buffer, max = ROBOTS_MAX_BYTES): string {
+  if (body.length <= max) return body.toString('utf8');
+  const head = body.subarray(0, max);
+  const nl = Math.max(head.lastIndexOf(0x0a), head.lastIndexOf(0x0d));
+  return head.subarray(0, nl >= 0 ? nl + 1 : max).toString('utf8');
+}
 
 export class RobotsCache {
-  private readonly entries = new Map<string, { rules: RobotsRules; until: number }>();
-  private readonly token: string;
+  private readonly entries = new Map<string, Entry>();
+  private readonly inflight = new Map<string, Promise<RobotsRules>>();
+  private readonly now: () => number;
+  /** Our product token in robots.txt groups, from the configured User-Agent. */
+  readonly token: string;
 
   constructor(
-    private readonly http: HttpClient,
+    private readonly http: Pick<HttpClient, 'get'>,
     userAgent: string,
+    opts: RobotsCacheOptions = {},
   ) {
-    this.token = (userAgent.split('/')[0] ?? 'mediawatch').trim();
+    this.token = robotsToken(userAgent);
+    this.now = opts.now ?? Date.now;
   }
 
+  /** The rules for the URL's origin; concurrent callers share one fetch. */
   async rules(url: string, beforeRequest?: (u: string) => Promise<void>): Promise<RobotsRules> {
     const origin = new URL(url).origin;
-    const host = new URL(url).host;
-    const now = Date.now();
-    const cached = this.entries.get(host);
-    if (cached && cached.until > now) return cached.rules;
-    let rules: RobotsRules;
-    let ttl = TTL_MS;
-    try {
-      const res = await this.http.get(
-        `${origin}/robots.txt`,
-        beforeRequest ? { accept: 'text/plain', beforeRequest } : { accept: 'text/plain' },
+    const cached = this.entries.get(origin);
+    if (cached && cached.until > this.now()) return cached.rules;
+    let pending = this.inflight.get(origin);
+    if (!pending) {
+      pending = this.fetch(origin, cached?.lastGood ?? null, beforeRequest).finally(() =>
+        this.inflight.delete(origin),
       );
-      rules = parseRobots(res.body.subarray(0, MAX_BYTES).toString('utf8'), this.token);
-    } catch (err) {
-      const code = err instanceof MwError ? err.code : '';
-      if (
-        code === 'MW_ERR_HTTP_NOT_FOUND' ||
-        code === 'MW_ERR_HTTP_FORBIDDEN' ||
-        code === 'MW_ERR_HTTP_STATUS'
-      ) {
-        rules = ALLOW_ALL;
-      } else {
-        rules = DISALLOW_ALL;
-        ttl = RETRY_MS;
-      }
+      this.inflight.set(origin, pending);
     }
-    this.entries.set(host, { rules, until: now + ttl });
-    return rules;
+    return pending;
   }
 
   /** Crawl-delay of a host already fetched, in ms (0 when none or unknown). */
   crawlDelayMs(host: string): number {
-    const d = this.entries.get(host)?.rules.crawlDelaySeconds;
+    const entry =
+      this.entries.get(`https://${host}`) ?? this.entries.get(`http://${host}`) ?? undefined;
+    const d = entry?.rules.crawlDelaySeconds;
     return d ? d * 1000 : 0;
+  }
+
+  private async fetch(
+    origin: string,
+    lastGood: RobotsRules | null,
+    beforeRequest?: (u: string) => Promise<void>,
+  ): Promise<RobotsRules> {
+    let entry: Entry;
+    try {
+      // The client follows up to settings.http.maxRedirects hops (RFC 9309 asks for 5).
+      const res = await this.http.get(
+        `${origin}/robots.txt`,
+        beforeRequest ? { accept: 'text/plain', beforeRequest } : { accept: 'text/plain' },
+      );
+      const rules = parseRobots(robotsText(res.body), this.token);
+      entry = { rules, until: this.now() + TTL_MS, lastGood: rules };
+    } catch (err) {
+      const code = err instanceof MwError ? err.code : '';
+      if (UNAVAILABLE.has(code)) {
+        entry = { rules: ALLOW_ALL, until: this.now() + TTL_MS, lastGood: null };
+      } else {
+        const wait = Math.max(RETRY_MS, err instanceof MwError ? (err.retryAfterMs ?? 0) : 0);
+        entry = { rules: lastGood ?? DISALLOW_ALL, until: this.now() + wait, lastGood };
+      }
+    }
+    this.entries.set(origin, entry);
+    return entry.rules;
   }
 }

@@ -27,10 +27,10 @@ const CONDITIONAL_TAGS = new Set([
   'div',
   'section',
   'header',
-  'dl',
 ]);
 const TABLE_PARTS = new Set(['thead', 'tfoot', 'colgroup', 'col', 'th']);
 const TABLE_TAG = new Set(['table']);
+const SUBHEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 const ROW_TAG = new Set(['tr']);
 const CELL_TAGS = new Set(['td', 'th']);
 const TABLE_SCAN = new Set([...TABLE_PARTS, 'table', 'tr', 'caption']);
@@ -39,11 +39,16 @@ const SHORT_BLOCK = 300;
 const KICKER_MAX = 50;
 const SHORT_PROMPT = 100;
 const META_LINE_MAX = 200;
+const SENTENCE_END = /\p{L}.*[.!?…]["'”’»)]*$/u;
+const LOADING = /\bloading\b|chargement|laden\b/i;
 
 /** Whether a container inside the article should be dropped as furniture. */
 export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: boolean): boolean {
   if (!CONDITIONAL_TAGS.has(el.name)) return false;
   if (el.name === 'table' && isDataTable(el)) return false;
+  // A block that holds a data table is kept with it (Readability's rule): a table of figures
+  // reads as link-dense or short when its cells are links or numbers.
+  if (s.tables > 0 && findByTag(el, TABLE_TAG).some(isDataTable)) return false;
   const weight = classWeight(el);
   if (weight + score < 0) return true;
   const isList =
@@ -62,12 +67,23 @@ export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: 
       headingDensity < 0.9 &&
       s.chars < 25 &&
       (s.images === 0 || s.images > 2) &&
-      !inFigure) ||
+      !inFigure &&
+      !(ld === 0 && readsAsSentence(el))) ||
     (!isList && weight < 25 && ld > 0.2) ||
     (weight >= 25 && ld > 0.5) ||
     (s.embeds === 1 && s.chars < 75) ||
     s.embeds > 1
   );
+}
+
+/**
+ * A short block without links that ends like a sentence ("“Gotcha.”", "He stood firm."): a line
+ * of dialogue or a one-line paragraph, kept. Player controls, buttons and labels ("Play Video",
+ * "EXCLUSIVE", "Save") end without punctuation and stay out.
+ */
+function readsAsSentence(el: Element): boolean {
+  const text = textOf(el);
+  return SENTENCE_END.test(text) && !LOADING.test(text);
 }
 
 /** Readability's data-table test: structure says data, layout tables hold page blocks. */
@@ -108,8 +124,10 @@ export function judgeBlockText(el: Element, s: NodeStats, inline: boolean): Bloc
   if (s.chars < 120 && CREDIT_TEXT.test(text)) return 'drop';
   // Inside a sentence only labels and credits are dropped; the rest needs a block of its own.
   if (inline) return 'keep';
-  // A short block that is one link: a kicker, a tag, a "more" link.
-  if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li') return 'drop';
+  // A short block that is one link: a kicker, a tag, a "more" link. A subheading inside the
+  // article stays even when it is a link (an anchor to itself, the product it names).
+  if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li' && !SUBHEADINGS.has(el.name))
+    return 'drop';
   // A byline or date line that the article's container holds.
   if (
     s.chars < META_LINE_MAX &&

@@ -54,6 +54,8 @@ export interface Rendered {
   /** Rendered headings that are links, and rendered <article> elements. */
   linkedHeadings: number;
   articles: number;
+  /** The block element the first paragraph came from: where the body starts on the page. */
+  first: Element | null;
 }
 
 export function renderParagraphs(roots: readonly Element[], ctx: RenderContext): Rendered {
@@ -62,15 +64,20 @@ export function renderParagraphs(roots: readonly Element[], ctx: RenderContext):
   r.flush();
   const chars = r.paragraphs.reduce((n, p) => n + p.length, 0);
   const { linkChars, linkedHeadings, articles } = r.counts;
-  return { paragraphs: r.paragraphs, chars, linkChars, linkedHeadings, articles };
+  return { paragraphs: r.paragraphs, chars, linkChars, linkedHeadings, articles, first: r.first };
 }
 
 class Renderer {
   readonly paragraphs: string[] = [];
   readonly counts = { linkChars: 0, linkedHeadings: 0, articles: 0 };
+  first: Element | null = null;
   private parts: string[] = [];
+  /** The innermost block being rendered: pending text belongs to it. */
+  private owner: Element | null = null;
   private dropNext = false;
   private inLink = false;
+  /** Inside the cells of a data table: nothing is dropped as furniture or as a kicker. */
+  private inDataTable = false;
 
   constructor(private readonly ctx: RenderContext) {}
 
@@ -83,8 +90,13 @@ class Renderer {
         .split('\n')
         .map((l) => l.replace(LINE_SPACE, ' ').trim())
         .filter((l) => l !== '');
-      if (lines.length > 0) this.paragraphs.push(lines.join('\n'));
+      if (lines.length > 0) this.push(lines.join('\n'), this.owner);
     }
+  }
+
+  private push(paragraph: string, from: Element | null): void {
+    if (this.paragraphs.length === 0) this.first = from;
+    this.paragraphs.push(paragraph);
   }
 
   block(el: Element, inFigure: boolean): void {
@@ -98,11 +110,12 @@ class Renderer {
     const figure = inFigure || el.name === 'figure';
     if (
       this.ctx.clean &&
+      !this.inDataTable &&
       el !== this.ctx.top &&
       isFurniture(el, s, this.ctx.scores.get(el) ?? 0, figure)
     )
       return;
-    if (JUDGED_BLOCKS.has(el.name)) {
+    if (JUDGED_BLOCKS.has(el.name) && !this.inDataTable) {
       const verdict = judgeBlockText(el, s, !BLOCK_TAGS.has(el.name));
       if (verdict !== 'keep') {
         if (verdict === 'drop-with-next') this.dropNext = true;
@@ -125,15 +138,15 @@ class Renderer {
       case 'table':
         if (isDataTable(el)) {
           this.flush();
-          const rows = tableRows(el, (cell) => this.inlineText(cell, figure));
-          if (rows.length > 0) this.paragraphs.push(rows.join('\n'));
+          const rows = tableRows(el, (cell) => this.inlineText(cell, figure, true));
+          if (rows.length > 0) this.push(rows.join('\n'), el);
           return;
         }
         break;
       case 'pre': {
         this.flush();
         const text = rawText(el).replace(/^\n+|\s+$/g, '');
-        if (text !== '') this.paragraphs.push(text);
+        if (text !== '') this.push(text, el);
         return;
       }
     }
@@ -141,9 +154,14 @@ class Renderer {
     const isBlock = BLOCK_TAGS.has(el.name);
     const wasInLink = this.inLink;
     if (el.name === 'a') this.inLink = true;
-    if (isBlock) this.flush();
+    const owner = this.owner;
+    if (isBlock) {
+      this.flush();
+      this.owner = el;
+    }
     this.children(el, figure);
     if (isBlock) this.flush();
+    this.owner = owner;
     this.inLink = wasInLink;
   }
 
@@ -174,13 +192,14 @@ class Renderer {
       if (text === '') continue;
       lines.push(`${el.name === 'ol' ? `${n++}.` : '-'} ${text.replace(/\n+/g, '\n  ')}`);
     }
-    if (lines.length > 0) this.paragraphs.push(lines.join('\n'));
+    if (lines.length > 0) this.push(lines.join('\n'), el);
   }
 
   /** An element's text rendered on its own, paragraphs joined by a line break. */
-  private inlineText(el: Element, inFigure: boolean): string {
+  private inlineText(el: Element, inFigure: boolean, inDataTable = this.inDataTable): string {
     const sub = new Renderer(this.ctx);
     sub.inLink = this.inLink;
+    sub.inDataTable = inDataTable;
     sub.children(el, inFigure);
     sub.flush();
     this.counts.linkChars += sub.counts.linkChars;

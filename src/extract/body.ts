@@ -12,7 +12,10 @@ import type { Rendered } from './body-render.js';
 import { coverage, wordSet } from './words.js';
 
 /** The paragraphs and what they were made of (no links or headlines for JSON-LD text). */
-export type BodyResult = Rendered;
+export interface BodyResult extends Rendered {
+  /** The measurements they were rendered with (null for the declared text). */
+  cs: ContentStats | null;
+}
 
 export interface BodyOptions {
   titleKey: string | null;
@@ -34,7 +37,6 @@ const ATTEMPTS = [
 
 export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null {
   let best: BodyResult | null = null;
-  let bestContent: ContentStats | null = null;
   const measured = new Map<boolean, ContentStats>();
   for (const a of ATTEMPTS) {
     let cs = measured.get(a.unlikelyHints);
@@ -44,16 +46,16 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
     }
     const sel = selectContent(cs, a.weighClasses);
     if (sel === null) continue;
-    const result = renderParagraphs(sel.roots, {
+    const result: BodyResult = {
+      ...renderParagraphs(sel.roots, {
+        cs,
+        scores: sel.scores,
+        titleKey: opts.titleKey,
+        clean: a.clean,
+      }),
       cs,
-      scores: sel.scores,
-      titleKey: opts.titleKey,
-      clean: a.clean,
-    });
-    if (best === null || result.chars > best.chars) {
-      best = result;
-      bestContent = cs;
-    }
+    };
+    if (best === null || result.chars > best.chars) best = result;
     if (best.chars >= ENOUGH_CHARS) break;
   }
   const declared = opts.declared === null ? null : cleanDeclared(opts.declared);
@@ -63,7 +65,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
   if (best !== null && coverage(declaredWords, wordSet(best.paragraphs.join(' '))) >= COVERED) {
     return best;
   }
-  const cs = bestContent ?? measured.get(true) ?? measureContent(doc, { unlikelyHints: true });
+  const cs = best?.cs ?? measured.get(true) ?? measureContent(doc, { unlikelyHints: true });
   const holder = findHolder(cs, declared);
   if (holder !== null) {
     const held = renderParagraphs([holder], {
@@ -72,14 +74,24 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
       titleKey: opts.titleKey,
       clean: false,
     });
-    if (coverage(declaredWords, wordSet(held.paragraphs.join(' '))) >= COVERED) return held;
+    if (coverage(declaredWords, wordSet(held.paragraphs.join(' '))) >= COVERED) {
+      return { ...held, cs };
+    }
   }
   if (!opts.mayUseDeclared) return best;
   const paragraphs = declared
     .split(/\n\s*\n|\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  return { paragraphs, chars: declared.length, linkChars: 0, linkedHeadings: 0, articles: 0 };
+  return {
+    paragraphs,
+    chars: declared.length,
+    linkChars: 0,
+    linkedHeadings: 0,
+    articles: 0,
+    first: null,
+    cs: null,
+  };
 }
 
 /** articleBody sometimes carries markup or entities' leftovers: plain text only. */

@@ -206,7 +206,7 @@ function siblingsToKeep(
   const parent = parentElement(top);
   if (parent === null) return [top];
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = top.attribs['class'] ?? '';
+  const topClass = firstClass(top);
   const inside = topClass === '' ? null : bestScoreInside(parent, scores);
   const kept: Element[] = [];
   for (const sib of parent.children) {
@@ -219,21 +219,37 @@ function siblingsToKeep(
     }
     let score = scores.get(sib);
     let bonus = 0;
-    if (topClass !== '' && sib.attribs['class'] === topClass) {
+    const alike = topClass !== '' && sib.name === top.name && firstClass(sib) === topClass;
+    if (alike) {
       // A sibling built like the winner (an article split in several blocks) is judged by
       // its best part when it is too far from its paragraphs to have a score of its own.
       bonus = topScore * 0.2;
       score = Math.max(score ?? 0, inside?.get(sib) ?? 0);
     }
+    const ld = linkDensity(s);
     if (score !== undefined && score + bonus >= threshold) {
       kept.push(sib);
+    } else if (alike && s.chars >= MIN_PARAGRAPH && ld < 0.25) {
+      // A block of the same make with text of its own (a subheading and a photo, a quote)
+      // scores too little to pass, but it is a part of the same article.
+      kept.push(sib);
     } else if (sib.name === 'p' || (sib.name === 'div' && !s.hasBlockChild)) {
-      const ld = linkDensity(s);
       if (s.chars > 80 && ld < 0.25) kept.push(sib);
       else if (s.chars > 0 && s.chars < 80 && ld === 0 && endsSentence(sib)) kept.push(sib);
     }
   }
   return kept;
+}
+
+/**
+ * The first class token: blocks of one article share it ("block block--text", "block
+ * block--image") while their modifiers differ.
+ */
+function firstClass(el: Element): string {
+  const cls = el.attribs['class'];
+  if (cls === undefined) return '';
+  const m = /\S+/.exec(cls);
+  return m === null ? '' : m[0];
 }
 
 /** For each child of `parent`, the best candidate score found inside it. */

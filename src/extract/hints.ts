@@ -30,7 +30,7 @@ export const BOILERPLATE_HINT = new RegExp(
     'comment(?!ary)',
     'reacties',
     'disqus',
-    'caption',
+    '(?<!no[-_]?)caption',
     'legende',
     'légende',
     'photo-?credit',
@@ -68,7 +68,7 @@ export const POSITIVE_HINT =
 
 /** Hints that lower an element's content score. */
 export const NEGATIVE_HINT =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|aside|newsletter|cookie|abonn|premium|reclame|pub-|advert|byline|author|caption|credit/;
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|aside|newsletter|cookie|abonn|premium|reclame|pub-|advert|byline|author|(?<!no[-_]?)caption|credit/;
 
 /** Class tokens of advertising slots ("ad", "ads", "pub", "dfp-…", "gpt-ad…"). */
 export const AD_TOKEN =

@@ -7,8 +7,9 @@ import type { ExtractedArticle, Lang } from '../types.js';
 import { detectAccess, detectPaywall } from './access.js';
 import { extractByline } from './authors.js';
 import { extractBody } from './body.js';
+import type { BodyResult } from './body.js';
 import { extractDates } from './date-fields.js';
-import { textOf } from './dom.js';
+import { foldSpace, textOf } from './dom.js';
 import { ldString, readJsonLd, typesOf } from './json-ld.js';
 import type { JsonLd, JsonValue } from './json-ld.js';
 import { detectLanguage } from './language.js';
@@ -17,6 +18,7 @@ import { looksLikeArticle } from './no-article.js';
 import { firstMeta, readPageMeta } from './page-meta.js';
 import type { PageMeta } from './page-meta.js';
 import { extractSection } from './section.js';
+import { findStandfirst } from './standfirst.js';
 import { extractTitle, titleKey } from './title.js';
 import { absoluteUrl, baseUrl } from './url.js';
 import { findWireCredit } from './wire-credit.js';
@@ -87,19 +89,16 @@ export function extractArticle(
       title,
       h1,
     });
-  const paragraphs = isArticle && found !== null ? found.paragraphs : [];
+  const descriptions = [
+    firstMeta(meta, ['og:description']),
+    firstMeta(meta, ['description']),
+    firstMeta(meta, ['twitter:description']),
+    ldString(article?.['description']),
+  ];
+  const paragraphs = isArticle && found !== null ? withStandfirst(doc, found, descriptions) : [];
   const body = paragraphs.length > 0 ? paragraphs.join('\n\n') : null;
 
-  const lead = extractLead({
-    doc,
-    descriptions: [
-      firstMeta(meta, ['og:description']),
-      firstMeta(meta, ['description']),
-      firstMeta(meta, ['twitter:description']),
-      ldString(article?.['description']),
-    ],
-    paragraphs,
-  });
+  const lead = extractLead({ doc, descriptions, paragraphs });
   const byline = extractByline(doc, meta, ld, siteNames);
   const dates = extractDates(doc, meta, ld);
   const wireText =
@@ -138,6 +137,22 @@ export function extractArticle(
 export function hasArticleBody(a: ExtractedArticle): boolean {
   if (a.body === null || a.body.length < ARTICLE_BODY_MIN_CHARS) return false;
   return a.body.split(/\s+/).length >= ARTICLE_BODY_MIN_WORDS;
+}
+
+/** The body's paragraphs, opened by the standfirst shown above them when they lack it. */
+function withStandfirst(
+  doc: Document,
+  found: BodyResult,
+  descriptions: ReadonlyArray<string | null>,
+): string[] {
+  if (found.cs === null) return found.paragraphs;
+  const standfirst = findStandfirst({ doc, cs: found.cs, first: found.first, descriptions });
+  if (standfirst === null) return found.paragraphs;
+  const key = foldSpace(standfirst).toLowerCase();
+  if (found.paragraphs.some((p) => foldSpace(p).toLowerCase().includes(key))) {
+    return found.paragraphs;
+  }
+  return [standfirst, ...found.paragraphs];
 }
 
 function publisherName(ld: JsonLd): string | null {

@@ -4,9 +4,9 @@
 import { forEachElement, hintString, textOf } from './dom.js';
 import type { Document } from './dom.js';
 
-const LEAD_HINT =
+export const LEAD_HINT =
   /(?:^|[\s_-])(?:lead|lede|intro|chapo|chapeau|standfirst|stand-first|summary|article-?summary|excerpt|inleiding|samenvatting|accroche|deck|dek|subhead|sub-?title|article__?lead|article__?intro|article__?chapo|article-?intro)(?:$|[\s_-])/;
-const NOT_LEAD = /teaser|card|related|menu|comment|newsletter|cookie|promo|widget|sidebar/;
+export const NOT_LEAD = /teaser|card|related|menu|comment|newsletter|cookie|promo|widget|sidebar/;
 const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'footer', 'aside', 'a', 'form']);
 const NEVER_PRUNED = new Set(['html', 'body', 'main', 'article']);
 const MIN_LEAD = 40;

@@ -25,6 +25,8 @@ export interface NodeStats {
   /** Headings that are links: the mark of a list of teasers. */
   linkedHeadings: number;
   articles: number;
+  /** <table> descendants (data or layout: body-clean tells them apart when it matters). */
+  tables: number;
   /** Measured as one block of text (the element sits too deep to walk recursively). */
   flat: boolean;
 }
@@ -58,6 +60,7 @@ export function emptyStats(flat = false): NodeStats {
     hasBlockChild: false,
     linkedHeadings: 0,
     articles: 0,
+    tables: 0,
     flat,
   };
 }
@@ -111,6 +114,7 @@ export function addChild(s: NodeStats, cs: NodeStats, child: Element): void {
   s.headingChars += HEADINGS.has(child.name) ? cs.chars : cs.headingChars;
   s.listChars += child.name === 'li' ? cs.chars : cs.listChars;
   s.articles += cs.articles + (child.name === 'article' ? 1 : 0);
+  s.tables += cs.tables + (child.name === 'table' ? 1 : 0);
   const linked = HEADINGS.has(child.name) && cs.chars > 0 && cs.linkChars * 2 > cs.chars;
   s.linkedHeadings += cs.linkedHeadings + (linked ? 1 : 0);
   if (BLOCK_TAGS.has(child.name)) {

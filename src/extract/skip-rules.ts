@@ -2,7 +2,7 @@
 // furniture roles, boilerplate by class/id (always), Readability's unlikely candidates (first
 // attempt only, and outweighed by a positive hint), and share bars or "lees ook / lire aussi"
 // boxes once measured as short or made of links.
-import { attr, hintString } from './dom.js';
+import { attr, hintString, isElement } from './dom.js';
 import type { Element } from './dom.js';
 import {
   AD_TOKEN,
@@ -15,6 +15,7 @@ import {
   SKIP_TAGS,
   UNLIKELY_HINT,
 } from './hints.js';
+import { BLOCK_TAGS } from './node-stats.js';
 import type { NodeStats } from './node-stats.js';
 
 export type Verdict = 'keep' | 'skip' | 'skip-if-furniture';
@@ -33,8 +34,23 @@ export function skipVerdict(el: Element, unlikelyHints: boolean, inTable: boolea
   if (el.name !== 'article' && (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint))) return 'skip';
   if (SHARE_HINT.test(hint) || POINTER_HINT.test(hint)) return 'skip-if-furniture';
   const unlikely =
-    unlikelyHints && !inTable && UNLIKELY_HINT.test(hint) && !POSITIVE_HINT.test(hint);
+    unlikelyHints &&
+    !inTable &&
+    UNLIKELY_HINT.test(hint) &&
+    !POSITIVE_HINT.test(hint) &&
+    !inSentence(el);
   return unlikely ? 'skip' : 'keep';
+}
+
+/**
+ * An inline element inside a paragraph ("<p><span class="dateline">CAIRO —</span> Gunmen …") is
+ * part of its sentence whatever its class says.
+ */
+function inSentence(el: Element): boolean {
+  const parent = el.parent;
+  return (
+    !BLOCK_TAGS.has(el.name) && parent !== null && isElement(parent) && parent.name === 'p'
+  );
 }
 
 /** A share bar or pointer box that is short, made of links or of linked headlines. */

@@ -7,6 +7,7 @@ import {
   chromium,
   type Browser,
   type BrowserContext,
+  type Locator,
   type Page,
   type Route,
 } from 'playwright-core';
@@ -19,8 +20,18 @@ export interface BrowserOptions {
   userAgent: string;
 }
 
+/** The part of an outlet's consent recipe the browser acts on (config schema: `consent`). */
+export interface ConsentRecipe {
+  /** Button that accepts the banner; a recipe without one never clicks (a privacy gate). */
+  click?: string | undefined;
+  /** Iframe that holds the button (Sourcepoint); the click happens inside its first match. */
+  frame?: string | undefined;
+  /** Appears once the article is rendered. */
+  waitFor?: string | undefined;
+}
+
 export interface RenderOptions {
-  consent?: { click: string; waitFor?: string | undefined } | undefined;
+  consent?: ConsentRecipe | undefined;
   /** Politeness hook, called before each navigation request (redirect hops included). */
   beforeRequest?: (url: string) => Promise<void>;
 }
@@ -182,21 +193,25 @@ export class BrowserPool {
     }
   }
 
-  private async applyConsent(
-    page: Page,
-    consent: { click: string; waitFor?: string | undefined },
-  ): Promise<void> {
-    // Wait for whichever comes first: the banner, or the rendered body (the consent cookie is
-    // already set in this context after the first page of the outlet).
-    const visible = (selector: string): Promise<unknown> =>
-      page.waitForSelector(selector, { state: 'visible', timeout: 5_000 });
-    await Promise.any([
-      visible(consent.click),
-      ...(consent.waitFor ? [visible(consent.waitFor)] : []),
-    ]).catch(() => undefined);
-    const button = page.locator(consent.click).first();
-    if (await button.isVisible().catch(() => false)) {
-      await button.click({ timeout: 5_000 }).catch(() => undefined);
+  private async applyConsent(page: Page, consent: ConsentRecipe): Promise<void> {
+    // A recipe without a button (a privacy gate) never clicks: it only waits for the body.
+    if (consent.click) {
+      // A banner inside an iframe (Sourcepoint) is reached through a frame locator. A missing
+      // banner or frame is not an error: the consent cookie may already be set in this context.
+      const accept = consent.frame
+        ? page.frameLocator(consent.frame).first().locator(consent.click).first()
+        : page.locator(consent.click).first();
+      // Wait for whichever comes first: the banner, or the rendered body (the consent cookie is
+      // already set in this context after the first page of the outlet).
+      const visible = (l: Locator): Promise<unknown> =>
+        l.waitFor({ state: 'visible', timeout: 5_000 });
+      await Promise.any([
+        visible(accept),
+        ...(consent.waitFor ? [visible(page.locator(consent.waitFor).first())] : []),
+      ]).catch(() => undefined);
+      if (await accept.isVisible().catch(() => false)) {
+        await accept.click({ timeout: 5_000 }).catch(() => undefined);
+      }
     }
     if (consent.waitFor) {
       // A page that never renders its body is judged by the extractor, not here.

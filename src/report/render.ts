@@ -40,6 +40,9 @@ function toJson({ event, summary, mentions }: ReportInput): unknown {
 }
 
 const CSV_COLUMNS = [
+  'story_original_id',
+  'story_relation',
+  'article_id',
   'outlet',
   'language',
   'published',
@@ -59,9 +62,16 @@ function csvCell(v: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-function toCsv({ mentions }: ReportInput): string {
+function toCsv({ mentions, summary }: ReportInput): string {
+  const story = new Map<number, { originalId: number; relation: string }>();
+  for (const g of summary.groups ?? []) {
+    for (const m of g.members) story.set(m.id, { originalId: g.originalId, relation: m.relation });
+  }
   const rows = mentions.map((m) =>
     [
+      String(story.get(m.articleId)?.originalId ?? m.articleId),
+      story.get(m.articleId)?.relation ?? 'original',
+      String(m.articleId),
       m.article.outletId,
       m.article.language ?? '',
       m.article.published ?? '',
@@ -87,6 +97,30 @@ function mdInline(s: string): string {
 
 function mdText(s: string): string {
   return mdInline(s).trim();
+}
+
+/** Stories carried by more than one article: the original, then who picked it up and how. */
+function storySection(
+  summary: CoverageSummary,
+  mentions: readonly Mention[],
+  outletNames: Readonly<Record<string, string>>,
+): string[] {
+  const byId = new Map(mentions.map((m) => [m.articleId, m.article]));
+  const shared = (summary.groups ?? []).filter((g) => g.members.length > 1);
+  if (shared.length === 0) return [];
+  const out = ['## Wire pickups and shared stories', ''];
+  for (const g of shared) {
+    for (const member of g.members) {
+      const a = byId.get(member.id);
+      if (!a) continue;
+      const who = `${mdText(outletNames[a.outletId] ?? a.outletId)} (${a.language ?? '?'}, ${a.published ?? 'undated'})`;
+      if (member.relation === 'original')
+        out.push(`- **${mdText(a.title ?? '(untitled)')}**: original by ${who}`);
+      else out.push(`  - ${member.relation}: ${who} · ${mdText(a.title ?? '(untitled)')}`);
+    }
+  }
+  out.push('');
+  return out;
 }
 
 /** A hit sentence in Markdown with the matched words in bold (escaped first, then marked). */
@@ -120,6 +154,7 @@ function toMarkdown({ event, summary, mentions, outletNames }: ReportInput): str
     out.push(`First to report: ${mdText(outletNames[f.outletId] ?? f.outletId)}, ${f.published}.`);
   }
   out.push('');
+  out.push(...storySection(summary, mentions, outletNames));
   const byOutlet = new Map<string, Mention[]>();
   for (const m of mentions)
     byOutlet.set(m.article.outletId, [...(byOutlet.get(m.article.outletId) ?? []), m]);

@@ -20,6 +20,9 @@ import type {
 
 type Row = Record<string, unknown>;
 
+/** A ledger URL pending for longer than this was left by a crashed run and is fetched again. */
+const PENDING_STALE_MS = 10 * 60_000;
+
 export function contentHash(a: Pick<ArticleInput, 'title' | 'body' | 'lead'>): string {
   return createHash('sha256')
     .update(`${a.title ?? ''}\n${a.lead ?? ''}\n${a.body ?? ''}`)
@@ -126,7 +129,7 @@ export class SqliteStore implements Store {
   }
 
   async discover(runId: string | null, urls: DiscoveredUrl[]): Promise<string[]> {
-    const get = this.db.prepare('SELECT status, revisit_at FROM ledger WHERE url = ?');
+    const get = this.db.prepare('SELECT status, revisit_at, updated_at FROM ledger WHERE url = ?');
     const insert = this.db.prepare(
       `INSERT INTO ledger (url, outlet_id, status, source, run_id, discovered_at, updated_at)
        VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
@@ -135,22 +138,25 @@ export class SqliteStore implements Store {
       `UPDATE ledger SET status = 'pending', reason = NULL, run_id = ?, updated_at = ? WHERE url = ?`,
     );
     const ts = this.ts();
+    const staleBefore = new Date(this.now().getTime() - PENDING_STALE_MS).toISOString();
     const toFetch: string[] = [];
     let known = 0;
     this.db.transaction(() => {
       for (const u of urls) {
         const row = get.get(u.url) as
-          { status: LedgerStatus; revisit_at: string | null } | undefined;
+          { status: LedgerStatus; revisit_at: string | null; updated_at: string } | undefined;
+
         if (!row) {
           insert.run(u.url, u.outletId, u.source, runId, ts, ts);
           toFetch.push(u.url);
         } else if (
           row.status === 'failed' ||
-          row.status === 'pending' ||
-          (row.revisit_at !== null && row.revisit_at <= ts)
+          (row.status === 'pending' && row.updated_at < staleBefore) ||
+          (row.status === 'stored' && row.revisit_at !== null && row.revisit_at <= ts)
         ) {
-          // A failure may heal, a pending URL was left by a crashed or cut-off run, and a
-          // recent article is due for its revisit (a conditional GET).
+          // A failure may heal, a URL pending for long was left by a crashed or cut-off run
+          // (one pending for less is still in flight), and a recent article is due for its
+          // revisit (a conditional GET).
           retry.run(runId, ts, u.url);
           toFetch.push(u.url);
         } else known++;

@@ -25,7 +25,7 @@ interface ClusterLink {
   wireEnds: number;
 }
 
-/** Positive when link p (with `pw` wire ends) should stand for the pair rather than q. */
+/** True when link p (with `pw` wire ends) should stand for the pair rather than q. */
 function representative(p: Link, pw: number, q: ClusterLink): boolean {
   if (pw !== q.wireEnds) return pw > q.wireEnds;
   if (p.similarity !== q.link.similarity) return p.similarity > q.link.similarity;

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { loadConfig, type Config } from '../../src/config/load.js';
+import { loadConfig, withSettings, type Config } from '../../src/config/load.js';
+import type { Settings } from '../../src/config/schema.js';
 import { writeSimConfig } from '../../src/cli/demo-config.js';
 import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimOptions } from '../../src/sim/index.js';
@@ -21,7 +22,7 @@ export interface CrawlEnv {
 }
 
 export async function crawlEnv(
-  opts: { sim?: SimOptions; requestsPerSecond?: number } = {},
+  opts: { sim?: SimOptions; requestsPerSecond?: number; settings?: (s: Settings) => void } = {},
 ): Promise<CrawlEnv> {
   const sim = await startSimulator(opts.sim);
   const tmp = tmpDir('mw-crawl-');
@@ -34,7 +35,8 @@ export async function crawlEnv(
     REDIS_URL: process.env.REDIS_URL,
     CHROMIUM_PATH: process.env.CHROMIUM_PATH,
   };
-  const config = loadConfig(join(tmp.dir, 'config'), env);
+  const loaded = loadConfig(join(tmp.dir, 'config'), env);
+  const config = opts.settings ? withSettings(loaded, opts.settings) : loaded;
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done): void {

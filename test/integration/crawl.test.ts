@@ -105,4 +105,21 @@ describe('a crawl of the simulator', () => {
       'rtl',
     ]);
   });
+
+  it('groups the Belga dispatch with its pickups across languages, and keeps the rewrite apart', async () => {
+    const summary = (await env.rt.store.coverage(EVENT))?.summary as
+      | { groups?: Array<{ originalId: number; members: Array<{ id: number; relation: string }> }> }
+      | undefined;
+    const mentions = await env.rt.store.mentions(EVENT);
+    const urlOf = new Map(mentions.map((m) => [m.articleId, m.article.url]));
+    const dispatch = new Set(
+      env.sim.manifest.filter((a) => a.dispatchId === 'belga-vilvoorde').map((a) => a.url),
+    );
+    const groups = (summary?.groups ?? []).map((g) => g.members.map((m) => urlOf.get(m.id)).sort());
+    expect(groups).toContainEqual([...dispatch].sort());
+    const rewrite = env.sim.manifest.find((a) => a.kind === 'coverage' && !a.dispatchId)?.url;
+    expect(groups).toContainEqual([rewrite]);
+    const original = summary?.groups?.find((g) => g.members.length > 1)?.originalId;
+    expect(mentions.find((m) => m.articleId === original)?.article.outletId).toBe('belga');
+  });
 });

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig, wireOutletIds } from '../../config/load.js';
 import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
 import { obliterateAll } from '../../../jobs/queues.js';
 import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
@@ -55,7 +55,7 @@ export function demoCommand(): Command {
               const mentions = await rt.store.mentions(event.id);
               const outletNames = Object.fromEntries(config.outlets.map((o) => [o.id, o.name]));
               process.stdout.write(
-                `\n${renderReport({ event, summary: summarizeCoverage(event.id, mentions), mentions, outletNames }, 'md')}`,
+                `\n${renderReport({ event, summary: summarizeCoverage(event.id, mentions, { wireOutlets: wireOutletIds(config) }), mentions, outletNames }, 'md')}`,
               );
             }
             say(

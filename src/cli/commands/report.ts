@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { findEvent } from '../../config/load.js';
+import { findEvent, wireOutletIds } from '../../config/load.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
 import { openStore } from '../../store/index.js';
 import { summarizeCoverage } from '../../summarize/coverage.js';
@@ -26,7 +26,7 @@ export function reportCommand(): Command {
           {
             event,
             // Computed from the mentions as they are now, so the report never lags the store.
-            summary: summarizeCoverage(event.id, mentions),
+            summary: summarizeCoverage(event.id, mentions, { wireOutlets: wireOutletIds(config) }),
             mentions,
             outletNames: Object.fromEntries(config.outlets.map((o) => [o.id, o.name])),
           },

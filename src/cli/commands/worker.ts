@@ -9,7 +9,11 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
   const { config, redis } = await withRedis(loaded, log);
   const rt = await startRuntime(config, log, { work: true });
   if (schedule) {
-    const ids = await upsertSchedules(rt);
+    const ids = await upsertSchedules(
+      rt.queues,
+      config.outlets.map((o) => o.id),
+      config.settings,
+    );
     log.info(
       { schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes },
       'discovery scheduled',

@@ -34,9 +34,18 @@ describe('loadConfig', () => {
     expect(config.events.map((e) => e.id)).toContain('vilvoorde-2024');
     expect(config.outlets.map((o) => o.id).sort()).toEqual([
       'belga',
+      'belganewsagency',
       'brusselstimes',
+      'bx1',
+      'dh',
+      'hln',
       'lalibre',
+      'lesoir',
+      'nieuwsblad',
+      'rtbf',
       'rtl',
+      'standaard',
+      'vrtnws',
     ]);
     expect(config.settings.redis.url).toBe('redis://127.0.0.1:6379');
     expect(Object.isFrozen(config.settings.redis)).toBe(true);

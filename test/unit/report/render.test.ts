@@ -67,7 +67,12 @@ describe('renderReport', () => {
   it('writes CSV one row per mention with formulas neutralised', () => {
     const lines = renderReport(input, 'csv').trim().split('\r\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]?.startsWith('outlet,language,published,title,url')).toBe(true);
+    expect(
+      lines[0]?.startsWith(
+        'story_original_id,story_relation,article_id,outlet,language,published,title,url',
+      ),
+    ).toBe(true);
+    expect(lines[1]?.startsWith('"1","original","1","rtl","fr"')).toBe(true);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"") a *summary*"`);
   });
 
