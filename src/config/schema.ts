@@ -108,7 +108,11 @@ export const outletSchema = z
     /** A wire agency (Belga): its articles are the originals that other outlets pick up. */
     wire: z.boolean().default(false),
     rateLimit: z
-      .object({ requestsPerSecond: z.number().positive().max(1000).default(1) })
+      .object({
+        requestsPerSecond: z.number().positive().max(1000).default(1),
+        /** Most requests in flight to the outlet's host, over all worker processes. */
+        maxConcurrent: z.number().int().min(1).max(64).default(2),
+      })
       .strict()
       .prefault({}),
     discovery: z

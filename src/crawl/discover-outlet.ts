@@ -20,9 +20,10 @@ import { xmlText } from '../discover/xml-bytes.js';
 import { parseXmlSource, type Candidate, type ChildSitemap } from '../discover/xml-sources.js';
 import { parseHtml } from '../html/parse.js';
 import { decodeHtmlBytes } from '../extract/index.js';
-import type { HttpResponse } from '../fetch/http.js';
+import type { HttpClient, HttpResponse } from '../fetch/http.js';
+import type { RateLimiter } from '../politeness/rate-limiter.js';
 import { urlKey } from '../url/canonical.js';
-import type { Services } from './services.js';
+import type { RobotsCache } from './robots-cache.js';
 import { inAnyWindow, type Window } from './windows.js';
 
 export type { DiscoveredCandidate } from '../discover/select.js';
@@ -37,6 +38,14 @@ export interface DiscoveryResult {
   /** Limits this run hit (empty when it saw everything it was pointed at). */
   budget: BudgetHit[];
   sourcesRead: number;
+}
+
+/** What discovery uses of the process's services (`Services` fits). */
+export interface DiscoverServices {
+  http: Pick<HttpClient, 'get'>;
+  robots: Pick<RobotsCache, 'rules'>;
+  limiter: Pick<RateLimiter, 'acquire'>;
+  config: { settings: { http: { maxBytes: number } } };
 }
 
 export interface DiscoverOptions {
@@ -66,7 +75,7 @@ function outsideWindow(windows: readonly Window[]): (c: Candidate) => string | n
 }
 
 export async function discoverOutlet(
-  s: Services,
+  s: DiscoverServices,
   outlet: OutletConfig,
   windows: Window[],
   opts: DiscoverOptions = {},

@@ -48,7 +48,7 @@ export async function fetchArticle(
     if (validators?.etag) headers['if-none-match'] = validators.etag;
     if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
     const res = await s.timings.time('fetch', () =>
-      s.http.get(url, { beforeRequest: before, headers }),
+      s.slots.run(url, () => s.http.get(url, { beforeRequest: before, headers })),
     );
     if (res.status === 304) return { notModified: true, finalUrl: res.finalUrl };
     etag = res.headers.etag ?? null;
@@ -76,7 +76,9 @@ export async function fetchArticle(
     target = res.finalUrl;
   }
   const rendered = await s.timings.time('render', () =>
-    s.browser.render(target, { consent: outlet.consent, beforeRequest: beforeNavigation }),
+    s.slots.run(target, () =>
+      s.browser.render(target, { consent: outlet.consent, beforeRequest: beforeNavigation }),
+    ),
   );
   if (rendered.status >= 400) {
     throw new MwError(

@@ -6,6 +6,7 @@ import type { OutletConfig } from '../config/schema.js';
 import { BrowserPool } from '../fetch/browser.js';
 import { HttpClient } from '../fetch/http.js';
 import type { Logger } from '../log.js';
+import { HostSlots } from '../politeness/host-slots.js';
 import { RateLimiter } from '../politeness/rate-limiter.js';
 import type { Store } from '../store/index.js';
 import { RobotsCache } from './robots-cache.js';
@@ -17,6 +18,7 @@ export interface Services {
   http: HttpClient;
   browser: BrowserPool;
   limiter: RateLimiter;
+  slots: HostSlots;
   robots: RobotsCache;
   log: Logger;
   now: () => Date;
@@ -38,12 +40,19 @@ export function createServices(
     return Math.max(1000 / rps, delay);
   };
   const limiter = new RateLimiter(deps.redis, settings.redis.prefix, intervalFor);
+  const slots = new HostSlots(
+    deps.redis,
+    settings.redis.prefix,
+    (host) =>
+      config.outlets.find((o) => new URL(o.baseUrl).host === host)?.rateLimit.maxConcurrent ?? 2,
+  );
   return {
     config,
     store: deps.store,
     http,
     browser,
     limiter,
+    slots,
     robots,
     log: deps.log,
     now: deps.now ?? (() => new Date()),

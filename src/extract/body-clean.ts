@@ -27,6 +27,7 @@ const CONDITIONAL_TAGS = new Set([
   'div',
   'section',
   'header',
+  'dl',
 ]);
 const TABLE_PARTS = new Set(['thead', 'tfoot', 'colgroup', 'col', 'th']);
 const TABLE_TAG = new Set(['table']);
@@ -51,6 +52,9 @@ export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: 
   if (s.tables > 0 && findByTag(el, TABLE_TAG).some(isDataTable)) return false;
   const weight = classWeight(el);
   if (weight + score < 0) return true;
+  // A definition list of text (a glossary, questions and answers, displayed formulas) is
+  // article text; one of links is furniture. Readability does not clean <dl> at all.
+  if (el.name === 'dl') return linkDensity(s) > 0.5;
   const isList =
     el.name === 'ul' || el.name === 'ol' || (s.chars > 0 && s.listChars / s.chars > 0.9);
   const ld = linkDensity(s);

@@ -62,13 +62,35 @@ export function renderParagraphs(roots: readonly Element[], ctx: RenderContext):
   const r = new Renderer(ctx);
   for (const root of roots) r.block(root, false);
   r.flush();
-  const chars = r.paragraphs.reduce((n, p) => n + p.length, 0);
+  const paragraphs = withoutOrphanHeadings(r.paragraphs, r.headings);
+  const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   const { linkChars, linkedHeadings, articles } = r.counts;
-  return { paragraphs: r.paragraphs, chars, linkChars, linkedHeadings, articles, first: r.first };
+  return { paragraphs, chars, linkChars, linkedHeadings, articles, first: r.first };
+}
+
+/**
+ * Drops headings that head nothing: at the end of the body, or followed by a heading of the
+ * same or a higher rank. Their sections were left out (a "Related" list, the comments, a
+ * newsletter box), and the label alone is not article text.
+ */
+function withoutOrphanHeadings(paragraphs: string[], headings: Map<number, number>): string[] {
+  if (headings.size === 0) return paragraphs;
+  const keep = paragraphs.map(() => true);
+  // Rank of what follows: 0 for nothing, 7 for text (anything heads text).
+  let next = 0;
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const rank = headings.get(i);
+    if (rank === undefined) next = 7;
+    else if (next <= rank) keep[i] = false;
+    else next = rank;
+  }
+  return paragraphs.filter((_, i) => keep[i]);
 }
 
 class Renderer {
   readonly paragraphs: string[] = [];
+  /** Paragraphs that are headings: index to rank (2 for <h2>). */
+  readonly headings = new Map<number, number>();
   readonly counts = { linkChars: 0, linkedHeadings: 0, articles: 0 };
   first: Element | null = null;
   private parts: string[] = [];
@@ -159,8 +181,12 @@ class Renderer {
       this.flush();
       this.owner = el;
     }
+    const before = this.paragraphs.length;
     this.children(el, figure);
     if (isBlock) this.flush();
+    if (HEADINGS.has(el.name) && this.paragraphs.length === before + 1) {
+      this.headings.set(before, Number(el.name.slice(1)));
+    }
     this.owner = owner;
     this.inLink = wasInLink;
   }

@@ -27,6 +27,7 @@ export function describeError(err: unknown): CheckError {
 function shortReason(code: string, message: string, status: string | undefined): string {
   if (code === 'MW_ERR_NOT_XML') {
     if (/HTML page/.test(message)) return 'HTML where XML was expected';
+    if (/sitemap index/.test(message)) return 'a sitemap index where a feed was expected';
     return /unknown XML root <[^>]+>/.exec(message)?.[0] ?? 'not XML';
   }
   if (status !== undefined) return `HTTP ${status}`;

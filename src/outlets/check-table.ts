@@ -29,6 +29,9 @@ export function formatCheckTable(results: readonly OutletCheck[]): string {
   const empty = results.filter((r) => !r.ok).map((r) => r.id);
   out.push(
     '',
+    'SITEMAPS, FEEDS, PAGES: sources that answered and parsed / configured · URLs they list',
+    '(article links for pages). SAMPLE: the first candidate, fetched by the fetch mode.',
+    '',
     `${results.length} outlet${results.length === 1 ? '' : 's'} checked; ` +
       (empty.length === 0 ? 'every one yields candidates.' : `no candidates: ${empty.join(', ')}.`),
   );

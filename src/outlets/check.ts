@@ -12,6 +12,7 @@ import type { RobotsRules } from '../discover/robots.js';
 import { parseXmlSource } from '../discover/xml-sources.js';
 import { decodeHtmlBytes } from '../extract/index.js';
 import { parseHtml } from '../html/parse.js';
+import { MwError } from '../errors.js';
 import type { Access } from '../types.js';
 import { canonicalUrl } from '../url/canonical.js';
 import { describeError, type CheckError } from './check-errors.js';
@@ -165,15 +166,18 @@ function failed(check: SourceCheck, err: unknown): SourceCheck {
   return { ...check, ok: false, status: check.status ?? error.status, error };
 }
 
+/** GETs a sitemap or feed; `onStatus` hears the status before the body is parsed. */
 async function getXml(
   s: Services,
   url: string,
-): Promise<{ status: number; parsed: ReturnType<typeof parseXmlSource> }> {
+  onStatus: (status: number) => void = () => undefined,
+): Promise<ReturnType<typeof parseXmlSource>> {
   const res = await s.http.get(url, {
     accept: XML_ACCEPT,
     beforeRequest: (u) => s.limiter.acquire(u),
   });
-  return { status: res.status, parsed: parseXmlSource(res.body.toString('utf8'), url) };
+  onStatus(res.status);
+  return parseXmlSource(res.body.toString('utf8'), url);
 }
 
 async function checkSitemap(
@@ -184,8 +188,7 @@ async function checkSitemap(
 ): Promise<SourceCheck> {
   const check = source('sitemap', from, url);
   try {
-    const { status, parsed } = await getXml(s, url);
-    check.status = status;
+    const parsed = await getXml(s, url, (status) => (check.status = status));
     check.ok = true;
     if (parsed.kind !== 'sitemapindex') {
       check.urls = parsed.urls.length;
@@ -196,7 +199,7 @@ async function checkSitemap(
     check.index = { children: parsed.sitemaps.length, read: 0 };
     for (const child of children) {
       try {
-        const sub = (await getXml(s, child)).parsed;
+        const sub = await getXml(s, child);
         check.index.read++;
         if (sub.kind === 'sitemapindex') {
           check.notes.push(`${child}: a nested index (not followed)`);
@@ -217,18 +220,9 @@ async function checkSitemap(
 async function checkFeed(s: Services, url: string, found: Found[]): Promise<SourceCheck> {
   const check = source('feed', 'config', url);
   try {
-    const { status, parsed } = await getXml(s, url);
-    check.status = status;
+    const parsed = await getXml(s, url, (status) => (check.status = status));
     if (parsed.kind === 'sitemapindex') {
-      return {
-        ...check,
-        error: {
-          code: 'MW_ERR_NOT_XML',
-          reason: 'a sitemap index, not a feed',
-          message: `${url} is a sitemap index`,
-          status,
-        },
-      };
+      throw new MwError('MW_ERR_NOT_XML', `${url} is a sitemap index where a feed was expected`);
     }
     check.ok = true;
     check.urls = parsed.urls.length;

@@ -6,6 +6,7 @@ import { newsSitemap, robotsTxt } from '../site/feeds.js';
 import { renderInfoPage, renderListing } from '../site/listing-page.js';
 import type { SimResponse, Story } from '../types.js';
 import { staticRouter } from '../site/assets.js';
+import { withAgendaTraps } from '../site/traps.js';
 import {
   addInfoPages,
   articleResponse,
@@ -167,7 +168,17 @@ export function brusselsTimesSite(origin: string, stories: Story[]): OutletSite 
   return {
     id: 'brusselstimes',
     siteName: CHROME.siteName,
-    router: staticRouter(pages, storyPagesRouter(CHROME, 'en', origin, stories)),
+    // /agenda and its crawler traps are linked from nowhere: only discovery tests go there.
+    router: staticRouter(
+      pages,
+      withAgendaTraps(
+        storyPagesRouter(CHROME, 'en', origin, stories),
+        CHROME,
+        'en',
+        origin,
+        recent,
+      ),
+    ),
     notFound: notFoundPage(CHROME, 'en'),
   };
 }
