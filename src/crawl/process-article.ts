@@ -2,7 +2,7 @@
 // Returns what happened so the job can settle the ledger.
 import type { OutletConfig } from '../config/schema.js';
 import { MwError } from '../errors.js';
-import { matchDocument } from '../match/index.js';
+import { matchDocument, uniqueSentences } from '../match/index.js';
 import { summarizeMention } from '../summarize/article-summary.js';
 import { canonicalUrl, sameHost } from '../url/canonical.js';
 import type { CompiledEvent } from './events.js';
@@ -80,12 +80,7 @@ export async function processArticle(
     if (!inWindow(article.published, e.window)) continue;
     const result = await s.timings.time('match', () => matchDocument(e.query, doc));
     if (!result) continue;
-    // The lead is often the body's first paragraph too: keep each hit sentence once.
-    const seen = new Set<string>();
-    const sentences = result.sentences.filter((h) => {
-      const key = h.text.replace(/\s+/g, ' ').trim();
-      return !seen.has(key) && !!seen.add(key);
-    });
+    const sentences = uniqueSentences(result.sentences);
     await s.store.saveMention({
       eventId: e.event.id,
       articleId: id,

@@ -25,3 +25,4 @@ export { splitSentences, type SentenceRange } from './sentences.js';
 export { markSentence } from './mark.js';
 export { tokenize, type TokenStream } from './tokenize.js';
 export * as limits from './limits.js';
+export { uniqueSentences } from './unique-sentences.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { compileQuery, markSentence, matchDocument } from '../../match/index.js';
+import { compileQuery, markSentence, matchDocument, uniqueSentences } from '../../match/index.js';
 import { openStore } from '../../store/index.js';
 import { loadFor } from '../context.js';
 
@@ -35,7 +35,7 @@ export function queryTestCommand(): Command {
           process.stdout.write(
             `${r.score.toFixed(2)}  ${a.outletId}  ${a.language ?? '??'}  ${a.published?.slice(0, 10) ?? 'undated'}  ${a.title ?? '(untitled)'}\n      ${a.url}\n`,
           );
-          for (const s of r.sentences.slice(0, 2))
+          for (const s of uniqueSentences(r.sentences).slice(0, 2))
             process.stdout.write(`      > ${markSentence(s, '[', ']')}\n`);
         }
         process.stdout.write(`${n} of ${articles.length} stored article(s) match\n`);
