@@ -11,6 +11,7 @@ import { reportCommand } from './commands/report.js';
 import { simCommand } from './commands/sim.js';
 import { startCommand, workerCommand } from './commands/worker.js';
 import { configCheckCommand } from './commands/config-check.js';
+import { outletsCheckCommand } from './commands/outlets-check.js';
 
 export function program(): Command {
   const p = new Command('mediawatch')
@@ -33,6 +34,11 @@ export function program(): Command {
       .description('check event queries and preview what they match')
       .addCommand(queryCheckCommand())
       .addCommand(queryTestCommand()),
+  );
+  p.addCommand(
+    new Command('outlets')
+      .description('check the configured outlets against their sites')
+      .addCommand(outletsCheckCommand()),
   );
   p.addCommand(
     new Command('config').description('inspect the config folder').addCommand(configCheckCommand()),

@@ -7,6 +7,7 @@ import type { Element } from './dom.js';
 import { linkDensity } from './content-stats.js';
 import type { NodeStats } from './content-stats.js';
 import { classWeight } from './content-select.js';
+import { isDateLine } from './date-line.js';
 import {
   AD_LABEL_TEXT,
   CREDIT_TEXT,
@@ -132,10 +133,13 @@ export function judgeBlockText(el: Element, s: NodeStats, inline: boolean): Bloc
   // article stays even when it is a link (an anchor to itself, the product it names).
   if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li' && !SUBHEADINGS.has(el.name))
     return 'drop';
-  // A byline or date line that the article's container holds.
+  // A byline or date line that the article's container holds: marked by its class or its
+  // tag (<address> is the author's contact, a <time> outside a sentence is a date line), or
+  // written like one.
+  if (el.name === 'address' || el.name === 'time') return s.chars < META_LINE_MAX ? 'drop' : 'keep';
   if (
     s.chars < META_LINE_MAX &&
-    (META_LINE_HINT.test(hintString(el)) || META_LINE_TEXT.test(text))
+    (META_LINE_HINT.test(hintString(el)) || META_LINE_TEXT.test(text) || isDateLine(text))
   ) {
     return 'drop';
   }

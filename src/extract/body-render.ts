@@ -29,9 +29,13 @@ const JUDGED_BLOCKS = new Set([
   'em',
   'i',
   'cite',
+  'address',
+  'time',
 ]);
 /** A figure is an image with its caption and credit: left out unless it holds real text. */
 const FIGURE_TEXT_MIN = 400;
+/** A label that introduces what follows ("More games news:", "Lees ook:"). */
+const LABEL_MAX = 60;
 const LINE_SPACE = /[ \t\f\r\u00a0\u200b\u2009\u202f]+/g;
 
 export interface RenderContext {
@@ -39,6 +43,8 @@ export interface RenderContext {
   scores: Map<Element, number>;
   /** Folded, lower-cased title: headings equal to it are not repeated in the body. */
   titleKey: string | null;
+  /** Folded, lower-cased text of the page's first <h1> (the headline): not repeated either. */
+  h1Key?: string | null;
   /** Apply Readability's conditional cleaning of containers. */
   clean: boolean;
   /** The winning element: never dropped as furniture. */
@@ -62,7 +68,7 @@ export function renderParagraphs(roots: readonly Element[], ctx: RenderContext):
   const r = new Renderer(ctx);
   for (const root of roots) r.block(root, false);
   r.flush();
-  const paragraphs = withoutOrphanHeadings(r.paragraphs, r.headings);
+  const paragraphs = withoutOrphanHeadings(r.paragraphs, r.headings, r.cuts);
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   const { linkChars, linkedHeadings, articles } = r.counts;
   return { paragraphs, chars, linkChars, linkedHeadings, articles, first: r.first };
@@ -71,26 +77,47 @@ export function renderParagraphs(roots: readonly Element[], ctx: RenderContext):
 /**
  * Drops headings that head nothing: at the end of the body, or followed by a heading of the
  * same or a higher rank. Their sections were left out (a "Related" list, the comments, a
- * newsletter box), and the label alone is not article text.
+ * newsletter box), and the label alone is not article text. So is a short label ending with a
+ * colon ("More games news:") right before a block dropped as furniture.
  */
-function withoutOrphanHeadings(paragraphs: string[], headings: Map<number, number>): string[] {
-  if (headings.size === 0) return paragraphs;
+function withoutOrphanHeadings(
+  paragraphs: string[],
+  headings: ReadonlyMap<number, number>,
+  cuts: ReadonlySet<number>,
+): string[] {
+  if (headings.size === 0 && cuts.size === 0) return paragraphs;
   const keep = paragraphs.map(() => true);
   // Rank of what follows: 0 for nothing, 7 for text (anything heads text).
   let next = 0;
   for (let i = paragraphs.length - 1; i >= 0; i--) {
     const rank = headings.get(i);
-    if (rank === undefined) next = 7;
+    const p = paragraphs[i] ?? '';
+    if (cuts.has(i) && p.length <= LABEL_MAX && p.endsWith(':')) keep[i] = false;
+    else if (rank === undefined) next = 7;
     else if (next <= rank) keep[i] = false;
     else next = rank;
   }
   return paragraphs.filter((_, i) => keep[i]);
 }
 
+/**
+ * Whether a judged element sits inside a line of text: inline tags do, except a <time> that is
+ * not in a paragraph (a date line of its own).
+ */
+function isInline(el: Element): boolean {
+  if (BLOCK_TAGS.has(el.name)) return false;
+  if (el.name !== 'time') return true;
+  const parent = el.parent;
+  return parent !== null && isElement(parent) && parent.name === 'p';
+}
+
 class Renderer {
   readonly paragraphs: string[] = [];
   /** Paragraphs that are headings: index to rank (2 for <h2>). */
   readonly headings = new Map<number, number>();
+  /** Paragraphs after which a block was dropped as furniture. */
+  readonly cuts = new Set<number>();
+  private cutPending = false;
   readonly counts = { linkChars: 0, linkedHeadings: 0, articles: 0 };
   first: Element | null = null;
   private parts: string[] = [];
@@ -104,6 +131,12 @@ class Renderer {
   constructor(private readonly ctx: RenderContext) {}
 
   flush(): void {
+    if (this.cutPending) {
+      this.cutPending = false;
+      this.flush();
+      this.cuts.add(this.paragraphs.length - 1);
+      return;
+    }
     if (this.parts.length === 0) return;
     const text = this.parts.join('');
     this.parts = [];
@@ -125,8 +158,9 @@ class Renderer {
     const s = this.ctx.cs.stats.get(el);
     if (s === undefined) return; // skipped subtree
     if (this.dropNext) {
-      this.dropNext = false;
+      // A bare "Read more:" takes along the links that follow it, one block each or a list.
       if (s.chars === 0 || s.linkChars / s.chars > 0.5) return;
+      this.dropNext = false;
     }
     if (el.name === 'figure' && s.chars < FIGURE_TEXT_MIN) return;
     const figure = inFigure || el.name === 'figure';
@@ -135,19 +169,20 @@ class Renderer {
       !this.inDataTable &&
       el !== this.ctx.top &&
       isFurniture(el, s, this.ctx.scores.get(el) ?? 0, figure)
-    )
+    ) {
+      // The cut follows the text pending, which becomes a paragraph at the next flush.
+      if (this.parts.every((t) => t.trim() === '')) this.cuts.add(this.paragraphs.length - 1);
+      else this.cutPending = true;
       return;
+    }
     if (JUDGED_BLOCKS.has(el.name) && !this.inDataTable) {
-      const verdict = judgeBlockText(el, s, !BLOCK_TAGS.has(el.name));
+      const verdict = judgeBlockText(el, s, isInline(el));
       if (verdict !== 'keep') {
         if (verdict === 'drop-with-next') this.dropNext = true;
         return;
       }
     }
-    if (HEADINGS.has(el.name)) {
-      if (this.ctx.titleKey !== null && foldSpace(rawText(el)).toLowerCase() === this.ctx.titleKey)
-        return;
-    }
+    if (HEADINGS.has(el.name) && this.isHeadline(el)) return;
     if (s.flat) {
       this.parts.push(' ', rawText(el).replace(/\s+/g, ' '), ' ');
       return;
@@ -189,6 +224,14 @@ class Renderer {
     }
     this.owner = owner;
     this.inLink = wasInLink;
+  }
+
+  /** A heading that repeats the title, or the page's headline <h1> again. */
+  private isHeadline(el: Element): boolean {
+    const { titleKey, h1Key } = this.ctx;
+    if (titleKey === null && (h1Key ?? null) === null) return false;
+    const key = foldSpace(rawText(el)).toLowerCase();
+    return key === titleKey || (el.name === 'h1' && key === h1Key);
   }
 
   private count(el: Element, s: NodeStats): void {

@@ -19,6 +19,8 @@ export interface BodyResult extends Rendered {
 
 export interface BodyOptions {
   titleKey: string | null;
+  /** Folded, lower-cased text of the page's first <h1>. */
+  h1Key?: string | null;
   /** JSON-LD articleBody, if the page declares one. */
   declared: string | null;
   /** Whether the declared body may stand in for the page text (not for paywalled pages). */
@@ -51,6 +53,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
         cs,
         scores: sel.scores,
         titleKey: opts.titleKey,
+        h1Key: opts.h1Key ?? null,
         clean: a.clean,
       }),
       cs,
@@ -72,6 +75,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
       cs,
       scores: new Map(),
       titleKey: opts.titleKey,
+      h1Key: opts.h1Key ?? null,
       clean: false,
     });
     if (coverage(declaredWords, wordSet(held.paragraphs.join(' '))) >= COVERED) {

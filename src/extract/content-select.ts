@@ -7,6 +7,7 @@ import type { Element } from './dom.js';
 import { linkDensity } from './content-stats.js';
 import type { ContentStats, NodeStats } from './content-stats.js';
 import { NEGATIVE_HINT, POSITIVE_HINT } from './hints.js';
+import { MIN_PARAGRAPH, parentElement, siblingsToKeep } from './content-siblings.js';
 
 export interface Selection {
   /** The winning element and the siblings kept with it, in document order. */
@@ -29,7 +30,6 @@ const INLINE_HOLDERS = new Set([
   'font',
   'center',
 ]);
-const MIN_PARAGRAPH = 25;
 const ANCESTOR_LEVELS = 5;
 
 export function selectContent(cs: ContentStats, weighClasses: boolean): Selection | null {
@@ -88,11 +88,6 @@ function unitOf(el: Element, s: NodeStats): Unit | null {
     return { chars: s.ownChars, commas: s.ownCommas, self: true };
   }
   return null;
-}
-
-function parentElement(el: Element): Element | null {
-  const p = el.parent;
-  return p !== null && isElement(p) ? p : null;
 }
 
 function initialScore(el: Element, weighClasses: boolean): number {
@@ -195,76 +190,4 @@ function elementChildCount(el: Element, cs: ContentStats): number {
   let n = 0;
   for (const child of el.children) if (isElement(child) && cs.stats.has(child)) n++;
   return n;
-}
-
-function siblingsToKeep(
-  top: Element,
-  topScore: number,
-  scores: Map<Element, number>,
-  cs: ContentStats,
-): Element[] {
-  const parent = parentElement(top);
-  if (parent === null) return [top];
-  const threshold = Math.max(10, topScore * 0.2);
-  const topClass = firstClass(top);
-  const inside = topClass === '' ? null : bestScoreInside(parent, scores);
-  const kept: Element[] = [];
-  for (const sib of parent.children) {
-    if (!isElement(sib)) continue;
-    const s = cs.stats.get(sib);
-    if (s === undefined) continue;
-    if (sib === top) {
-      kept.push(sib);
-      continue;
-    }
-    let score = scores.get(sib);
-    let bonus = 0;
-    const alike = topClass !== '' && sib.name === top.name && firstClass(sib) === topClass;
-    if (alike) {
-      // A sibling built like the winner (an article split in several blocks) is judged by
-      // its best part when it is too far from its paragraphs to have a score of its own.
-      bonus = topScore * 0.2;
-      score = Math.max(score ?? 0, inside?.get(sib) ?? 0);
-    }
-    const ld = linkDensity(s);
-    if (score !== undefined && score + bonus >= threshold) {
-      kept.push(sib);
-    } else if (alike && s.chars >= MIN_PARAGRAPH && ld < 0.25) {
-      // A block of the same make with text of its own (a subheading and a photo, a quote)
-      // scores too little to pass, but it is a part of the same article.
-      kept.push(sib);
-    } else if (sib.name === 'p' || (sib.name === 'div' && !s.hasBlockChild)) {
-      if (s.chars > 80 && ld < 0.25) kept.push(sib);
-      else if (s.chars > 0 && s.chars < 80 && ld === 0 && endsSentence(sib)) kept.push(sib);
-    }
-  }
-  return kept;
-}
-
-/**
- * The first class token: blocks of one article share it ("block block--text", "block
- * block--image") while their modifiers differ.
- */
-function firstClass(el: Element): string {
-  const cls = el.attribs['class'];
-  if (cls === undefined) return '';
-  const m = /\S+/.exec(cls);
-  return m === null ? '' : m[0];
-}
-
-/** For each child of `parent`, the best candidate score found inside it. */
-function bestScoreInside(parent: Element, scores: Map<Element, number>): Map<Element, number> {
-  const best = new Map<Element, number>();
-  for (const [el, score] of scores) {
-    let cur: Element | null = el;
-    while (cur !== null && cur.parent !== parent) cur = parentElement(cur);
-    if (cur === null) continue;
-    if (score > (best.get(cur) ?? -Infinity)) best.set(cur, score);
-  }
-  return best;
-}
-
-function endsSentence(el: Element): boolean {
-  const last = el.children[el.children.length - 1];
-  return last !== undefined && 'data' in last && /\.(\s|$)/.test(String(last.data));
 }

@@ -90,7 +90,7 @@ export const FURNITURE_ROLES = new Set([
 
 /** A block that opens with "Lire aussi", "Lees ook", "Read more" and the like. */
 export const READ_ALSO_TEXT =
-  /^(?:[►▶»>•|-]\s*)?(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)|(?:à|a)\s+(?:voir|découvrir)\s+(?:aussi|également)|voir\s+aussi|(?:lees|bekijk|kijk)\s+(?:ook|meer|hier)|ook\s+interessant|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|(?:les\s+)?plus\s+lus|meest\s+gelezen|meer\s+over\s+dit\s+onderwerp|meer\s+(?:over|lezen|nieuws)|read\s+(?:more|also|next)|also\s+read|related\s*:|more\s+on\s+this|recommended|lesen\s+sie\s+auch|mehr\s+zum\s+thema)\b\s*[:.-]?/i;
+  /^(?:[►▶»>•|-]\s*)?(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)|(?:à|a)\s+(?:voir|découvrir)\s+(?:aussi|également)|voir\s+aussi|(?:lees|bekijk|kijk)\s+(?:ook|meer|hier)|ook\s+interessant|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|(?:les\s+)?plus\s+lus|meest\s+gelezen|meer\s+over\s+dit\s+onderwerp|meer\s+(?:over|lezen|nieuws)|read\s+(?:more|also|next)|also\s+read|continue\s+reading|related\s*:|more\s+on\s+this|recommended|lesen\s+sie\s+auch|mehr\s+zum\s+thema)(?:\b|(?<=:))\s*[:.-]?/i;
 
 /** Cookie, consent and newsletter prompts, in the three languages of the outlets. */
 export const PROMPT_TEXT =
@@ -117,7 +117,7 @@ export const META_LINE_HINT =
 
 /** A byline ("Par Julie Marchal") or date line ("Publié le 5 janvier 2024 à 14h03"). */
 export const META_LINE_TEXT =
-  /^(?:(?:par|door|by|von|texte?|tekst)\s*:?\s+\p{Lu}[^.!?]{0,80}$|(?:publié|publie|mis\s+à\s+jour|modifié|gepubliceerd|bijgewerkt|aangepast|laatste\s+update|published|updated|posted|last\s+updated|veröffentlicht|aktualisiert)\b.{0,150}\d)/iu;
+  /^(?:(?:(?:posted|written|reported|geschreven|écrit|rédigé|publié|gepost|geschrieben)\s+)?(?:par|door|by|von|texte?|tekst)\s*:?\s+\p{Lu}[^.!?]{0,80}$|(?:publié|publie|mis\s+à\s+jour|modifié|gepubliceerd|bijgewerkt|aangepast|laatste\s+update|published|updated|posted|last\s+updated|veröffentlicht|aktualisiert)\b.{0,150}\d)/iu;
 
 /** Tags whose subtree is never body text. */
 export const SKIP_TAGS = new Set([

@@ -73,6 +73,7 @@ export function extractArticle(
   const paywalled = detectPaywall(doc, meta, ld);
   const found = extractBody(doc, {
     titleKey: titleKey(title),
+    h1Key: titleKey(h1),
     declared,
     mayUseDeclared: !paywalled,
   });

@@ -21,6 +21,8 @@ import type { NodeStats } from './node-stats.js';
 export type Verdict = 'keep' | 'skip' | 'skip-if-furniture';
 
 const PROTECTED = new Set(['html', 'body', 'main', 'a']);
+const SCREEN_READER_ONLY =
+  /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader-?(?:text|only)|a11y-?hidden|element-?invisible)(?:\s|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 export function skipVerdict(el: Element, unlikelyHints: boolean, inTable: boolean): Verdict {
@@ -65,6 +67,9 @@ export function isFurnitureBox(s: NodeStats): boolean {
 export function isHidden(el: Element): boolean {
   const a = el.attribs;
   if (a['hidden'] !== undefined) return true;
+  // Text for screen readers only ("Continue reading the main story", "opens in a new window").
+  const cls = a['class'];
+  if (cls !== undefined && SCREEN_READER_ONLY.test(cls)) return true;
   if (a['aria-hidden'] === 'true' && !(a['class'] ?? '').includes('fallback-image')) return true;
   const style = a['style'];
   return style !== undefined && HIDDEN_STYLE.test(style);

@@ -37,9 +37,7 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('https://ex.be/agenda/today;jsessionid=0A1B2C3D4E5F6A7B8C9D')).toBe(
       'https://ex.be/agenda/today',
     );
-    expect(canonicalUrl('https://ex.be/list?PHPSESSID=abc&day=5')).toBe(
-      'https://ex.be/list?day=5',
-    );
+    expect(canonicalUrl('https://ex.be/list?PHPSESSID=abc&day=5')).toBe('https://ex.be/list?day=5');
     expect(canonicalUrl('https://ex.be/list?sid=9f86d081884c7d659a2feaa0')).toBe(
       'https://ex.be/list',
     );

@@ -125,11 +125,11 @@ describe('parseRobots', () => {
     expect(parseRobots('User-agent: *\nCrawl-delay: soon', 'x').crawlDelaySeconds).toBeNull();
   });
 
-  it('matches a hostile pattern in linear-ish time', () => {
+  // With a backtracking regular expression this would not finish before the test timeout.
+  it('matches a hostile pattern without backtracking blow-up', () => {
     const r = parseRobots(`User-agent: *\nDisallow: /${'*a'.repeat(40)}*b$`, 'x');
-    const t = Date.now();
     expect(r.allows(`/${'a'.repeat(2000)}`)).toBe(true);
-    expect(Date.now() - t).toBeLessThan(2000);
+    expect(r.allows(`/${'a'.repeat(60)}b`)).toBe(false);
   });
 });
 
