@@ -87,6 +87,21 @@ export const settingsSchema = z
       .strict()
       .refine((s) => s.minMinutes <= s.maxMinutes, { message: 'minMinutes is above maxMinutes' })
       .prefault({}),
+    /** Outgoing mail for event alerts (events' `alerts.email`). Never logged: holds a password. */
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(587),
+        /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+        secure: z.boolean().default(false),
+        user: z.string().min(1).optional(),
+        pass: z.string().min(1).optional(),
+      })
+      .strict()
+      .refine((s) => (s.user === undefined) === (s.pass === undefined), {
+        message: 'user and pass go together',
+      })
+      .optional(),
     log: z
       .object({
         level: z
@@ -107,6 +122,8 @@ export const outletSchema = z
     fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
     /** A wire agency (Belga): its articles are the originals that other outlets pick up. */
     wire: z.boolean().default(false),
+    /** Audience figure analysts keep for the outlet (readers or viewers); reports sum it as reach. */
+    audience: z.number().int().min(0).optional(),
     rateLimit: z
       .object({
         requestsPerSecond: z.number().positive().max(1000).default(1),
@@ -211,6 +228,28 @@ export const eventSchema = z
       .refine((w) => !w.to || w.from <= w.to, { message: 'window.from is after window.to' }),
     query: z.string().min(1),
     aliases: z.record(z.string(), z.string()).default({}),
+    /** New coverage is announced once per mention: at once, or in an hourly or daily digest. */
+    alerts: z
+      .object({
+        /** Digest periods are UTC hours and days; a digest holds the mentions of ended periods. */
+        mode: z.enum(['immediate', 'hourly', 'daily']).default('immediate'),
+        /** Slack-compatible incoming webhook (JSON `{ text, blocks }`). */
+        webhook: z.url({ protocol: /^https?$/ }).optional(),
+        /** Needs `smtp` in mediawatch.yaml. */
+        email: z
+          .object({
+            to: z.array(z.email()).min(1),
+            /** An address, or "Name <address>". */
+            from: z.string().regex(/@/, 'expected an e-mail address'),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .refine((a) => a.webhook !== undefined || a.email !== undefined, {
+        message: 'alerts need a webhook, an email, or both',
+      })
+      .optional(),
   })
   .strict();
 
@@ -222,4 +261,6 @@ export const aliasFileSchema = z.record(
 export type Settings = z.infer<typeof settingsSchema>;
 export type OutletConfig = z.infer<typeof outletSchema>;
 export type EventConfig = z.infer<typeof eventSchema>;
+export type AlertsConfig = NonNullable<EventConfig['alerts']>;
+export type SmtpSettings = NonNullable<Settings['smtp']>;
 export type FetchMode = OutletConfig['fetch'];

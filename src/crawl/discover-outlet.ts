@@ -10,6 +10,7 @@ import { PageFrontier } from '../discover/frontier.js';
 import { pageLinks, type LinkPatterns } from '../discover/links.js';
 import type { RobotsRules } from '../discover/robots.js';
 import { searchPages } from '../discover/search.js';
+import { planChildSitemaps } from '../discover/sitemap-children.js';
 import {
   selectCandidates,
   type DiscoveredCandidate,
@@ -17,7 +18,7 @@ import {
   type SkippedUrl,
 } from '../discover/select.js';
 import { xmlText } from '../discover/xml-bytes.js';
-import { parseXmlSource, type Candidate, type ChildSitemap } from '../discover/xml-sources.js';
+import { parseXmlSource, type Candidate } from '../discover/xml-sources.js';
 import { parseHtml } from '../html/parse.js';
 import { decodeHtmlBytes } from '../extract/index.js';
 import type { HttpClient, HttpResponse } from '../fetch/http.js';
@@ -54,7 +55,6 @@ export interface DiscoverOptions {
 }
 
 const MAX_CHILD_SITEMAPS = 50;
-const DAY_MS = 24 * 3600_000;
 const XML_ACCEPT =
   'application/xml,text/xml,application/rss+xml,application/atom+xml;q=0.9,application/gzip;q=0.8,*/*;q=0.5';
 
@@ -179,16 +179,14 @@ export async function discoverOutlet(
       for (const c of parsed.urls) found.push({ ...c, source: `sitemap:${rel(url)}` });
       continue;
     }
-    for (const child of newestFirst(parsed.children)) {
-      const t = child.lastmod ? Date.parse(child.lastmod) : NaN;
-      if (t < earliest - DAY_MS) {
-        result.skippedSources.push({
-          url: child.url,
-          reason: `sitemap: MW_SKIP_OLD_SITEMAP: last changed ${child.lastmod}, before every event window`,
-        });
-      } else if (children >= MAX_CHILD_SITEMAPS) {
-        budget.hit('sitemaps', MAX_CHILD_SITEMAPS, child.url);
-      } else if (enqueueSitemap(child.url)) children++;
+    const plan = planChildSitemaps(parsed.children, earliest);
+    for (const child of plan.old) {
+      const reason = `MW_SKIP_OLD_SITEMAP: last changed ${child.lastmod}, before every event window`;
+      result.skippedSources.push({ url: child.url, reason: `sitemap: ${reason}` });
+    }
+    for (const child of plan.follow) {
+      if (children >= MAX_CHILD_SITEMAPS) budget.hit('sitemaps', MAX_CHILD_SITEMAPS, child.url);
+      else if (enqueueSitemap(child.url)) children++;
     }
   }
 
@@ -253,14 +251,4 @@ export async function discoverOutlet(
   result.skipped = picked.skipped;
   result.budget = budget.list();
   return result;
-}
-
-/** Child sitemaps with the newest lastmod first; those without one after them, in order. */
-function newestFirst(maps: readonly ChildSitemap[]): ChildSitemap[] {
-  const t = (m: ChildSitemap): number => (m.lastmod ? Date.parse(m.lastmod) : NaN);
-  return [...maps].sort((a, b) => {
-    const [x, y] = [t(a), t(b)];
-    if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
-    return y - x;
-  });
 }

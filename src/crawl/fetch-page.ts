@@ -6,6 +6,7 @@ import type { OutletConfig } from '../config/schema.js';
 import { MwError } from '../errors.js';
 import { decodeHtmlBytes, extractArticle, hasArticleBody } from '../extract/index.js';
 import { parseHtml } from '../html/parse.js';
+import { CONSENT_PLATFORMS } from '../outlets/consent-platforms.js';
 import type { Validators } from '../store/index.js';
 import type { ExtractedArticle } from '../types.js';
 import type { Services } from './services.js';
@@ -77,7 +78,13 @@ export async function fetchArticle(
   }
   const rendered = await s.timings.time('render', () =>
     s.slots.run(target, () =>
-      s.browser.render(target, { consent: outlet.consent, beforeRequest: beforeNavigation }),
+      s.browser.render(target, {
+        consent: outlet.consent && {
+          ...outlet.consent,
+          hosts: CONSENT_PLATFORMS[outlet.consent.platform].hosts,
+        },
+        beforeRequest: beforeNavigation,
+      }),
     ),
   );
   if (rendered.status >= 400) {

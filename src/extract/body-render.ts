@@ -7,6 +7,7 @@ import type { Element } from './dom.js';
 import type { ContentStats, NodeStats } from './content-stats.js';
 import { BLOCK_TAGS } from './content-stats.js';
 import { isDataTable, isFurniture, judgeBlockText, tableRows } from './body-clean.js';
+import { withoutOrphans } from './body-orphans.js';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 // prettier-ignore
@@ -34,8 +35,6 @@ const JUDGED_BLOCKS = new Set([
 ]);
 /** A figure is an image with its caption and credit: left out unless it holds real text. */
 const FIGURE_TEXT_MIN = 400;
-/** A label that introduces what follows ("More games news:", "Lees ook:"). */
-const LABEL_MAX = 60;
 const LINE_SPACE = /[ \t\f\r\u00a0\u200b\u2009\u202f]+/g;
 
 export interface RenderContext {
@@ -68,37 +67,12 @@ export function renderParagraphs(roots: readonly Element[], ctx: RenderContext):
   const r = new Renderer(ctx);
   for (const root of roots) r.block(root, false);
   r.flush();
-  const paragraphs = withoutOrphanHeadings(r.paragraphs, r.headings, r.cuts);
+  const paragraphs = withoutOrphans(r.paragraphs, r.headings, r.cuts);
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   const { linkChars, linkedHeadings, articles } = r.counts;
   return { paragraphs, chars, linkChars, linkedHeadings, articles, first: r.first };
 }
 
-/**
- * Drops headings that head nothing: at the end of the body, or followed by a heading of the
- * same or a higher rank. Their sections were left out (a "Related" list, the comments, a
- * newsletter box), and the label alone is not article text. So is a short label ending with a
- * colon ("More games news:") right before a block dropped as furniture.
- */
-function withoutOrphanHeadings(
-  paragraphs: string[],
-  headings: ReadonlyMap<number, number>,
-  cuts: ReadonlySet<number>,
-): string[] {
-  if (headings.size === 0 && cuts.size === 0) return paragraphs;
-  const keep = paragraphs.map(() => true);
-  // Rank of what follows: 0 for nothing, 7 for text (anything heads text).
-  let next = 0;
-  for (let i = paragraphs.length - 1; i >= 0; i--) {
-    const rank = headings.get(i);
-    const p = paragraphs[i] ?? '';
-    if (cuts.has(i) && p.length <= LABEL_MAX && p.endsWith(':')) keep[i] = false;
-    else if (rank === undefined) next = 7;
-    else if (next <= rank) keep[i] = false;
-    else next = rank;
-  }
-  return paragraphs.filter((_, i) => keep[i]);
-}
 
 /**
  * Whether a judged element sits inside a line of text: inline tags do, except a <time> that is

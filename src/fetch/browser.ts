@@ -28,6 +28,16 @@ export interface ConsentRecipe {
   frame?: string | undefined;
   /** Appears once the article is rendered. */
   waitFor?: string | undefined;
+  /**
+   * Hosts (or parent domains) of the consent platform's own scripts and frames: the only
+   * off-site requests a page may make, so that the banner appears and can be accepted.
+   */
+  hosts?: readonly string[] | undefined;
+}
+
+function allowedExtra(host: string, suffixes: readonly string[]): boolean {
+  const bare = host.replace(/:\d+$/, '');
+  return suffixes.some((s) => bare === s || bare.endsWith(`.${s}`));
 }
 
 export interface RenderOptions {
@@ -80,6 +90,8 @@ function safeBundledPath(): string | null {
 interface Slot {
   page: Page;
   allowedHost: string;
+  /** Consent-platform hosts (suffixes) the page may also load from, for this render only. */
+  extraHosts: readonly string[];
   /** Politeness for the current render: every navigation hop (redirects too) waits here. */
   beforeNavigation: ((url: string) => Promise<void>) | undefined;
 }
@@ -129,7 +141,12 @@ export class BrowserPool {
       try {
         const context = await this.getContext();
         const page = await context.newPage();
-        const fresh: Slot = { page, allowedHost: '', beforeNavigation: undefined };
+        const fresh: Slot = {
+          page,
+          allowedHost: '',
+          extraHosts: [],
+          beforeNavigation: undefined,
+        };
         await page.route('**/*', async (route: Route) => {
           const req = route.request();
           let host = '';
@@ -140,7 +157,7 @@ export class BrowserPool {
           }
           if (
             BLOCKED_TYPES.has(req.resourceType()) ||
-            (host !== '' && host !== fresh.allowedHost)
+            (host !== '' && host !== fresh.allowedHost && !allowedExtra(host, fresh.extraHosts))
           ) {
             return route.abort('blockedbyclient');
           }
@@ -168,6 +185,7 @@ export class BrowserPool {
     const slot = await this.acquire();
     try {
       slot.allowedHost = new URL(url).host;
+      slot.extraHosts = opts.consent?.hosts ?? [];
       slot.beforeNavigation = opts.beforeRequest;
       const response = await slot.page.goto(url, {
         waitUntil: 'domcontentloaded',

@@ -13,27 +13,33 @@ export interface PlatformRecipe {
   frame?: string;
   /** What the platform shows and what the crawler does about it. */
   note: string;
+  /** Where the platform serves its scripts and frames from: the browser lets these through. */
+  hosts: readonly string[];
 }
 
 export const CONSENT_PLATFORMS: Readonly<Record<ConsentPlatform, PlatformRecipe>> = {
   didomi: {
     click: '#didomi-notice-agree-button',
     note: 'Didomi banner in the page; the agree button sets the didomi_token cookie',
+    hosts: ['privacy-center.org'],
   },
   onetrust: {
     click: '#onetrust-accept-btn-handler',
     note: 'OneTrust banner in the page (#onetrust-banner-sdk)',
+    hosts: ['cookielaw.org', 'onetrust.com'],
   },
   sourcepoint: {
     // Choice type 11 is Sourcepoint's "accept all", whatever the language of its label.
     click: 'button.sp_choice_type_11',
     frame: 'iframe[id^="sp_message_iframe"]',
     note: 'Sourcepoint message in an iframe; the click happens inside the frame',
+    hosts: ['privacy-mgmt.com', 'sp-prod.net'],
   },
   'privacy-gate': {
     note:
       'the site redirects to a consent host (DPG: myprivacy.dpgmedia.be); such pages are ' +
       'recorded as gated, never clicked through unless the outlet recipe names a button',
+    hosts: [],
   },
-  other: { note: 'a site-specific banner: the outlet recipe names its button' },
+  other: { note: 'a site-specific banner: the outlet recipe names its button', hosts: [] },
 };

@@ -88,4 +88,37 @@ ALTER TABLE ledger ADD COLUMN revisit_at TEXT;          -- when a stored URL is 
 CREATE INDEX ledger_revisit ON ledger(revisit_at) WHERE revisit_at IS NOT NULL;
 `,
   },
+  {
+    version: 3,
+    name: 'analyst overrides and alerts',
+    sql: `
+-- What analysts decided about a mention. The crawler never writes here, so a recrawl (which
+-- rewrites mentions) keeps every decision. A not-relevant mention stays in mentions.
+CREATE TABLE mention_overrides (
+  event_id TEXT NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  relevant INTEGER NOT NULL DEFAULT 1 CHECK (relevant IN (0, 1)),
+  tags TEXT NOT NULL DEFAULT '[]',    -- JSON array, sorted
+  tone TEXT CHECK (tone IN ('positive', 'neutral', 'negative')),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (event_id, article_id)
+);
+-- One row per mention and alert channel once a sender claimed it: each mention is alerted
+-- once per channel. 'sending' rows older than a few minutes were left by a crashed sender.
+CREATE TABLE alert_deliveries (
+  event_id TEXT NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  channel TEXT NOT NULL CHECK (channel IN ('webhook', 'email')),
+  status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
+  claim TEXT,                         -- id of the sender holding a 'sending' row
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  retry_at TEXT,                      -- a 'failed' row is sent again from then on
+  sent_at TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (event_id, article_id, channel)
+);
+CREATE INDEX alert_deliveries_status ON alert_deliveries(event_id, channel, status);
+`,
+  },
 ];

@@ -5,13 +5,21 @@ import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations.js';
+import { alertDeliveries, claimAlerts, settleAlerts } from './sqlite-alerts.js';
+import { mentionOverrides, mentionStubs, overrideMention } from './sqlite-overrides.js';
 import type {
+  AlertClaim,
+  AlertDelivery,
+  AlertOutcome,
   ArticleInput,
   DiscoveredUrl,
   LedgerRow,
   LedgerStatus,
   Mention,
   MentionInput,
+  MentionOverride,
+  MentionStub,
+  OverridePatch,
   RunCounts,
   Store,
   StoredArticle,
@@ -77,6 +85,19 @@ function toArticle(r: Row): StoredArticle {
     etag: r.etag as string | null,
     lastModified: r.last_modified as string | null,
     fetchedAt: r.fetched_at as string,
+  };
+}
+
+function toMention(r: Row): Mention {
+  return {
+    eventId: r.event_id as string,
+    articleId: r.id as number,
+    score: r.score as number,
+    hits: JSON.parse(r.hits as string) as Mention['hits'],
+    sentences: JSON.parse(r.sentences as string) as Mention['sentences'],
+    summary: r.summary as string,
+    matchedAt: r.matched_at as string,
+    article: toArticle(r),
   };
 }
 
@@ -338,16 +359,7 @@ export class SqliteStore implements Store {
          WHERE m.event_id = ? ORDER BY a.published, a.id`,
       )
       .all(eventId) as Row[];
-    return rows.map((r) => ({
-      eventId: r.event_id as string,
-      articleId: r.id as number,
-      score: r.score as number,
-      hits: JSON.parse(r.hits as string) as Mention['hits'],
-      sentences: JSON.parse(r.sentences as string) as Mention['sentences'],
-      summary: r.summary as string,
-      matchedAt: r.matched_at as string,
-      article: toArticle(r),
-    }));
+    return rows.map(toMention);
   }
 
   async articles(opts: { since?: string } = {}): Promise<StoredArticle[]> {
@@ -375,6 +387,48 @@ export class SqliteStore implements Store {
       .prepare('SELECT summary, updated_at FROM coverage WHERE event_id = ?')
       .get(eventId) as { summary: string; updated_at: string } | undefined;
     return r ? { summary: JSON.parse(r.summary) as unknown, updatedAt: r.updated_at } : null;
+  }
+
+  async overrideMention(
+    eventId: string,
+    articleId: number,
+    patch: OverridePatch,
+  ): Promise<MentionOverride | null> {
+    return overrideMention(this.db, eventId, articleId, patch, this.ts());
+  }
+
+  async mentionOverrides(eventId: string): Promise<MentionOverride[]> {
+    return mentionOverrides(this.db, eventId);
+  }
+
+  async mentionStubs(): Promise<MentionStub[]> {
+    return mentionStubs(this.db);
+  }
+
+  async claimAlerts(claim: AlertClaim): Promise<Mention[]> {
+    const ids = claimAlerts(this.db, claim);
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT m.event_id, m.score, m.hits, m.sentences, m.summary, m.matched_at, a.*
+         FROM mentions m JOIN articles a ON a.id = m.article_id
+         WHERE m.event_id = ? AND m.article_id IN (SELECT value FROM json_each(?))
+         ORDER BY a.published, a.id`,
+      )
+      .all(claim.eventId, JSON.stringify(ids)) as Row[];
+    return rows.map(toMention);
+  }
+
+  async settleAlerts(
+    claim: Pick<AlertClaim, 'eventId' | 'channel' | 'claim' | 'now'>,
+    articleIds: readonly number[],
+    outcome: AlertOutcome,
+  ): Promise<number> {
+    return settleAlerts(this.db, claim, articleIds, outcome);
+  }
+
+  async alertDeliveries(eventId: string): Promise<AlertDelivery[]> {
+    return alertDeliveries(this.db, eventId);
   }
 
   async close(): Promise<void> {

@@ -49,6 +49,66 @@ export interface Mention extends MentionInput {
   article: StoredArticle;
 }
 
+/** An analyst's tone for a mention (the crawler sets none). */
+export type Tone = 'positive' | 'neutral' | 'negative';
+
+/** What an analyst decided about one mention; kept apart from the crawler's data. */
+export interface MentionOverride {
+  eventId: string;
+  articleId: number;
+  /** false: "not relevant", left out of totals, exports and alerts (the mention is kept). */
+  relevant: boolean;
+  tags: string[];
+  tone: Tone | null;
+  updatedAt: string;
+}
+
+/** A change to an override; fields left out keep their value. */
+export interface OverridePatch {
+  relevant?: boolean;
+  addTags?: readonly string[];
+  removeTags?: readonly string[];
+  /** null clears the tone. */
+  tone?: Tone | null;
+}
+
+/** A mention reduced to what share of voice needs. */
+export interface MentionStub {
+  eventId: string;
+  articleId: number;
+  published: string | null;
+  relevant: boolean;
+}
+
+export type AlertChannel = 'webhook' | 'email';
+
+export interface AlertDelivery {
+  eventId: string;
+  articleId: number;
+  channel: AlertChannel;
+  status: 'sending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  retryAt: string | null;
+  sentAt: string | null;
+  updatedAt: string;
+}
+
+export interface AlertClaim {
+  eventId: string;
+  channel: AlertChannel;
+  /** Unique per send: only the holder settles the rows. */
+  claim: string;
+  /** ISO time; failed rows whose retry time has come are claimed again. */
+  now: string;
+  /** 'sending' rows last touched before this were left by a crashed sender: claimed again. */
+  staleBefore: string;
+  /** Digests: only mentions matched before this (the start of the current period). */
+  matchedBefore?: string | null;
+}
+
+export type AlertOutcome = { sent: true } | { sent: false; error: string; retryAt: string };
+
 export interface RunCounts {
   discovered: number;
   known: number;
@@ -102,6 +162,27 @@ export interface Store {
   mentions(eventId: string): Promise<Mention[]>;
   articles(opts?: { since?: string }): Promise<StoredArticle[]>;
   saveCoverage(eventId: string, summary: unknown): Promise<void>;
+  /** Applies an analyst's change to a mention; null when the event has no such mention. */
+  overrideMention(
+    eventId: string,
+    articleId: number,
+    patch: OverridePatch,
+  ): Promise<MentionOverride | null>;
+  mentionOverrides(eventId: string): Promise<MentionOverride[]>;
+  /** Every mention of every event, reduced to its date and relevance. */
+  mentionStubs(): Promise<MentionStub[]>;
+  /**
+   * Atomically takes the relevant mentions of an event not yet alerted on a channel (never
+   * sent, failed and due again, or left 'sending' by a crashed sender); returns them.
+   */
+  claimAlerts(claim: AlertClaim): Promise<Mention[]>;
+  /** Records how a claimed send went; returns the rows settled. */
+  settleAlerts(
+    claim: Pick<AlertClaim, 'eventId' | 'channel' | 'claim' | 'now'>,
+    articleIds: readonly number[],
+    outcome: AlertOutcome,
+  ): Promise<number>;
+  alertDeliveries(eventId: string): Promise<AlertDelivery[]>;
   coverage(eventId: string): Promise<{ summary: unknown; updatedAt: string } | null>;
   close(): Promise<void>;
 }

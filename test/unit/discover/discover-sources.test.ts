@@ -49,6 +49,14 @@ function routes(path: string): { type: string; body: string | Buffer; status?: n
           ]),
         ),
       };
+    case '/big-index.xml':
+      return {
+        type: 'application/xml',
+        body: `<sitemapindex>${Array.from(
+          { length: 55 },
+          (_, i) => `<sitemap><loc>${at(`/tiny.xml?part=${i + 1}`)}</loc></sitemap>`,
+        ).join('')}</sitemapindex>`,
+      };
     case '/sitemaps/news.xml':
       return { type: 'text/html', body: '<!DOCTYPE html><html><body>Home</body></html>' };
     case '/sitemaps/bomb.xml.gz':
@@ -75,7 +83,9 @@ function routes(path: string): { type: string; body: string | Buffer; status?: n
           <item rdf:about="${at('/nieuws/2024/01/07/rdf-stuk')}"><title>RDF</title><dc:date>2024-01-07T10:00:00+01:00</dc:date></item></rdf:RDF>`,
       };
     default:
-      return null;
+      return path.startsWith('/tiny.xml?')
+        ? { type: 'application/xml', body: urlset([[`/n/${path.slice(15)}`, '2024-01-05']]) }
+        : null;
   }
 }
 
@@ -133,6 +143,19 @@ describe('discoverOutlet on XML sources', () => {
     expect(hits).not.toContain('/sitemaps/2019-03.xml');
     expect(r.sourcesRead).toBe(7);
     expect(r.budget).toEqual([]);
+  });
+
+  it('reads at most 50 child sitemaps per run and reports the rest', async () => {
+    const big = outlet('loopback', server.url, {
+      robots: false,
+      sitemaps: ['/big-index.xml'],
+      pages: [],
+    });
+    const r = await discoverOutlet(s, big, JANUARY);
+    expect(r.candidates).toHaveLength(50);
+    expect(r.budget).toEqual([
+      { limit: 'sitemaps', max: 50, dropped: 5, example: at('/tiny.xml?part=51') },
+    ]);
   });
 
   it('fetches nothing but robots.txt while it answers 5xx, and says so', async () => {
