@@ -202,14 +202,7 @@ export async function discoverOutlet(
     article: regex(d.articlePattern),
     section: regex(d.sectionPattern),
   };
-  const limits = {
-    maxPages: d.maxPages,
-    maxDepth: d.maxDepth,
-    maxQueryVariants: d.maxQueryVariants,
-    maxUrlLength: d.maxUrlLength,
-    maxSegmentRepeats: d.maxSegmentRepeats,
-  };
-  const frontier = new PageFrontier(limits, budget);
+  const frontier = new PageFrontier(d, budget);
   for (const path of d.pages) frontier.add(new URL(path, base).toString(), 0);
   const readPage = async (kind: string, url: string) => {
     const res = await read(kind, url);
@@ -221,7 +214,9 @@ export async function discoverOutlet(
     const links = await readPage('page', page.url);
     if (!links) continue;
     for (const a of links.articles) found.push({ url: a, source: `page:${rel(page.url)}` });
-    for (const sec of links.sections) frontier.add(sec, page.depth + 1);
+    // A page that redirected to another host does not take the crawl there.
+    for (const sec of links.sections)
+      if (new URL(sec).host === host) frontier.add(sec, page.depth + 1);
   }
 
   // The outlet's own search page, one page per search term, at most search.maxPages per run.
@@ -238,13 +233,11 @@ export async function discoverOutlet(
   }
 
   const picked = selectCandidates(found, {
+    ...d,
     host,
     base,
     allows: robots ? (p) => robots.allows(p) : null,
     outsideWindow: outsideWindow(windows),
-    maxUrls: d.maxUrls,
-    maxUrlLength: d.maxUrlLength,
-    maxSegmentRepeats: d.maxSegmentRepeats,
     budget,
   });
   result.candidates = picked.candidates;

@@ -4,25 +4,14 @@
 import { isElement } from './dom.js';
 import type { Element } from './dom.js';
 import { linkDensity } from './content-stats.js';
-import type { ContentStats } from './content-stats.js';
+import type { ContentStats, NodeStats } from './content-stats.js';
 
 /** Characters below which a block of text is not a paragraph (Readability's 25). */
 export const MIN_PARAGRAPH = 25;
 const LAYOUT_CLASS =
   /^(?:row|col|column|container|wrapper|wrap|inner|clearfix|cf|grid|flex|layout|section)(?:$|[-_])/i;
-const ENCLOSED_TAGS = new Set([
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'dl',
-  'table',
-  'blockquote',
-  'pre',
-]);
+const SUBHEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+const ENCLOSED_BLOCKS = new Set(['ul', 'ol', 'dl', 'table', 'blockquote', 'pre']);
 
 export function parentElement(el: Element): Element | null {
   const p = el.parent;
@@ -91,7 +80,7 @@ function withEnclosed(parent: Element, kept: Element[], cs: ContentStats): Eleme
       out.push(...pending, sib);
       pending = [];
       started = true;
-    } else if (started && ENCLOSED_TAGS.has(sib.name) && linkDensity(s) < 0.3 && s.chars > 0) {
+    } else if (started && s.chars > 0 && isEnclosable(sib, s)) {
       pending.push(sib);
     } else if (s.chars > 0) {
       // Text that is neither kept nor enclosed breaks the run.
@@ -129,4 +118,10 @@ function bestScoreInside(parent: Element, scores: Map<Element, number>): Map<Ele
 function endsSentence(el: Element): boolean {
   const last = el.children[el.children.length - 1];
   return last !== undefined && 'data' in last && /\.(\s|$)/.test(String(last.data));
+}
+
+/** A subheading (even one that is a link to its own anchor), or a list, table or quote of text. */
+function isEnclosable(el: Element, s: NodeStats): boolean {
+  if (SUBHEADINGS.has(el.name)) return true;
+  return ENCLOSED_BLOCKS.has(el.name) && linkDensity(s) < 0.5;
 }
