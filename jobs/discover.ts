@@ -7,6 +7,7 @@
 //            retries with backoff only on unexpected errors. Unknown outlet: fails for good.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { discoverOutlet } from '../src/crawl/discover-outlet.js';
+import { describeBudgetHits } from '../src/discover/budget.js';
 import { outletFor } from '../src/crawl/services.js';
 import { eventsFor, type JobContext } from './context.js';
 import { articleJobId, parsePayload } from './queues.js';
@@ -23,8 +24,16 @@ export function discoverProcessor(ctx: JobContext) {
     const log = ctx.log.child({ queue: 'discover', jobId: job.id, outlet: outletId });
     const { store } = ctx.services;
 
-    const windows = eventsFor(ctx, eventIds).map((e) => e.window);
-    const result = await discoverOutlet(ctx.services, outlet, windows);
+    const events = eventsFor(ctx, eventIds);
+    const windows = events.map((e) => e.window);
+    const result = await discoverOutlet(ctx.services, outlet, windows, {
+      searchTerms: [...new Set(events.flatMap((e) => e.event.search))],
+    });
+    if (result.budget.length > 0) {
+      const note = `${outletId}: MW_BUDGET_HIT: ${describeBudgetHits(result.budget)}`;
+      log.warn({ budget: result.budget }, 'discovery hit a budget');
+      await store.recordDiscoveryError(runId, note);
+    }
     for (const e of result.errors) {
       log.warn({ source: e }, 'discovery source failed');
       await store.recordDiscoveryError(runId, `${outletId}: ${e}`);
@@ -65,6 +74,7 @@ export function discoverProcessor(ctx: JobContext) {
       enqueued: jobs.length,
       skipped: result.skipped.length,
       errors: result.errors.length,
+      budgetHits: result.budget.length,
     };
     log.info({ ...summary, sources: result.sourcesRead }, 'discovery done');
     return summary;

@@ -39,9 +39,17 @@ export function runSummary(runId: string, c: RunCounts, seconds: number): string
   ];
   if (c.pending > 0)
     lines.push(`  still pending     ${c.pending}  (a worker elsewhere may finish them)`);
-  if (c.discoveryErrors.length > 0) {
-    lines.push(`  discovery sources that failed (${c.discoveryErrors.length}):`);
-    for (const e of c.discoveryErrors.slice(0, 8)) lines.push(`    - ${e}`);
+  const budgets = c.discoveryErrors.filter((e) => e.includes('MW_BUDGET_HIT'));
+  const failures = c.discoveryErrors.filter((e) => !e.includes('MW_BUDGET_HIT'));
+  if (budgets.length > 0) {
+    lines.push(
+      `  budgets hit (the run left URLs out; raise the outlet's discovery limits to take them):`,
+    );
+    for (const e of budgets.slice(0, 8)) lines.push(`    - ${e}`);
+  }
+  if (failures.length > 0) {
+    lines.push(`  discovery sources that failed (${failures.length}):`);
+    for (const e of failures.slice(0, 8)) lines.push(`    - ${e}`);
   }
   return lines.join('\n');
 }

@@ -228,6 +228,8 @@ export const eventSchema = z
       .refine((w) => !w.to || w.from <= w.to, { message: 'window.from is after window.to' }),
     query: z.string().min(1),
     aliases: z.record(z.string(), z.string()).default({}),
+    /** Terms to type into outlets' own search pages (outlet `discovery.search`). */
+    search: z.array(z.string().min(1)).default([]),
     /** New coverage is announced once per mention: at once, or in an hourly or daily digest. */
     alerts: z
       .object({

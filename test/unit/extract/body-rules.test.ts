@@ -1,0 +1,128 @@
+// The body rules that raise recall on news pages (standfirst, blocks split across siblings,
+// subheadings, lists, tables, short lines) and those that keep page furniture out (date lines,
+// bylines, screen-reader text, pointers to other articles, labels left without their section).
+// One fixture page per group of rules, written for these tests (test/fixtures/extract).
+import { describe, expect, it } from 'vitest';
+import { extractFromHtml } from '../../../src/extract/index.js';
+import { extractFixture, fixtureBytes } from './fixture.js';
+
+const STANDFIRST =
+  'The town council expects two hundred pupils a week to visit the converted barge, which ' +
+  'teaches river ecology from April to October.';
+
+function fixtureText(name: string): string {
+  return new TextDecoder().decode(fixtureBytes(name));
+}
+
+function paragraphs(body: string | null): string[] {
+  return (body ?? '').split('\n\n');
+}
+
+describe('the standfirst', () => {
+  it('opens the body when the page shows its description above the article', () => {
+    const a = extractFixture('body-standfirst.html');
+    const ps = paragraphs(a.body);
+    expect(ps[0]).toBe(STANDFIRST);
+    expect(ps[1]).toMatch(/^The barge, moored since 1987/);
+    expect(ps).toHaveLength(5);
+    expect(a.body).not.toContain('Ann Roe');
+    expect(a.body).not.toContain('floating classroom');
+  });
+
+  it('opens the body when its class marks it, whatever the description says', () => {
+    const html = fixtureText('body-standfirst.html')
+      .replace('class="s4fw2"', 'class="article__chapo"')
+      .replace(/content="The town council expects[^"]*"/, 'content="A barge for pupils…"');
+    expect(paragraphs(extractFromHtml(html, 'https://news.test/a').body)[0]).toBe(STANDFIRST);
+  });
+
+  it('is not repeated when the body already holds it', () => {
+    const html = fixtureText('body-standfirst.html').replace(
+      '<div class="s8p01">',
+      `<div class="s8p01"><p>${STANDFIRST}</p>`,
+    );
+    const body = extractFromHtml(html, 'https://news.test/a').body ?? '';
+    expect(body.split(STANDFIRST)).toHaveLength(2);
+  });
+});
+
+describe('an article split in sibling blocks', () => {
+  const body = extractFixture('body-split-blocks.html').body ?? '';
+
+  it('keeps a block built like the winner even when it holds no paragraph to score', () => {
+    // Same first class token ("story-block"), another modifier, and a "no_caption" class.
+    expect(body.startsWith('Les travaux de la passerelle ont pris six mois de retard')).toBe(true);
+  });
+
+  it('keeps the subheadings (one of them a link), lists and tables between the blocks', () => {
+    expect(body).toContain('\n\nUn budget revu à la hausse\n\nLe coût des travaux passe');
+    expect(body).toContain(
+      'Ce qui change pour les usagers\n\n- un revêtement antidérapant sur toute la longueur ;',
+    );
+    const i = body.indexOf('Le coût des travaux');
+    const j = body.indexOf('Ce qui change pour les usagers');
+    const k = body.indexOf('Pendant les derniers travaux');
+    expect(i).toBeLessThan(j);
+    expect(j).toBeLessThan(k);
+  });
+
+  it('keeps a data table whose cells are links, and the block that holds it', () => {
+    expect(body).toContain('Phase | Coût | Fin prévue\nDémontage | 95 000 € | octobre');
+    expect(body).toContain('Tablier | 155 000 € | août');
+  });
+
+  it('keeps a definition list of text, pictograms and all', () => {
+    expect(body).toContain("l'appui en béton qui tient chaque extrémité");
+  });
+});
+
+describe('short lines', () => {
+  const body = extractFixture('body-short-lines.html').body ?? '';
+
+  it('keeps one-line paragraphs of dialogue', () => {
+    for (const line of ['“It is.”', '“Until when?”', '“Until April.”', 'He laughed.']) {
+      expect(paragraphs(body)).toContain(line);
+    }
+  });
+
+  it('leaves out player controls and buttons', () => {
+    expect(body).not.toContain('Play Video');
+    expect(body).not.toContain('Fullscreen');
+  });
+});
+
+describe('furniture inside the article container', () => {
+  const a = extractFixture('body-furniture.html');
+  const body = a.body ?? '';
+
+  it('keeps the text, a dateline inside the first sentence included', () => {
+    expect(body.startsWith('HARWICK — The town council approved on Tuesday evening')).toBe(true);
+    expect(body).toContain('The mayor said the work would start in September');
+    expect(body).toContain('Opponents, who collected eight hundred signatures');
+    expect(paragraphs(body).at(-1)).toMatch(/^A public meeting on the layout/);
+  });
+
+  it('drops the headline, the byline and the date line', () => {
+    expect(body).not.toContain('Harwick council votes new cycle lanes');
+    expect(body).not.toContain('Tom Bell');
+    expect(body).not.toContain('March 12, 2024');
+    expect(body).not.toContain('21:40');
+  });
+
+  it('drops text meant for screen readers only', () => {
+    expect(body).not.toContain('Continue reading');
+  });
+
+  it('drops "Related:" pointers and the links after a bare "Read more:"', () => {
+    expect(body).not.toContain('Related');
+    expect(body).not.toContain('Read more');
+    expect(body).not.toContain('Winter ferry timetable');
+    expect(body).not.toContain('Harbour road to be resurfaced');
+  });
+
+  it('drops labels and headings whose section was left out', () => {
+    expect(body).not.toContain('More from the harbour');
+    expect(body).not.toContain('Reactions');
+    expect(body).not.toContain('fish market gets');
+  });
+});
