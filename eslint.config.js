@@ -10,6 +10,7 @@ export default tseslint.config(
       'bench/node_modules/**',
       'data/**',
       'src/sim/static/**',
+      'scripts/.tmp-*',
     ],
   },
   js.configs.recommended,

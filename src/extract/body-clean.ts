@@ -1,7 +1,8 @@
 // Decisions the renderer takes per element inside the chosen content: drop a container that
 // looks like furniture (Readability's "clean conditionally": link-dense blocks, image galleries,
-// forms, embeds), drop blocks whose text is a "Lire aussi / Lees ook" pointer, a cookie or
-// newsletter prompt or an advertising label, and tell data tables from layout tables.
+// forms, embeds; never one that holds a data table), drop blocks whose text is a "Lire aussi /
+// Lees ook" pointer, a cookie or newsletter prompt, an advertising label, a byline or a date
+// line, and tell data tables from layout tables.
 import { attr, findByTag, hintString, isElement, textOf } from './dom.js';
 import type { Element } from './dom.js';
 import { linkDensity } from './content-stats.js';
@@ -131,7 +132,12 @@ export function judgeBlockText(el: Element, s: NodeStats, inline: boolean): Bloc
   if (inline) return 'keep';
   // A short block that is one link: a kicker, a tag, a "more" link. A subheading inside the
   // article stays even when it is a link (an anchor to itself, the product it names).
-  if (s.linkChars >= s.chars && s.chars < KICKER_MAX && el.name !== 'li' && !SUBHEADINGS.has(el.name))
+  if (
+    s.linkChars >= s.chars &&
+    s.chars < KICKER_MAX &&
+    el.name !== 'li' &&
+    !SUBHEADINGS.has(el.name)
+  )
     return 'drop';
   // A byline or date line that the article's container holds: marked by its class or its
   // tag (<address> is the author's contact, a <time> outside a sentence is a date line), or

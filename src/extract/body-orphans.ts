@@ -6,10 +6,10 @@
 const LABEL_MAX = 60;
 
 /**
- * Drops headings that head nothing: at the end of the body, or followed by a heading of the
- * same or a higher rank. Their sections were left out (a "Related" list, the comments, a
- * newsletter box), and the label alone is not article text. So is a short label ending with a
- * colon ("More games news:") right before a block dropped as furniture.
+ * The paragraphs without headings that head nothing (at the end of the body, or followed by a
+ * heading of the same or a higher rank) and without short labels ending with a colon right
+ * before a block dropped as furniture. `headings` maps paragraph indexes to heading ranks;
+ * `cuts` holds the indexes of paragraphs after which a block was dropped.
  */
 export function withoutOrphans(
   paragraphs: string[],

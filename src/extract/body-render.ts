@@ -1,7 +1,8 @@
 // Third pass: the chosen elements to plain text. Block elements end paragraphs ("\n\n" between
 // them), <br> ends a line, list items become "- item" lines, data tables become rows of cells.
 // Skipped subtrees (content-stats), furniture and pointer blocks (body-clean), headings that
-// repeat the title and figure captions are left out.
+// repeat the title or the headline, figure captions, and the labels and headings left without
+// their section (body-orphans) are left out. Inside a data table nothing is cleaned.
 import { foldSpace, isElement, isText, rawText } from './dom.js';
 import type { Element } from './dom.js';
 import type { ContentStats, NodeStats } from './content-stats.js';
@@ -73,7 +74,6 @@ export function renderParagraphs(roots: readonly Element[], ctx: RenderContext):
   return { paragraphs, chars, linkChars, linkedHeadings, articles, first: r.first };
 }
 
-
 /**
  * Whether a judged element sits inside a line of text: inline tags do, except a <time> that is
  * not in a paragraph (a date line of its own).
@@ -87,13 +87,14 @@ function isInline(el: Element): boolean {
 
 class Renderer {
   readonly paragraphs: string[] = [];
+  readonly counts = { linkChars: 0, linkedHeadings: 0, articles: 0 };
   /** Paragraphs that are headings: index to rank (2 for <h2>). */
   readonly headings = new Map<number, number>();
   /** Paragraphs after which a block was dropped as furniture. */
   readonly cuts = new Set<number>();
-  private cutPending = false;
-  readonly counts = { linkChars: 0, linkedHeadings: 0, articles: 0 };
+  /** The block the first paragraph came from. */
   first: Element | null = null;
+  private cutPending = false;
   private parts: string[] = [];
   /** The innermost block being rendered: pending text belongs to it. */
   private owner: Element | null = null;

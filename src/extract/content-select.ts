@@ -1,7 +1,7 @@
 // Second pass: score text blocks and choose the element(s) that hold the article. The method is
 // Readability's (each paragraph gives points for its length and commas to its parent and, with
 // decay, to further ancestors; candidates are discounted by link density; siblings of the winner
-// that look alike are kept) over the measurements of content-stats, without touching the DOM.
+// are kept by content-siblings) over the measurements of content-stats, without touching the DOM.
 import { hintString, isElement } from './dom.js';
 import type { Element } from './dom.js';
 import { linkDensity } from './content-stats.js';

@@ -1,7 +1,8 @@
-// Which subtrees the first pass leaves out: tags that never hold article text, hidden nodes,
-// furniture roles, boilerplate by class/id (always), Readability's unlikely candidates (first
-// attempt only, and outweighed by a positive hint), and share bars or "lees ook / lire aussi"
-// boxes once measured as short or made of links.
+// Which subtrees the first pass leaves out: tags that never hold article text, hidden nodes
+// (screen-reader-only text included), furniture roles, boilerplate by class/id (always),
+// Readability's unlikely candidates (first attempt only, outweighed by a positive hint, never an
+// inline element inside a paragraph), and share bars or "lees ook / lire aussi" boxes once
+// measured as short or made of links.
 import { attr, hintString, isElement } from './dom.js';
 import type { Element } from './dom.js';
 import {
@@ -50,9 +51,7 @@ export function skipVerdict(el: Element, unlikelyHints: boolean, inTable: boolea
  */
 function inSentence(el: Element): boolean {
   const parent = el.parent;
-  return (
-    !BLOCK_TAGS.has(el.name) && parent !== null && isElement(parent) && parent.name === 'p'
-  );
+  return !BLOCK_TAGS.has(el.name) && parent !== null && isElement(parent) && parent.name === 'p';
 }
 
 /** A share bar or pointer box that is short, made of links or of linked headlines. */

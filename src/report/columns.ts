@@ -23,7 +23,11 @@ export const MENTION_COLUMNS: readonly Column[] = [
   { header: 'wire_credit', width: 10, value: (r) => r.wireCredit },
   { header: 'score', width: 8, value: (r) => Number(r.score.toFixed(3)) },
   { header: 'summary', width: 80, value: (r) => r.summary },
-  { header: 'hit_sentences', width: 80, value: (r) => r.hitSentences.map((s) => s.text).join(' | ') },
+  {
+    header: 'hit_sentences',
+    width: 80,
+    value: (r) => r.hitSentences.map((s) => s.text).join(' | '),
+  },
   { header: 'outlet_name', width: 20, value: (r) => r.outletName },
   { header: 'audience', width: 12, value: (r) => r.audience },
   { header: 'story_size', width: 8, value: (r) => r.groupSize },

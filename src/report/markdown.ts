@@ -66,7 +66,8 @@ function dayTable(r: CoverageReport, series: TimelineSeries[], label: (k: string
   const { days, total, undated } = r.timeline;
   const rows: string[][] = [];
   days.forEach((d, i) => {
-    if ((total[i] ?? 0) > 0) rows.push([d, String(total[i]), ...series.map((s) => String(s.counts[i] ?? 0))]);
+    if ((total[i] ?? 0) > 0)
+      rows.push([d, String(total[i]), ...series.map((s) => String(s.counts[i] ?? 0))]);
   });
   if (undated > 0) rows.push(['undated', String(undated), ...series.map((s) => String(s.undated))]);
   return table(['day', 'total', ...series.map((s) => mdText(label(s.key)))], rows, (i) => i > 0);
@@ -112,7 +113,8 @@ function storySection(r: CoverageReport): string[] {
   for (const g of r.groups) {
     for (const { row: a, relation } of g.members) {
       const who = `${mdText(a.outletName)} (${a.language ?? '?'}, ${a.published ?? 'undated'})`;
-      if (relation === 'original') out.push(`- **${mdText(a.title ?? '(untitled)')}**: original by ${who}`);
+      if (relation === 'original')
+        out.push(`- **${mdText(a.title ?? '(untitled)')}**: original by ${who}`);
       else out.push(`  - ${relation}: ${who} · ${mdText(a.title ?? '(untitled)')}`);
     }
   }
@@ -126,7 +128,11 @@ function articleEntry(a: ArticleRow): string[] {
   );
   const notes: string[] = [];
   if (a.groupSize > 1)
-    notes.push(a.relation === 'original' ? `original of ${a.groupSize - 1} pickup(s)` : `${a.relation} of #${a.groupId}`);
+    notes.push(
+      a.relation === 'original'
+        ? `original of ${a.groupSize - 1} pickup(s)`
+        : `${a.relation} of #${a.groupId}`,
+    );
   if (a.tags.length) notes.push(`tags: ${a.tags.map(mdText).join(', ')}`);
   if (a.tone) notes.push(`tone: ${a.tone}`);
   if (notes.length) out.push(`  #${a.articleId} · ${notes.join(' · ')}  `);
@@ -146,7 +152,8 @@ export function toMarkdown(r: CoverageReport): string {
     out.push(`## ${mdText(list[0]?.outletName ?? '')} (${list.length})`, '');
     for (const lang of [...new Set(list.map((a) => a.language ?? 'unknown'))].sort()) {
       out.push(`### ${lang}`, '');
-      for (const a of list.filter((x) => (x.language ?? 'unknown') === lang)) out.push(...articleEntry(a));
+      for (const a of list.filter((x) => (x.language ?? 'unknown') === lang))
+        out.push(...articleEntry(a));
     }
   }
   if (r.articles.length === 0) out.push('_No coverage stored yet: run `mediawatch crawl`._', '');

@@ -179,7 +179,11 @@ export function buildReport(input: ReportInput): CoverageReport {
     : articles.find((r) => r.published !== null);
 
   return {
-    event: { id: event.id, name: event.name, window: { ...event.window, to: event.window.to ?? null } },
+    event: {
+      id: event.id,
+      name: event.name,
+      window: { ...event.window, to: event.window.to ?? null },
+    },
     totals: {
       articles: articles.length,
       outlets: outletRows.length,

@@ -4,7 +4,16 @@ import { html } from './escape.js';
 import type { TimelineSeries } from './timeline.js';
 
 /** Colour-blind-safe palette (Okabe–Ito), then greys for the long tail. */
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#CC79A7',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+];
 
 export function colour(i: number): string {
   return PALETTE[i] ?? `hsl(0, 0%, ${Math.min(30 + i * 5, 80)}%)`;
@@ -39,7 +48,7 @@ export function timelineChart(o: ChartOptions): string {
   const y = (v: number): number => pad.top + plotH - (v / max) * plotH;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${html(o.title)}">`,
+    `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${html(o.title)}">`,
     `<title>${html(o.title)}</title>`,
     `<text x="${pad.left}" y="16" class="chart-title">${html(o.title)}</text>`,
   );

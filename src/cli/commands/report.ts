@@ -1,41 +1,59 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { findEvent, wireOutletIds } from '../../config/load.js';
-import { renderReport, type ReportFormat } from '../../report/render.js';
+import { MwError } from '../../errors.js';
+import { gatherReport } from '../../report/gather.js';
+import { EXPORT_FORMATS, exportReport, type ExportFormat } from '../../report/render.js';
 import { openStore } from '../../store/index.js';
-import { summarizeCoverage } from '../../summarize/coverage.js';
 import { loadFor } from '../context.js';
+
+/** Formats that are bytes, not text: never written to a terminal. */
+const BINARY: ReadonlySet<ExportFormat> = new Set(['xlsx', 'pdf']);
 
 export function reportCommand(): Command {
   return new Command('report')
     .description(
-      "print an event's coverage: articles per outlet and language, with date, title, URL, summary and hit sentences",
+      "an event's coverage: totals and reach, articles per day by outlet and language, first to report, " +
+        'wire pickups, share of voice, and every article with date, title, URL, summary and hit sentences ' +
+        '(mentions marked not relevant are left out)',
     )
     .argument('<event>', 'event id (see config/events/)')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'),
+      new Option(
+        '--format <format>',
+        'md (Markdown), json, csv or xlsx (one row per mention), html (one self-contained file), pdf',
+      )
+        .choices([...EXPORT_FORMATS])
+        .default('md'),
     )
-    .option('--out <file>', 'write to a file instead of standard output')
-    .action(async (eventId: string, opts: { format: ReportFormat; out?: string }, cmd: Command) => {
-      const config = loadFor(cmd);
-      const event = findEvent(config, eventId);
-      const store = openStore(config.settings.database.url);
-      try {
-        const mentions = await store.mentions(event.id);
-        const text = renderReport(
-          {
-            event,
-            // Computed from the mentions as they are now, so the report never lags the store.
-            summary: summarizeCoverage(event.id, mentions, { wireOutlets: wireOutletIds(config) }),
-            mentions,
-            outletNames: Object.fromEntries(config.outlets.map((o) => [o.id, o.name])),
-          },
-          opts.format,
+    .option(
+      '--out <file>',
+      'write to a file instead of standard output (required for xlsx and pdf)',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  mediawatch report vilvoorde-2024 --format csv --out coverage.csv\n' +
+        '  mediawatch report vilvoorde-2024 --format xlsx --out coverage.xlsx\n' +
+        '  mediawatch report vilvoorde-2024 --format pdf --out coverage.pdf',
+    )
+    .action(async (eventId: string, opts: { format: ExportFormat; out?: string }, cmd: Command) => {
+      if (BINARY.has(opts.format) && !opts.out) {
+        throw new MwError(
+          'MW_ERR_REPORT_NEEDS_OUT',
+          `--format ${opts.format} writes a binary file: add --out FILE (e.g. --out coverage.${opts.format})`,
         );
-        if (opts.out) writeFileSync(opts.out, text);
-        else process.stdout.write(text);
+      }
+      const config = loadFor(cmd);
+      const store = openStore(config.settings.database.url);
+      let output: string | Buffer;
+      try {
+        const input = await gatherReport(store, config, eventId);
+        output = await exportReport(input, opts.format, {
+          executablePath: config.settings.browser.executablePath,
+        });
       } finally {
         await store.close();
       }
+      if (opts.out) writeFileSync(opts.out, output);
+      else process.stdout.write(output);
     });
 }

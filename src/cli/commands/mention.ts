@@ -1,0 +1,133 @@
+// `mediawatch mention set`: an analyst's decision about one mention (not relevant, tags,
+// tone). Stored apart from the crawler's data (mention_overrides), so recrawls keep it. The
+// event's stored coverage summary is refreshed at once; reports always compute their own.
+import { Command, Option } from 'commander';
+import { findEvent, wireOutletIds } from '../../config/load.js';
+import { MwError } from '../../errors.js';
+import { relevantMentions } from '../../report/overrides.js';
+import {
+  openStore,
+  type MentionOverride,
+  type OverridePatch,
+  type Store,
+  type Tone,
+} from '../../store/index.js';
+import { summarizeCoverage } from '../../summarize/coverage.js';
+import { loadFor } from '../context.js';
+
+interface SetOptions {
+  relevant?: boolean;
+  tag: string[];
+  untag: string[];
+  tone?: Tone | 'none';
+}
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v.trim()];
+
+function describe(o: MentionOverride): string {
+  return (
+    `event ${o.eventId}, article ${o.articleId}: ${o.relevant ? 'relevant' : 'NOT RELEVANT (left out of reports and alerts)'}` +
+    `; tags: ${o.tags.length ? o.tags.join(', ') : 'none'}; tone: ${o.tone ?? 'not set'}\n`
+  );
+}
+
+/** The override as it stands (defaults when none), or null when there is no such mention. */
+async function current(
+  store: Store,
+  eventId: string,
+  articleId: number,
+): Promise<MentionOverride | null> {
+  const found = (await store.mentionOverrides(eventId)).find((o) => o.articleId === articleId);
+  if (found) return found;
+  const mention = (await store.mentions(eventId)).find((m) => m.articleId === articleId);
+  return mention
+    ? { eventId, articleId, relevant: true, tags: [], tone: null, updatedAt: mention.matchedAt }
+    : null;
+}
+
+function setCommand(): Command {
+  return new Command('set')
+    .description(
+      "record an analyst's decision about a mention; it survives recrawls. Without a change, prints the current one",
+    )
+    .argument('<event>', 'event id')
+    .argument('<article-id>', 'article id (the article_id column of the CSV or Excel export)')
+    .addOption(
+      new Option(
+        '--not-relevant',
+        'leave it out of totals, exports and alerts (kept in the database)',
+      ).conflicts('relevant'),
+    )
+    .addOption(new Option('--relevant', 'undo --not-relevant'))
+    .option('--tag <tag>', 'add a tag (repeatable)', collect, [])
+    .option('--untag <tag>', 'remove a tag (repeatable)', collect, [])
+    .addOption(
+      new Option('--tone <tone>', 'the analyst tone; none clears it').choices([
+        'positive',
+        'neutral',
+        'negative',
+        'none',
+      ]),
+    )
+    .action(
+      async (
+        eventId: string,
+        articleArg: string,
+        opts: SetOptions & { notRelevant?: boolean },
+        cmd: Command,
+      ) => {
+        const articleId = Number(articleArg);
+        if (!Number.isSafeInteger(articleId) || articleId <= 0) {
+          throw new MwError(
+            'MW_ERR_BAD_ARGUMENT',
+            `article id must be a positive integer, got "${articleArg}"`,
+          );
+        }
+        const bad = [...opts.tag, ...opts.untag].find((t) => t.length === 0 || t.length > 64);
+        if (bad !== undefined)
+          throw new MwError('MW_ERR_BAD_ARGUMENT', 'a tag is 1 to 64 characters');
+        const config = loadFor(cmd);
+        const event = findEvent(config, eventId);
+        const patch: OverridePatch = {};
+        if (opts.notRelevant) patch.relevant = false;
+        if (opts.relevant) patch.relevant = true;
+        if (opts.tag.length) patch.addTags = opts.tag;
+        if (opts.untag.length) patch.removeTags = opts.untag;
+        if (opts.tone) patch.tone = opts.tone === 'none' ? null : opts.tone;
+
+        const store = openStore(config.settings.database.url);
+        try {
+          const override =
+            Object.keys(patch).length === 0
+              ? await current(store, event.id, articleId)
+              : await store.overrideMention(event.id, articleId, patch);
+          if (!override) {
+            throw new MwError(
+              'MW_ERR_UNKNOWN_MENTION',
+              `event "${event.id}" has no mention of article ${articleId} (see the article_id column of: mediawatch report ${event.id} --format csv)`,
+            );
+          }
+          if (patch.relevant !== undefined) {
+            const [mentions, overrides] = await Promise.all([
+              store.mentions(event.id),
+              store.mentionOverrides(event.id),
+            ]);
+            const { kept } = relevantMentions(mentions, overrides);
+            await store.saveCoverage(
+              event.id,
+              summarizeCoverage(event.id, kept, { wireOutlets: wireOutletIds(config) }),
+            );
+          }
+          process.stdout.write(describe(override));
+        } finally {
+          await store.close();
+        }
+      },
+    );
+}
+
+export function mentionCommand(): Command {
+  return new Command('mention')
+    .description("an analyst's decisions about an event's mentions (kept across recrawls)")
+    .addCommand(setCommand());
+}
