@@ -60,6 +60,8 @@ export const settingsSchema = z
             discover: z.number().int().min(1).default(2),
             article: z.number().int().min(1).default(8),
             summarize: z.number().int().min(1).default(1),
+            /** The alerts tick (jobs/alerts.ts): one is enough, deliveries are claimed atomically. */
+            alerts: z.number().int().min(1).default(1),
           })
           .strict()
           .prefault({}),

@@ -1,13 +1,16 @@
 // Which siblings of the winning element are kept with it: those that score close to it, those
 // built like it (an article split in several blocks of the same make), paragraphs that read as
-// text, and the subheadings, lists, tables and quotes that sit between kept blocks.
-import { isElement } from './dom.js';
+// text, the next <section> of a sectioned article, and the subheadings, lists, tables and quotes
+// that sit between kept blocks.
+import { hintString, isElement } from './dom.js';
 import type { Element } from './dom.js';
 import { linkDensity } from './content-stats.js';
 import type { ContentStats, NodeStats } from './content-stats.js';
+import { NEGATIVE_HINT } from './hints.js';
 
 /** Characters below which a block of text is not a paragraph (Readability's 25). */
 export const MIN_PARAGRAPH = 25;
+const CHAPTER_MIN = 200;
 const LAYOUT_CLASS =
   /^(?:row|col|column|container|wrapper|wrap|inner|clearfix|cf|grid|flex|layout|section)(?:$|[-_])/i;
 const SUBHEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
@@ -53,6 +56,8 @@ export function siblingsToKeep(
     } else if (alike && s.chars >= MIN_PARAGRAPH && ld < 0.25) {
       // A block of the same make with text of its own (a subheading and a photo, a quote)
       // scores too little to pass, but it is a part of the same article.
+      kept.push(sib);
+    } else if (isChapter(sib, top, s)) {
       kept.push(sib);
     } else if (sib.name === 'p' || (sib.name === 'div' && !s.hasBlockChild)) {
       if (s.chars > 80 && ld < 0.25) kept.push(sib);
@@ -124,4 +129,15 @@ function endsSentence(el: Element): boolean {
 function isEnclosable(el: Element, s: NodeStats): boolean {
   if (SUBHEADINGS.has(el.name)) return true;
   return ENCLOSED_BLOCKS.has(el.name) && linkDensity(s) < 0.5;
+}
+
+/**
+ * A <section> next to a winning <section>, with paragraphs of text and no class that says
+ * furniture: the next chapter of the same article. (Related lists, comments and newsletter
+ * boxes are left out by their class before this.)
+ */
+function isChapter(sib: Element, top: Element, s: NodeStats): boolean {
+  if (sib.name !== 'section' || top.name !== 'section') return false;
+  if (s.paragraphs < 2 || s.chars < CHAPTER_MIN || linkDensity(s) >= 0.25) return false;
+  return !NEGATIVE_HINT.test(hintString(sib));
 }

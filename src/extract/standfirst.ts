@@ -41,6 +41,9 @@ export function findStandfirst(src: StandfirstSources): string | null {
   const around = new Set<Element>();
   for (let p = first.parent; p !== null && isElement(p); p = p.parent) around.add(p);
   let found: string | null = null;
+  // A marked block with blocks inside ("intro" around the standfirst and the byline) is taken
+  // only when nothing inside it qualifies.
+  let outer: string | null = null;
   let reachedBody = false;
   forEachElement(src.doc, (el) => {
     if (found !== null || reachedBody) return false;
@@ -59,10 +62,11 @@ export function findStandfirst(src: StandfirstSources): string | null {
     const described = lengths.some((n) => Math.abs(n - s.chars) <= n * 0.1 + 2);
     if (!marked && !described) return undefined;
     const text = textOf(el);
-    if (marked || wanted.has(normalise(text))) found = text;
+    if (marked && s.hasBlockChild) outer ??= text;
+    else if (marked || wanted.has(normalise(text))) found = text;
     return found === null ? undefined : false;
   });
-  return found;
+  return found ?? outer;
 }
 
 /** Case, white space and a closing ellipsis do not tell a description from the shown text. */

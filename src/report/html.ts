@@ -19,7 +19,7 @@ th,td{border-bottom:1px solid #e5e5e5;padding:4px 6px;text-align:left;vertical-a
 th{background:#f5f5f5;font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 tr{break-inside:avoid}
-.articles td{font-size:12px}
+.articles td{font-size:12px}.articles td:first-child{white-space:nowrap}
 .sent{margin:2px 0;color:#333}
 mark{background:#fff1a8;padding:0 1px}
 .flag{color:#a33;font-weight:600}
@@ -66,7 +66,7 @@ function cards(r: CoverageReport): string {
     ['articles', count(t.articles)],
     ['outlets', count(t.outlets)],
     ['languages', count(t.languages)],
-    ['reach', count(t.reach)],
+    ['reach', t.audienceUnknown.length === t.outlets && t.outlets > 0 ? '—' : count(t.reach)],
     ['body unavailable', count(t.bodyUnavailable)],
   ];
   if (t.notRelevant > 0) items.push(['not relevant (left out)', count(t.notRelevant)]);

@@ -30,13 +30,14 @@ function overview(r: CoverageReport): string[] {
   if (langs) out.push(`Languages: ${langs}.`);
   const f = r.firstToReport;
   if (f?.published) out.push(`First to report: ${mdText(f.outletName)}, ${f.published}.`);
-  if (t.articles > 0) {
-    const unknown = t.audienceUnknown.length
-      ? ` (no audience figure for ${t.audienceUnknown.map(mdText).join(', ')})`
-      : '';
+  if (t.articles > 0 && t.audienceUnknown.length === t.outlets) {
+    out.push('Reach: unknown (no outlet has an `audience` figure in its outlet file).');
+  } else if (t.articles > 0) {
     out.push(
-      `Reach: ${count(t.reach)} (outlet audience summed per article; outlets' audience ${count(t.outletAudience)})${unknown}.`,
+      `Reach: ${count(t.reach)} (outlet audience summed per article); outlets' audience: ${count(t.outletAudience)}.`,
     );
+    if (t.audienceUnknown.length)
+      out.push(`No audience figure for ${t.audienceUnknown.map(mdText).join(', ')} (counted 0).`);
   }
   if (t.bodyUnavailable > 0) out.push(`Body unavailable (paywall or gate): ${t.bodyUnavailable}.`);
   if (t.notRelevant > 0) out.push(`Left out as not relevant by an analyst: ${t.notRelevant}.`);
@@ -79,7 +80,7 @@ function timelineSection(r: CoverageReport): string[] {
   return [
     '## Articles per day',
     '',
-    `Days with coverage between ${r.timeline.days[0] ?? '?'} and ${r.timeline.days.at(-1) ?? '?'}; by outlet:`,
+    `Days with coverage (the timeline runs ${r.timeline.days[0] ?? '?'} to ${r.timeline.days.at(-1) ?? '?'}), by outlet:`,
     '',
     ...dayTable(r, r.timeline.byOutlet, (k) => names.get(k) ?? k),
     'By language:',
@@ -130,7 +131,7 @@ function articleEntry(a: ArticleRow): string[] {
   if (a.groupSize > 1)
     notes.push(
       a.relation === 'original'
-        ? `original of ${a.groupSize - 1} pickup(s)`
+        ? `original of a story in ${a.groupSize} articles`
         : `${a.relation} of #${a.groupId}`,
     );
   if (a.tags.length) notes.push(`tags: ${a.tags.map(mdText).join(', ')}`);

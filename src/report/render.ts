@@ -33,6 +33,21 @@ export interface ExportOptions {
 /** Text for md, json, csv and html; bytes for xlsx and pdf. */
 export async function exportReport(
   input: ReportInput,
+  format: 'xlsx' | 'pdf',
+  opts?: ExportOptions,
+): Promise<Buffer>;
+export async function exportReport(
+  input: ReportInput,
+  format: ReportFormat,
+  opts?: ExportOptions,
+): Promise<string>;
+export async function exportReport(
+  input: ReportInput,
+  format: ExportFormat,
+  opts?: ExportOptions,
+): Promise<string | Buffer>;
+export async function exportReport(
+  input: ReportInput,
   format: ExportFormat,
   opts: ExportOptions = {},
 ): Promise<string | Buffer> {

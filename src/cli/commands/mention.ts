@@ -59,8 +59,14 @@ function setCommand(): Command {
       ).conflicts('relevant'),
     )
     .addOption(new Option('--relevant', 'undo --not-relevant'))
-    .option('--tag <tag>', 'add a tag (repeatable)', collect, [])
-    .option('--untag <tag>', 'remove a tag (repeatable)', collect, [])
+    .addOption(
+      new Option('--tag <tag>', 'add a tag (repeatable)').argParser(collect).default([], 'none'),
+    )
+    .addOption(
+      new Option('--untag <tag>', 'remove a tag (repeatable)')
+        .argParser(collect)
+        .default([], 'none'),
+    )
     .addOption(
       new Option('--tone <tone>', 'the analyst tone; none clears it').choices([
         'positive',

@@ -36,6 +36,14 @@ describe('the standfirst', () => {
     expect(paragraphs(extractFromHtml(html, 'https://news.test/a').body)[0]).toBe(STANDFIRST);
   });
 
+  it('is the shown description, not the marked block around it and the byline', () => {
+    const html = fixtureText('body-standfirst.html')
+      .replace('<p class="s4fw2">', '<div class="article-intro"><div>Ann Roe, in Harwick</div><p>')
+      .replace('October.\n          </p>', 'October.</p></div>');
+    const ps = paragraphs(extractFromHtml(html, 'https://news.test/a').body);
+    expect(ps[0]).toBe(STANDFIRST);
+  });
+
   it('is not repeated when the body already holds it', () => {
     const html = fixtureText('body-standfirst.html').replace(
       '<div class="s8p01">',
@@ -73,6 +81,15 @@ describe('an article split in sibling blocks', () => {
 
   it('keeps a definition list of text, pictograms and all', () => {
     expect(body).toContain("l'appui en béton qui tient chaque extrémité");
+  });
+});
+
+describe('an article in several <section> chapters', () => {
+  it('keeps the next chapter, its subheading included', () => {
+    const body = extractFixture('body-chapters.html').body ?? '';
+    expect(body.startsWith('In de oude brandweerkazerne van Oostmeer')).toBe(true);
+    expect(body).toContain('\n\nWie kan een fiets lenen?\n\nElk gezin dat in Oostmeer woont');
+    expect(body).toContain('herstellen hoort bij het project.');
   });
 });
 

@@ -1,0 +1,44 @@
+// Mentions for report tests: plain values, built by hand.
+import type { Mention } from '../../../src/store/index.js';
+import type { HitSentence } from '../../../src/types.js';
+
+export function mention(
+  id: number,
+  over: Partial<Mention['article']> = {},
+  extra: { summary?: string; sentences?: HitSentence[]; eventId?: string } = {},
+): Mention {
+  const url = over.url ?? `https://${over.outletId ?? 'rtl'}.example/a/${id}`;
+  return {
+    eventId: extra.eventId ?? 'ev',
+    articleId: id,
+    score: 0.5,
+    hits: [],
+    sentences: extra.sentences ?? [],
+    summary: extra.summary ?? `Summary of article ${id}.`,
+    matchedAt: '2024-01-05T15:00:00.000Z',
+    article: {
+      id,
+      url,
+      outletId: 'rtl',
+      fetchedUrl: url,
+      fetchMode: 'http',
+      title: `Title ${id}`,
+      lead: null,
+      body: `Body of article ${id}.`,
+      published: '2024-01-05T15:00:00+01:00',
+      modified: null,
+      authors: [],
+      section: null,
+      language: 'fr',
+      image: null,
+      siteName: null,
+      access: 'free',
+      wireCredit: null,
+      contentHash: 'h',
+      previousHash: null,
+      version: 1,
+      fetchedAt: 'x',
+      ...over,
+    },
+  };
+}
