@@ -4,7 +4,12 @@
 //   auto    – http first; the browser only when the static HTML has no article body.
 import type { OutletConfig } from '../config/schema.js';
 import { MwError } from '../errors.js';
-import { decodeHtmlBytes, extractArticle, hasArticleBody } from '../extract/index.js';
+import {
+  applySelectors,
+  decodeHtmlBytes,
+  extractArticle,
+  hasArticleBody,
+} from '../extract/index.js';
 import { parseHtml } from '../html/parse.js';
 import { CONSENT_PLATFORMS } from '../outlets/consent-platforms.js';
 import type { Validators } from '../store/index.js';
@@ -29,6 +34,13 @@ export interface NotModified {
 const BROWSER_LATENCY_MS = 200;
 const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)/i;
 
+/** Parses once, extracts, then applies the outlet's own selectors if it has any. */
+function extractPage(html: string, url: string, outlet: OutletConfig): ExtractedArticle {
+  const doc = parseHtml(html);
+  const article = extractArticle(doc, url, { languages: [...outlet.languages] });
+  return applySelectors(doc, article, outlet.selectors);
+}
+
 export async function fetchArticle(
   s: Services,
   outlet: OutletConfig,
@@ -38,7 +50,6 @@ export async function fetchArticle(
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
   // A browser navigation reaches the host some time after its grant: reserve that time too.
   const beforeNavigation = (u: string): Promise<void> => s.limiter.acquire(u, BROWSER_LATENCY_MS);
-  const opts = { languages: [...outlet.languages] };
   // In auto mode the browser opens the URL the HTTP fetch ended at: Chromium follows redirects
   // itself, and page routes do not see the hops, so they would escape the rate limit.
   let target = url;
@@ -61,11 +72,7 @@ export async function fetchArticle(
       );
     }
     const article = await s.timings.time('extract', () =>
-      extractArticle(
-        parseHtml(decodeHtmlBytes(res.body, res.contentType).html),
-        res.finalUrl,
-        opts,
-      ),
+      extractPage(decodeHtmlBytes(res.body, res.contentType).html, res.finalUrl, outlet),
     );
     // A consent gate is what the outlet's recipe is for; a paywall is never worked around.
     const browserMayHelp =
@@ -97,7 +104,7 @@ export async function fetchArticle(
     );
   }
   const article = await s.timings.time('extract', () =>
-    extractArticle(parseHtml(rendered.html), rendered.finalUrl, opts),
+    extractPage(rendered.html, rendered.finalUrl, outlet),
   );
   return { mode: 'browser', finalUrl: rendered.finalUrl, article, etag, lastModified };
 }

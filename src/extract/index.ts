@@ -201,3 +201,4 @@ function imageUrl(meta: PageMeta, ld: JsonLd, base: string): string | null {
   }
   return null;
 }
+export { applySelectors, type OutletSelectors } from './selectors.js';
