@@ -10,6 +10,14 @@ const isoDate = z
     'expected a date such as 2024-01-05',
   );
 const path = z.string().min(1);
+const regexSource = z.string().refine((s) => {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
 
 export const settingsSchema = z
   .object({
@@ -141,32 +149,12 @@ export const outletSchema = z
         feeds: z.array(path).default([]),
         pages: z.array(path).default(['/']),
         /** Regular expression over the URL path (and query) that marks article links on pages. */
-        articlePattern: z
-          .string()
-          .refine((s) => {
-            try {
-              new RegExp(s);
-              return true;
-            } catch {
-              return false;
-            }
-          }, 'not a valid regular expression')
-          .optional(),
+        articlePattern: regexSource.optional(),
         /**
          * Regular expression over the URL path (and query) of listing pages to follow from
          * `pages` (sections, pagination). Without it, only the configured pages are read.
          */
-        sectionPattern: z
-          .string()
-          .refine((s) => {
-            try {
-              new RegExp(s);
-              return true;
-            } catch {
-              return false;
-            }
-          }, 'not a valid regular expression')
-          .optional(),
+        sectionPattern: regexSource.optional(),
         /** Most candidate URLs one discovery run takes from this outlet. */
         maxUrls: z.number().int().positive().default(500),
         /** Most listing pages (configured pages and followed sections) read per run. */

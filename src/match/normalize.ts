@@ -3,6 +3,7 @@
 //   fold:     accents stripped (NFKD, combining marks removed), ligatures expanded, lower-cased
 //   foldCase: the same but case kept (for cs(...))
 
+import { LATIN_SPECIAL, LATIN_SPECIAL_RE } from '../text/latin-letters.js';
 /** Apostrophes: ' ’ ʼ ‘ ´ ` ′. */
 const APOSTROPHES = new Set([0x27, 0x2019, 0x02bc, 0x2018, 0x00b4, 0x60, 0x2032]);
 /** Hyphens and dashes between two word characters join a compound: - ‐ ‑ ‒ – — ― −. */
@@ -12,25 +13,6 @@ const IGNORABLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 /** Spaces that group digits in French typography ("1 600"): no-break, narrow no-break, thin. */
 const DIGIT_GROUP_SPACES = new Set([0xa0, 0x202f, 0x2009]);
 
-/** Letters NFKD leaves alone but a reader takes for plain Latin letters. */
-const SPECIAL: Record<string, string> = {
-  ß: 'ss',
-  ẞ: 'SS',
-  æ: 'ae',
-  Æ: 'AE',
-  œ: 'oe',
-  Œ: 'OE',
-  ø: 'o',
-  Ø: 'O',
-  đ: 'd',
-  Đ: 'D',
-  ł: 'l',
-  Ł: 'L',
-  þ: 'th',
-  Þ: 'TH',
-  ı: 'i',
-};
-const SPECIAL_RE = /[ßẞæÆœŒøØđĐłŁþÞı]/gu;
 const MARKS_RE = /\p{M}+/gu;
 const WORD_RE = /^[\p{L}\p{N}\p{M}]$/u;
 
@@ -92,7 +74,7 @@ export function foldCase(word: string): string {
   if (ascii) return word;
   let out = '';
   const decomposed = word
-    .replace(SPECIAL_RE, (ch) => SPECIAL[ch] ?? ch)
+    .replace(LATIN_SPECIAL_RE, (ch) => LATIN_SPECIAL[ch] ?? ch)
     .normalize('NFKD')
     .replace(MARKS_RE, '');
   for (const ch of decomposed) {

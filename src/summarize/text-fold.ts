@@ -3,21 +3,7 @@
 // here so that summarising never reaches into another stage's internals, and follow the same
 // rules (NFKD, combining marks removed, ligatures expanded, lower-cased).
 
-/** Letters NFKD leaves alone but a reader takes for plain Latin letters. */
-const SPECIAL: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  Æ: 'AE',
-  œ: 'oe',
-  Œ: 'OE',
-  ø: 'o',
-  Ø: 'O',
-  đ: 'd',
-  Đ: 'D',
-  ł: 'l',
-  Ł: 'L',
-};
-const SPECIAL_RE = /[ßæÆœŒøØđĐłŁ]/gu;
+import { LATIN_SPECIAL, LATIN_SPECIAL_RE } from '../text/latin-letters.js';
 const MARKS_RE = /\p{M}+/gu;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 
@@ -27,7 +13,7 @@ export function foldAccents(text: string): string {
   // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(text)) return text;
   return text
-    .replace(SPECIAL_RE, (ch) => SPECIAL[ch] ?? ch)
+    .replace(LATIN_SPECIAL_RE, (ch) => LATIN_SPECIAL[ch] ?? ch)
     .normalize('NFKD')
     .replace(MARKS_RE, '');
 }

@@ -1,21 +1,15 @@
 // robots.txt Crawl-delay slows an outlet below its configured rate, for every request after
 // robots.txt itself. Real Redis, BullMQ, SQLite, HTTP on loopback.
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
-import { obliterateAll } from '../../jobs/queues.js';
-import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
-import { loadConfig } from '../../src/config/load.js';
-import { createLogger } from '../../src/log.js';
-import { writeConfigDir } from '../helpers/config-dir.js';
+import type { Runtime } from '../../jobs/worker.js';
+import { outletRuntime } from '../helpers/outlet-runtime.js';
 import { serve } from '../helpers/server.js';
-import { tmpDir } from '../helpers/tmp.js';
 
 const arrivals: Array<{ path: string; at: number }> = [];
 let server: Awaited<ReturnType<typeof serve>>;
 let rt: Runtime;
-const tmp = tmpDir();
+let env: Awaited<ReturnType<typeof outletRuntime>>;
 
 beforeAll(async () => {
   server = await serve((req, res) => {
@@ -28,38 +22,25 @@ beforeAll(async () => {
       `<html><body><article><h1>Story ${req.url}</h1>${'<p>A paragraph of a story about the harbour and its cranes, written for this test only.</p>'.repeat(6)}</article></body></html>`,
     );
   });
-  const dir = writeConfigDir(join(tmp.dir, 'config'), {
-    settings: {
-      redis: { prefix: `mw-test-${randomUUID().slice(0, 8)}` },
-      database: { url: join(tmp.dir, 'mw.db') },
+  env = await outletRuntime({
+    settings: {},
+    outlet: {
+      id: 'harbour',
+      name: 'Harbour',
+      baseUrl: server.url,
+      languages: ['en'],
+      fetch: 'http',
+      rateLimit: { requestsPerSecond: 50, maxConcurrent: 4 },
+      discovery: { pages: ['/'], articlePattern: '^/n/' },
     },
-    outlets: [
-      {
-        id: 'harbour',
-        name: 'Harbour',
-        baseUrl: server.url,
-        languages: ['en'],
-        fetch: 'http',
-        rateLimit: { requestsPerSecond: 50, maxConcurrent: 4 },
-        discovery: { pages: ['/'], articlePattern: '^/n/' },
-      },
-    ],
   });
-  rt = await startRuntime(
-    loadConfig(dir, { REDIS_URL: process.env.REDIS_URL }),
-    createLogger({ level: 'silent', pretty: false }),
-    { work: true },
-  );
+  rt = env.rt;
   await waitForCrawl(rt, await enqueueCrawl(rt, { outletIds: ['harbour'], eventIds: [] }));
 }, 60_000);
 
 afterAll(async () => {
-  if (rt) {
-    await obliterateAll(rt.redis, rt.config.settings.redis.prefix);
-    await stopRuntime(rt);
-  }
+  await env?.close();
   await server?.close();
-  tmp.cleanup();
 });
 
 describe('Crawl-delay', () => {

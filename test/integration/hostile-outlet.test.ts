@@ -1,18 +1,12 @@
 // Bad input from a server: every URL ends in the ledger with a reason that names the problem,
 // failures that will not heal fail at once, transient ones are retried, a 429 waits without
 // spending an attempt, and nothing already stored is lost. Real Redis, BullMQ and SQLite.
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
-import { obliterateAll } from '../../jobs/queues.js';
-import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
-import { loadConfig } from '../../src/config/load.js';
-import { createLogger } from '../../src/log.js';
+import type { Runtime } from '../../jobs/worker.js';
+import { outletRuntime } from '../helpers/outlet-runtime.js';
 import type { LedgerRow } from '../../src/store/index.js';
-import { writeConfigDir } from '../helpers/config-dir.js';
 import { serve } from '../helpers/server.js';
-import { tmpDir } from '../helpers/tmp.js';
 
 const article = (
   title: string,
@@ -27,7 +21,7 @@ let server: Awaited<ReturnType<typeof serve>>;
 let rt: Runtime;
 let ledger: Map<string, LedgerRow>;
 let runId: string;
-const tmp = tmpDir();
+let env: Awaited<ReturnType<typeof outletRuntime>>;
 
 beforeAll(async () => {
   server = await serve((req, res) => {
@@ -84,40 +78,31 @@ beforeAll(async () => {
         return html('<h1>Not found</h1>', 404);
     }
   });
-  const dir = writeConfigDir(join(tmp.dir, 'config'), {
+  env = await outletRuntime({
     settings: {
-      redis: { prefix: `mw-test-${randomUUID().slice(0, 8)}` },
-      database: { url: join(tmp.dir, 'mw.db') },
       http: { maxBytes: 1_000_000, timeoutMs: 5_000 },
       // Two attempts: /a/flaky needs both; /a/busy answers 429 twice and must still get through.
       worker: { attempts: 2, backoffMs: 50 },
     },
-    outlets: [
-      {
-        id: 'hostile',
-        name: 'Hostile Times',
-        baseUrl: server.url,
-        languages: ['en'],
-        fetch: 'http',
-        rateLimit: { requestsPerSecond: 50 },
-        discovery: { pages: ['/links'] },
-      },
-    ],
+    outlet: {
+      id: 'hostile',
+      name: 'Hostile Times',
+      baseUrl: server.url,
+      languages: ['en'],
+      fetch: 'http',
+      rateLimit: { requestsPerSecond: 50 },
+      discovery: { pages: ['/links'] },
+    },
   });
-  const config = loadConfig(dir, { REDIS_URL: process.env.REDIS_URL });
-  rt = await startRuntime(config, createLogger({ level: 'silent', pretty: false }), { work: true });
+  rt = env.rt;
   runId = await enqueueCrawl(rt, { outletIds: ['hostile'], eventIds: [] });
   await waitForCrawl(rt, runId);
   ledger = new Map((await rt.store.ledger(runId)).map((r) => [new URL(r.url).pathname, r]));
 }, 120_000);
 
 afterAll(async () => {
-  if (rt) {
-    await obliterateAll(rt.redis, rt.config.settings.redis.prefix);
-    await stopRuntime(rt);
-  }
+  await env?.close();
   await server?.close();
-  tmp.cleanup();
 });
 
 describe('an outlet that answers badly', () => {

@@ -1,17 +1,11 @@
 // Incremental recrawl on real Redis, BullMQ and SQLite: a recent article is revisited with a
 // conditional GET; 304 costs no extraction; a changed body updates the article and its mention
 // and keeps the previous version's hash.
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
-import { obliterateAll } from '../../jobs/queues.js';
-import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
-import { loadConfig } from '../../src/config/load.js';
-import { createLogger } from '../../src/log.js';
-import { writeConfigDir } from '../helpers/config-dir.js';
+import type { Runtime } from '../../jobs/worker.js';
+import { outletRuntime } from '../helpers/outlet-runtime.js';
 import { serve } from '../helpers/server.js';
-import { tmpDir } from '../helpers/tmp.js';
 
 const published = new Date(Date.now() - 3600_000).toISOString();
 let version = 1;
@@ -24,7 +18,7 @@ ${Array.from({ length: 5 }, (_, i) => `<p>Version ${version}: paragraph ${i + 1}
 
 let server: Awaited<ReturnType<typeof serve>>;
 let rt: Runtime;
-const tmp = tmpDir();
+let env: Awaited<ReturnType<typeof outletRuntime>>;
 const crawl = async (): Promise<void> => {
   await new Promise((r) => setTimeout(r, 120)); // past the revisit interval (60 ms)
   await waitForCrawl(rt, await enqueueCrawl(rt, { outletIds: ['canal'], eventIds: [] }));
@@ -41,23 +35,19 @@ beforeAll(async () => {
     res.writeHead(status, { etag, 'content-type': 'text/html; charset=utf-8' });
     res.end(status === 304 ? undefined : page());
   });
-  const dir = writeConfigDir(join(tmp.dir, 'config'), {
+  env = await outletRuntime({
     settings: {
-      redis: { prefix: `mw-test-${randomUUID().slice(0, 8)}` },
-      database: { url: join(tmp.dir, 'mw.db') },
       recrawl: { recentHours: 48, everyMinutes: 0.001 },
     },
-    outlets: [
-      {
-        id: 'canal',
-        name: 'Canal Post',
-        baseUrl: server.url,
-        languages: ['en'],
-        fetch: 'http',
-        rateLimit: { requestsPerSecond: 100 },
-        discovery: { pages: ['/'], articlePattern: '^/news/' },
-      },
-    ],
+    outlet: {
+      id: 'canal',
+      name: 'Canal Post',
+      baseUrl: server.url,
+      languages: ['en'],
+      fetch: 'http',
+      rateLimit: { requestsPerSecond: 100 },
+      discovery: { pages: ['/'], articlePattern: '^/news/' },
+    },
     events: [
       {
         id: 'bridge',
@@ -67,21 +57,13 @@ beforeAll(async () => {
       },
     ],
   });
-  rt = await startRuntime(
-    loadConfig(dir, { REDIS_URL: process.env.REDIS_URL }),
-    createLogger({ level: 'silent', pretty: false }),
-    { work: true },
-  );
+  rt = env.rt;
   await crawl();
 }, 60_000);
 
 afterAll(async () => {
-  if (rt) {
-    await obliterateAll(rt.redis, rt.config.settings.redis.prefix);
-    await stopRuntime(rt);
-  }
+  await env?.close();
   await server?.close();
-  tmp.cleanup();
 });
 
 describe('a recent article', () => {
