@@ -94,9 +94,6 @@ export function createAlerter(deps: AlerterDeps): Alerter {
         outletNames: deps.outletNames,
         until: start?.toISOString() ?? null,
       });
-      await deps.store.settleAlerts(claim, articleIds, { sent: true });
-      log.info({ articles: articleIds.length }, 'alert sent');
-      return { eventId: e.id, channel, articleIds };
     } catch (err) {
       const reason = errorReason(err);
       const rows = (await deps.store.alertDeliveries(e.id)).filter(
@@ -120,6 +117,10 @@ export function createAlerter(deps: AlerterDeps): Alerter {
       );
       return { eventId: e.id, channel, articleIds, error: reason };
     }
+    // Sent: from here on an error must not turn into a retry (that would send it twice).
+    await deps.store.settleAlerts(claim, articleIds, { sent: true });
+    log.info({ articles: articleIds.length }, 'alert sent');
+    return { eventId: e.id, channel, articleIds };
   }
 
   async function run(events: readonly Alerting[], now: Date): Promise<Delivery[]> {
