@@ -6,26 +6,19 @@
 // Retries:   none needed: a delivery error is recorded with its retry time and the next tick
 //            takes it; a bad payload fails for good.
 // Enqueues:  nothing.
-import { UnrecoverableError, type Job, type Queue } from 'bullmq';
-import { z } from 'zod';
+import type { Job, Queue } from 'bullmq';
 import type { JobContext } from './context.js';
+import { parsePayload } from './queues.js';
 import { alerterFor } from './summarize.js';
 
 export const ALERTS_QUEUE = 'alerts';
-/** Move to payloadSchemas in ./queues.ts once the queue is registered there. */
-export const alertsPayloadSchema = z.object({}).strict();
 export const ALERTS_SCHEDULER_ID = 'alerts-tick';
 export const ALERTS_TICK_MS = 60_000;
 
 export function alertsProcessor(ctx: JobContext) {
   const alerter = alerterFor(ctx);
   return async (job: Job): Promise<{ sent: number; failed: number }> => {
-    const parsed = alertsPayloadSchema.safeParse(job.data ?? {});
-    if (!parsed.success) {
-      throw new UnrecoverableError(
-        `MW_ERR_BAD_PAYLOAD: alerts job ${job.id}: ${parsed.error.message}`,
-      );
-    }
+    parsePayload('alerts', job);
     const done = await alerter.sendDue(ctx.services.now());
     const failed = done.filter((d) => d.error !== undefined).length;
     if (done.length > 0) {

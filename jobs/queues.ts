@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Settings } from '../src/config/schema.js';
 
-export const QUEUE_NAMES = ['discover', 'article', 'summarize'] as const;
+export const QUEUE_NAMES = ['discover', 'article', 'summarize', 'alerts'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
@@ -25,6 +25,8 @@ export const payloadSchemas = {
     })
     .strict(),
   summarize: z.object({ eventId: id }).strict(),
+  /** The alerts tick carries nothing: it looks at every event with `alerts`. */
+  alerts: z.object({}).strict(),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type Payload<Q extends QueueName> = z.infer<(typeof payloadSchemas)[Q]>;
@@ -67,6 +69,7 @@ export function openQueues(connection: Redis, settings: Settings): Queues {
     discover: new Queue('discover', opts),
     article: new Queue('article', opts),
     summarize: new Queue('summarize', opts),
+    alerts: new Queue('alerts', opts),
   } as Queues;
 }
 

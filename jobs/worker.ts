@@ -8,6 +8,7 @@ import { compileEvents } from '../src/crawl/events.js';
 import { closeServices, createServices, type Services } from '../src/crawl/services.js';
 import type { Logger } from '../src/log.js';
 import { openStore, type Store } from '../src/store/index.js';
+import { alertsProcessor } from './alerts.js';
 import { articleProcessor } from './article.js';
 import { checkRedis, connectRedis } from './connection.js';
 import type { JobContext } from './context.js';
@@ -30,6 +31,7 @@ const processors: { [Q in QueueName]: (ctx: JobContext) => Processor } = {
   discover: discoverProcessor,
   article: articleProcessor,
   summarize: summarizeProcessor,
+  alerts: alertsProcessor,
 };
 
 export async function startRuntime(

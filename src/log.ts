@@ -19,7 +19,16 @@ export function createLogger(opts: LoggerOptions): Logger {
     level: opts.level,
     base: { pid: process.pid },
     redact: {
-      paths: ['redisUrl', 'databaseUrl', '*.password', 'headers.authorization', 'headers.cookie'],
+      paths: [
+        'redisUrl',
+        'databaseUrl',
+        '*.password',
+        '*.pass',
+        'smtp.pass',
+        '*.smtp.pass',
+        'headers.authorization',
+        'headers.cookie',
+      ],
       censor: '[redacted]',
     },
   };

@@ -11,6 +11,7 @@ import { reportCommand } from './commands/report.js';
 import { simCommand } from './commands/sim.js';
 import { startCommand, workerCommand } from './commands/worker.js';
 import { configCheckCommand } from './commands/config-check.js';
+import { mentionCommand } from './commands/mention.js';
 import { outletsCheckCommand } from './commands/outlets-check.js';
 
 export function program(): Command {
@@ -26,6 +27,7 @@ export function program(): Command {
   p.addCommand(workerCommand());
   p.addCommand(startCommand());
   p.addCommand(reportCommand());
+  p.addCommand(mentionCommand());
   p.addCommand(demoCommand());
   p.addCommand(simCommand());
   p.addCommand(extractCommand());

@@ -26,7 +26,9 @@ export async function outletRuntime(parts: {
     ...(parts.events ? { events: parts.events } : {}),
   });
   const config = loadConfig(dir, { REDIS_URL: process.env.REDIS_URL });
-  const rt = await startRuntime(config, createLogger({ level: 'silent', pretty: false }), { work: true });
+  const rt = await startRuntime(config, createLogger({ level: 'silent', pretty: false }), {
+    work: true,
+  });
   return {
     rt,
     async close(): Promise<void> {

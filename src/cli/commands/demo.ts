@@ -1,13 +1,13 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadConfig, wireOutletIds } from '../../config/load.js';
+import { loadConfig } from '../../config/load.js';
 import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
 import { obliterateAll } from '../../../jobs/queues.js';
 import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
+import { gatherReport } from '../../report/gather.js';
 import { renderReport } from '../../report/render.js';
 import { startSimulator } from '../../sim/index.js';
-import { summarizeCoverage } from '../../summarize/coverage.js';
 import { globalConfigDir, loggerFor, withRedis } from '../context.js';
 import { writeSimConfig } from '../demo-config.js';
 import { progressPrinter, runSummary } from '../progress.js';
@@ -52,11 +52,9 @@ export function demoCommand(): Command {
             progress.done();
             say(runSummary(runId, counts, (Date.now() - started) / 1000));
             for (const event of config.events) {
-              const mentions = await rt.store.mentions(event.id);
-              const outletNames = Object.fromEntries(config.outlets.map((o) => [o.id, o.name]));
-              process.stdout.write(
-                `\n${renderReport({ event, summary: summarizeCoverage(event.id, mentions, { wireOutlets: wireOutletIds(config) }), mentions, outletNames }, 'md')}`,
-              );
+              // The same report `mediawatch report` prints (overrides, audience, pickups).
+              const input = await gatherReport(rt.store, config, event.id);
+              process.stdout.write(`\n${renderReport(input, 'md')}`);
             }
             say(
               `\nThe demo database is ${dbFile}; e.g. mediawatch --config ${join(opts.data, 'config')} report ${config.events[0]?.id ?? 'EVENT'} --format csv`,

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { upsertAlertSchedule } from '../../../jobs/alerts.js';
 import { upsertSchedules } from '../../../jobs/schedule.js';
 import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
 import { loadFor, loggerFor, untilSignal, withRedis } from '../context.js';
@@ -14,6 +15,8 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
       config.outlets.map((o) => o.id),
       config.settings,
     );
+    // Digests close and failed alert deliveries are retried even when no coverage arrives.
+    await upsertAlertSchedule(rt.queues.alerts);
     log.info(
       { schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes },
       'discovery scheduled',
