@@ -9,6 +9,7 @@ import { createLogger } from '../../../src/log.js';
 import { SqliteStore } from '../../../src/store/index.js';
 import { tmpDir } from '../../helpers/tmp.js';
 import { mailSink, slackUrls, webhookSink, type MailSink, type WebhookSink } from './sinks.js';
+import { articleInput } from '../../helpers/articles.js';
 
 let clock = new Date('2024-01-05T10:20:00Z');
 const at = (iso: string): Date => (clock = new Date(iso));
@@ -21,24 +22,13 @@ let logs: string[];
 const url = (n: number): string => `https://rtl.example/news/${n}`;
 
 async function article(n: number, eventId = 'ev'): Promise<number> {
-  const { id } = await store.saveArticle({
-    url: url(n),
-    outletId: 'rtl',
-    fetchedUrl: url(n),
-    fetchMode: 'http',
-    title: `Vilvoorde story ${n} <b>&</b>`,
-    lead: null,
-    body: 'Body.',
-    published: '2024-01-05T11:00:00+01:00',
-    modified: null,
-    authors: [],
-    section: null,
-    language: 'fr',
-    image: null,
-    siteName: null,
-    access: 'free',
-    wireCredit: null,
-  });
+  const { id } = await store.saveArticle(
+    articleInput({
+      url: url(n),
+      title: `Vilvoorde story ${n} <b>&</b>`,
+      published: '2024-01-05T11:00:00+01:00',
+    }),
+  );
   await store.saveMention({
     eventId,
     articleId: id,

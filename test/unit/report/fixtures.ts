@@ -1,6 +1,7 @@
 // Mentions for report tests: plain values, built by hand.
 import type { Mention } from '../../../src/store/index.js';
 import type { HitSentence } from '../../../src/types.js';
+import { storedArticle } from '../../helpers/articles.js';
 
 export function mention(
   id: number,
@@ -16,29 +17,13 @@ export function mention(
     sentences: extra.sentences ?? [],
     summary: extra.summary ?? `Summary of article ${id}.`,
     matchedAt: '2024-01-05T15:00:00.000Z',
-    article: {
+    article: storedArticle({
       id,
       url,
-      outletId: 'rtl',
-      fetchedUrl: url,
-      fetchMode: 'http',
       title: `Title ${id}`,
-      lead: null,
       body: `Body of article ${id}.`,
       published: '2024-01-05T15:00:00+01:00',
-      modified: null,
-      authors: [],
-      section: null,
-      language: 'fr',
-      image: null,
-      siteName: null,
-      access: 'free',
-      wireCredit: null,
-      contentHash: 'h',
-      previousHash: null,
-      version: 1,
-      fetchedAt: 'x',
       ...over,
-    },
+    }),
   };
 }

@@ -2,30 +2,25 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/store/index.js';
 import type { ArticleInput } from '../../../src/store/index.js';
+import { articleInput } from '../../helpers/articles.js';
 import { tmpDir } from '../../helpers/tmp.js';
 
 let store: SqliteStore;
 let cleanup: () => void;
 
-const article = (over: Partial<ArticleInput> = {}): ArticleInput => ({
-  url: 'https://ex.be/1',
-  outletId: 'ex',
-  fetchedUrl: 'https://ex.be/1',
-  fetchMode: 'http',
-  title: 'T',
-  lead: 'L',
-  body: 'B1\n\nB2',
-  published: '2024-01-05T14:00:00+01:00',
-  modified: null,
-  authors: ['A. Writer'],
-  section: null,
-  language: 'en',
-  image: null,
-  siteName: 'Ex',
-  access: 'free',
-  wireCredit: null,
-  ...over,
-});
+const article = (over: Partial<ArticleInput> = {}): ArticleInput =>
+  articleInput({
+    url: 'https://ex.be/1',
+    outletId: 'ex',
+    title: 'T',
+    lead: 'L',
+    body: 'B1\n\nB2',
+    published: '2024-01-05T14:00:00+01:00',
+    authors: ['A. Writer'],
+    language: 'en',
+    siteName: 'Ex',
+    ...over,
+  });
 
 beforeEach(async () => {
   const t = tmpDir();

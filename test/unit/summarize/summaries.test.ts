@@ -3,6 +3,7 @@ import { summarizeMention } from '../../../src/summarize/article-summary.js';
 import { summarizeCoverage } from '../../../src/summarize/coverage.js';
 import type { Mention, StoredArticle } from '../../../src/store/index.js';
 import type { HitSentence } from '../../../src/types.js';
+import { storedArticle } from '../../helpers/articles.js';
 
 const hit = (text: string, field: HitSentence['field'] = 'body'): HitSentence => ({
   field,
@@ -34,30 +35,8 @@ describe('summarizeMention', () => {
 });
 
 describe('summarizeCoverage', () => {
-  const article = (over: Partial<StoredArticle>): StoredArticle => ({
-    id: 1,
-    url: 'u',
-    outletId: 'a',
-    fetchedUrl: 'u',
-    fetchMode: 'http',
-    title: 't',
-    lead: null,
-    body: 'b',
-    published: null,
-    modified: null,
-    authors: [],
-    section: null,
-    language: 'fr',
-    image: null,
-    siteName: null,
-    access: 'free',
-    wireCredit: null,
-    contentHash: 'h',
-    previousHash: null,
-    version: 1,
-    fetchedAt: 'x',
-    ...over,
-  });
+  const article = (over: Partial<StoredArticle>): StoredArticle =>
+    storedArticle({ url: 'u', outletId: 'a', title: 't', body: 'b', ...over });
   const mention = (a: StoredArticle): Mention => ({
     eventId: 'e',
     articleId: a.id,
