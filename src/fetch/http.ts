@@ -2,7 +2,7 @@
 // request, redirects followed by hand (each hop is checked, at most maxRedirects), and a limit
 // on decoded bytes that also holds for compressed bodies (a gzip bomb stops at the limit).
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import { Agent, request } from 'undici';
 import { MwError } from '../errors.js';
 import { httpStatusError, networkError } from './http-errors.js';
@@ -58,9 +58,12 @@ async function readLimited(
   url: string,
 ): Promise<Buffer> {
   const decoder = decoderFor(encoding);
-  const source: AsyncIterable<Buffer> = decoder ? body.pipe(decoder) : body;
+  // pipeline (not pipe) passes a broken or stalled body's error on to the decoder, so the loop
+  // below ends instead of waiting forever.
+  const source: AsyncIterable<Buffer> = decoder ? pipeline(body, decoder, () => undefined) : body;
   const chunks: Buffer[] = [];
   let size = 0;
+  let ok = false;
   try {
     for await (const chunk of source) {
       size += chunk.length;
@@ -69,8 +72,9 @@ async function readLimited(
       }
       chunks.push(chunk);
     }
+    ok = true;
   } finally {
-    if (size > maxBytes) {
+    if (!ok) {
       body.destroy();
       decoder?.destroy();
     }
@@ -95,10 +99,11 @@ export class HttpClient {
     url: string,
     opts: { accept?: string; headers?: Record<string, string>; beforeRequest?: BeforeRequest } = {},
   ): Promise<HttpResponse> {
-    const signal = AbortSignal.timeout(this.opts.timeoutMs);
     let current = url;
     for (let hop = 0; ; hop++) {
       await opts.beforeRequest?.(current);
+      // The timeout starts once politeness lets the request go: waiting for a slot is not slow.
+      const signal = AbortSignal.timeout(this.opts.timeoutMs);
       let res;
       try {
         res = await request(current, {
@@ -125,7 +130,11 @@ export class HttpClient {
             `more than ${this.opts.maxRedirects} redirects from ${url}`,
           );
         }
-        current = new URL(headers.location, current).toString();
+        try {
+          current = new URL(headers.location, current).toString();
+        } catch {
+          throw new MwError('MW_ERR_BAD_REDIRECT', `${current} redirects to an invalid URL`);
+        }
         continue;
       }
       if (res.statusCode >= 400 || res.statusCode < 200) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MwError } from '../../../src/errors.js';
@@ -24,6 +25,11 @@ beforeAll(async () => {
     } else if (path === '/bomb') {
       res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html' });
       res.end(gzipSync(Buffer.alloc(1_000_000, 'a')));
+    } else if (path === '/gz-broken') {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html' });
+      // Incompressible bytes: the first 500 compressed bytes decode to well under the limit.
+      res.write(gzipSync(randomBytes(5_000)).subarray(0, 500));
+      setTimeout(() => res.socket?.destroy(), 50);
     } else if (path === '/gz') {
       res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html' });
       res.end(gzipSync('<p>zipped</p>'));
@@ -74,6 +80,18 @@ describe('HttpClient', () => {
     expect((await failure(client.get(`${server.url}/missing`))).code).toBe('MW_ERR_HTTP_NOT_FOUND');
     const slow = await failure(client.get(`${server.url}/slow`));
     expect([slow.code, slow.retry]).toEqual(['MW_ERR_NETWORK', 'backoff']);
+  });
+
+  it('ends a compressed body that breaks off with a retryable error instead of hanging', async () => {
+    const broken = await failure(client.get(`${server.url}/gz-broken`));
+    expect([broken.code, broken.retry]).toEqual(['MW_ERR_NETWORK', 'backoff']);
+  });
+
+  it('does not count the politeness wait against the request timeout', async () => {
+    const res = await client.get(`${server.url}/ok`, {
+      beforeRequest: () => new Promise((r) => setTimeout(r, 2_500)),
+    });
+    expect(res.status).toBe(200);
   });
 
   it('calls beforeRequest for every hop', async () => {
