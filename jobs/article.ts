@@ -36,9 +36,11 @@ export function articleProcessor(ctx: JobContext) {
         : outcome.canonicalUrl === url
           ? null
           : `canonical URL ${outcome.canonicalUrl}`;
+      // Summaries first: a crawl is done when no URL is pending, and its summaries must be queued.
+      for (const eventId of [...outcome.matchedEvents, ...outcome.droppedEvents]) {
+        await requestSummary(ctx, eventId);
+      }
       await store.settle(url, outletId, 'stored', note, outcome.articleId, outcome.revisitAt);
-      if (outcome.changed)
-        for (const eventId of outcome.matchedEvents) await requestSummary(ctx, eventId);
       log.debug(
         { mode: outcome.mode, matched: outcome.matchedEvents, notModified: outcome.notModified },
         'article done',

@@ -27,6 +27,11 @@ export async function enqueueCrawl(rt: Runtime, sel: CrawlSelection): Promise<st
 
 const BUSY = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
 
+async function discoveryBusy(rt: Runtime, runId: string): Promise<boolean> {
+  const jobs = await rt.queues.discover.getJobs([...BUSY]);
+  return jobs.some((j) => j?.id?.endsWith(`-${runId}`));
+}
+
 async function busy(
   rt: Runtime,
   names: Array<'discover' | 'article' | 'summarize'>,
@@ -48,11 +53,16 @@ export async function waitForCrawl(
 ): Promise<RunCounts> {
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
   for (;;) {
-    onProgress(await rt.store.runCounts(runId));
-    if ((await busy(rt, ['discover', 'article'])) === 0) break;
+    // This run's own work only: a scheduler's next delayed discovery, or another run, does not
+    // keep it waiting. Its discover jobs are gone (done) or failed, and no URL is pending.
+    // Discovery is asked first: once it is done, every URL it found is in the ledger.
+    const discovering = await discoveryBusy(rt, runId);
+    const counts = await rt.store.runCounts(runId);
+    onProgress(counts);
+    if (!discovering && counts.pending === 0) break;
     await sleep(everyMs);
   }
-  // Matches request debounced summaries; wait for them too.
+  // Article jobs request their summaries before they settle the ledger: wait for those too.
   while ((await busy(rt, ['summarize'])) > 0) await sleep(everyMs);
   await rt.store.finishRun(runId);
   const counts = await rt.store.runCounts(runId);

@@ -52,7 +52,9 @@ export function discoverProcessor(ctx: JobContext) {
       .map((c) => ({
         name: 'article',
         data: { url: c.url, outletId, runId, source: c.source, eventIds },
-        opts: { jobId: articleJobId(c.url) },
+        // A failed job is removed at once (the ledger keeps its reason), so that a later run
+        // can enqueue the same job id again.
+        opts: { jobId: articleJobId(c.url), removeOnFail: true },
       }));
     await ctx.queues.article.addBulk(jobs);
     if (runId === null) {

@@ -21,6 +21,8 @@ export interface ArticleOutcome {
   /** A revisit answered 304: nothing was extracted or matched. */
   notModified: boolean;
   matchedEvents: string[];
+  /** Events whose mention of this article was removed: a new version no longer matches. */
+  droppedEvents: string[];
   /** When the URL is due for a revisit, or null. */
   revisitAt: string | null;
 }
@@ -41,6 +43,7 @@ export async function processArticle(
       changed: false,
       notModified: true,
       matchedEvents: [],
+      droppedEvents: [],
       revisitAt: new Date(
         s.now().getTime() + s.config.settings.recrawl.everyMinutes * 60_000,
       ).toISOString(),
@@ -67,6 +70,7 @@ export async function processArticle(
   );
 
   const matchedEvents: string[] = [];
+  const droppedEvents: string[] = [];
   const doc = {
     title: article.title ?? '',
     lead: article.lead ?? '',
@@ -79,7 +83,11 @@ export async function processArticle(
   for (const e of events) {
     if (!inWindow(article.published, e.window)) continue;
     const result = await s.timings.time('match', () => matchDocument(e.query, doc));
-    if (!result) continue;
+    if (!result) {
+      // A new version that no longer matches loses its mention (analyst overrides are kept).
+      if (!created && (await s.store.deleteMention(e.event.id, id))) droppedEvents.push(e.event.id);
+      continue;
+    }
     const sentences = uniqueSentences(result.sentences);
     await s.store.saveMention({
       eventId: e.event.id,
@@ -100,6 +108,7 @@ export async function processArticle(
     changed,
     notModified: false,
     matchedEvents,
+    droppedEvents,
     revisitAt,
   };
 }

@@ -30,6 +30,10 @@ type Row = Record<string, unknown>;
 
 /** A ledger URL pending for longer than this was left by a crashed run and is fetched again. */
 const PENDING_STALE_MS = 10 * 60_000;
+/** A URL that failed this many runs is not fetched again by discovery. */
+const MAX_FAILED_RUNS = 5;
+/** Skips that a later run may see differently. */
+const RECONSIDERED_SKIPS = /^MW_SKIP_(BUDGET|OUTSIDE_WINDOW)\b/;
 
 export function contentHash(a: Pick<ArticleInput, 'title' | 'body' | 'lead'>): string {
   return createHash('sha256')
@@ -150,7 +154,9 @@ export class SqliteStore implements Store {
   }
 
   async discover(runId: string | null, urls: DiscoveredUrl[]): Promise<string[]> {
-    const get = this.db.prepare('SELECT status, revisit_at, updated_at FROM ledger WHERE url = ?');
+    const get = this.db.prepare(
+      'SELECT status, reason, attempts, revisit_at, updated_at FROM ledger WHERE url = ?',
+    );
     const insert = this.db.prepare(
       `INSERT INTO ledger (url, outlet_id, status, source, run_id, discovered_at, updated_at)
        VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
@@ -165,19 +171,28 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       for (const u of urls) {
         const row = get.get(u.url) as
-          { status: LedgerStatus; revisit_at: string | null; updated_at: string } | undefined;
+          | {
+              status: LedgerStatus;
+              reason: string | null;
+              attempts: number;
+              revisit_at: string | null;
+              updated_at: string;
+            }
+          | undefined;
 
         if (!row) {
           insert.run(u.url, u.outletId, u.source, runId, ts, ts);
           toFetch.push(u.url);
         } else if (
-          row.status === 'failed' ||
+          (row.status === 'failed' && row.attempts < MAX_FAILED_RUNS) ||
           (row.status === 'pending' && row.updated_at < staleBefore) ||
-          (row.status === 'stored' && row.revisit_at !== null && row.revisit_at <= ts)
+          (row.status === 'stored' && row.revisit_at !== null && row.revisit_at <= ts) ||
+          (row.status === 'skipped' && RECONSIDERED_SKIPS.test(row.reason ?? ''))
         ) {
-          // A failure may heal, a URL pending for long was left by a crashed or cut-off run
-          // (one pending for less is still in flight), and a recent article is due for its
-          // revisit (a conditional GET).
+          // A failure may heal (a few times), a URL pending for long was left by a crashed or
+          // cut-off run (one pending for less is still in flight), a recent article is due for
+          // its revisit (a conditional GET), and a URL left out by a budget or the event windows
+          // may be wanted now (a new event, a bigger budget).
           retry.run(runId, ts, u.url);
           toFetch.push(u.url);
         } else known++;
@@ -285,6 +300,13 @@ export class SqliteStore implements Store {
         .run(...values, ts, changed ? 1 : 0, changed ? 1 : 0, ts, existing.id);
       return { id: existing.id, created: false, changed };
     })();
+  }
+
+  async deleteMention(eventId: string, articleId: number): Promise<boolean> {
+    const info = this.db
+      .prepare('DELETE FROM mentions WHERE event_id = ? AND article_id = ?')
+      .run(eventId, articleId);
+    return info.changes > 0;
   }
 
   async saveMention(m: MentionInput): Promise<void> {

@@ -157,6 +157,8 @@ export interface Store {
   validators(url: string): Promise<Validators | null>;
   saveArticle(article: ArticleInput): Promise<{ id: number; created: boolean; changed: boolean }>;
   saveMention(mention: MentionInput): Promise<void>;
+  /** Removes one mention; true when there was one. */
+  deleteMention(eventId: string, articleId: number): Promise<boolean>;
   runCounts(runId: string): Promise<RunCounts>;
   ledger(runId?: string): Promise<LedgerRow[]>;
   mentions(eventId: string): Promise<Mention[]>;

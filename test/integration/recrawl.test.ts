@@ -13,7 +13,7 @@ const seen: Array<{ ifNoneMatch: string | undefined; status: number }> = [];
 const page =
   (): string => `<!doctype html><html lang="en"><head><title>Bridge news - Canal Post</title>
 <meta property="article:published_time" content="${published}"></head><body><article><h1>Bridge news</h1>
-${Array.from({ length: 5 }, (_, i) => `<p>Version ${version}: paragraph ${i + 1} about the new bridge over the canal, which the town council approved after a long debate among residents and engineers.</p>`).join('\n')}
+${Array.from({ length: 5 }, (_, i) => `<p>Version ${version}: paragraph ${i + 1} about the new ${version < 3 ? 'bridge over the canal' : 'tunnel under the river'}, which the town council approved after a long debate among residents and engineers.</p>`).join('\n')}
 </article></body></html>`;
 
 let server: Awaited<ReturnType<typeof serve>>;
@@ -93,5 +93,14 @@ describe('a recent article', () => {
     expect(mentions).toHaveLength(1);
     expect(mentions[0]?.sentences.some((x) => x.text.includes('Version 2'))).toBe(true);
     expect(mentions[0]?.sentences.some((x) => x.text.includes('Version 1'))).toBe(false);
+  });
+
+  it('loses its mention when a new version no longer matches, and keeps the article', async () => {
+    version = 3;
+    await crawl();
+    const [after] = await rt.store.articles();
+    expect(after?.version).toBe(3);
+    expect(after?.body).toContain('tunnel under the river');
+    expect(await rt.store.mentions('bridge')).toEqual([]);
   });
 });
