@@ -3,7 +3,7 @@
 // Effects:   fetch (HTTP, or Chromium when the outlet needs it) → extract → store the article
 //            → match events in their windows → store mentions → settle the ledger entry →
 //            enqueue `summarize` for every matched event. The page HTML stays in this process.
-// Retries:   MW_SKIP_* (not an article, not HTML) → ledger "skipped", job completes;
+// Retries:   MW_SKIP_* (not an article, not HTML) and robots.txt disallow → ledger "skipped";
 //            errors that will not heal (404, robots, bad payload) → ledger "failed", fails at once;
 //            429/503 Retry-After → delayed without counting an attempt;
 //            transient errors → exponential backoff; the last attempt records "failed".
@@ -48,7 +48,10 @@ export function articleProcessor(ctx: JobContext) {
       return outcome;
     } catch (err) {
       const reason = errorReason(err);
-      if (err instanceof MwError && err.code.startsWith('MW_SKIP_')) {
+      if (
+        err instanceof MwError &&
+        (err.code.startsWith('MW_SKIP_') || err.code === 'MW_ERR_ROBOTS_DISALLOWED')
+      ) {
         await store.settle(url, outletId, 'skipped', reason);
         log.debug({ reason }, 'article skipped');
         return { skipped: reason };

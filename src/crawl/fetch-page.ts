@@ -4,6 +4,7 @@
 //   auto    – http first; the browser only when the static HTML has no article body.
 import type { OutletConfig } from '../config/schema.js';
 import { MwError } from '../errors.js';
+import { httpStatusError } from '../fetch/http-errors.js';
 import {
   applySelectors,
   decodeHtmlBytes,
@@ -52,6 +53,13 @@ export async function fetchArticle(
   const beforeNavigation = (u: string): Promise<void> => s.limiter.acquire(u, BROWSER_LATENCY_MS);
   // In auto mode the browser opens the URL the HTTP fetch ended at: Chromium follows redirects
   // itself, and page routes do not see the hops, so they would escape the rate limit.
+  // robots.txt gates the article too (cached per host): a worker that did not run the outlet's
+  // discovery still learns its rules and its Crawl-delay before the first request.
+  const robots = await s.robots.rules(url, before);
+  const u = new URL(url);
+  if (!robots.allows(u.pathname + u.search)) {
+    throw new MwError('MW_ERR_ROBOTS_DISALLOWED', `robots.txt disallows ${url}`);
+  }
   let target = url;
   let etag: string | null = null;
   let lastModified: string | null = null;
@@ -95,13 +103,7 @@ export async function fetchArticle(
     ),
   );
   if (rendered.status >= 400) {
-    throw new MwError(
-      'MW_ERR_HTTP_STATUS',
-      `HTTP ${rendered.status} from ${rendered.finalUrl} (browser)`,
-      {
-        retry: rendered.status >= 500 ? 'backoff' : 'never',
-      },
-    );
+    throw httpStatusError(rendered.status, rendered.finalUrl, rendered.retryAfter, Date.now());
   }
   const article = await s.timings.time('extract', () =>
     extractPage(rendered.html, rendered.finalUrl, outlet),

@@ -49,6 +49,8 @@ export interface RenderOptions {
 export interface RenderResult {
   finalUrl: string;
   status: number;
+  /** The main document's Retry-After header, for 429/503. */
+  retryAfter: string | null;
   html: string;
 }
 
@@ -102,7 +104,6 @@ export class BrowserPool {
   private readonly idle: Slot[] = [];
   private created = 0;
   private readonly waiters: Array<(slot: Slot) => void> = [];
-  renders = 0;
 
   constructor(private readonly opts: BrowserOptions) {}
 
@@ -121,7 +122,9 @@ export class BrowserPool {
           }),
         )
         .catch(() => {
+          // A failed launch is tried again on the next render, with a fresh context.
           this.browser = null;
+          this.context = null;
         });
     }
     if (!this.context) {
@@ -183,20 +186,31 @@ export class BrowserPool {
 
   async render(url: string, opts: RenderOptions = {}): Promise<RenderResult> {
     const slot = await this.acquire();
+    let broken = false;
+    // One deadline for the whole render: a page that busy-loops after DOMContentLoaded would
+    // otherwise hang page.content() and hold the slot for ever.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        broken = true;
+        reject(
+          new MwError(
+            'MW_ERR_BROWSER_TIMEOUT',
+            `rendering ${url} took longer than ${this.opts.navigationTimeoutMs * 2} ms`,
+            { retry: 'backoff' },
+          ),
+        );
+      }, this.opts.navigationTimeoutMs * 2);
+    });
     try {
       slot.allowedHost = new URL(url).host;
       slot.extraHosts = opts.consent?.hosts ?? [];
       slot.beforeNavigation = opts.beforeRequest;
-      const response = await slot.page.goto(url, {
-        waitUntil: 'domcontentloaded',
-        timeout: this.opts.navigationTimeoutMs,
-      });
-      const status = response?.status() ?? 0;
-      if (opts.consent) await this.applyConsent(slot.page, opts.consent);
-      this.renders++;
-      return { finalUrl: slot.page.url(), status, html: await slot.page.content() };
+      return await Promise.race([this.renderIn(slot, url, opts), deadline]);
     } catch (err) {
       if (err instanceof MwError) throw err;
+      // A timed-out page may still be running its scripts: it is not given to the next render.
+      broken = slot.page.isClosed() || (err as Error).name === 'TimeoutError';
       throw new MwError(
         'MW_ERR_BROWSER',
         `rendering ${url} failed: ${(err as Error).message.split('\n')[0]}`,
@@ -206,9 +220,41 @@ export class BrowserPool {
         },
       );
     } finally {
+      clearTimeout(timer);
       slot.beforeNavigation = undefined;
-      this.release(slot);
+      if (broken) {
+        // A hung page may hold its renderer process (shared with the site's other pages): the
+        // whole browser is replaced, and renders waiting for a page get one from the new one.
+        await this.replaceBrowser(slot);
+      } else this.release(slot);
     }
+  }
+
+  private async replaceBrowser(slot: Slot): Promise<void> {
+    const browser = this.browser;
+    if (!slot.page.isClosed() || browser) {
+      this.browser = null;
+      this.context = null;
+      this.idle.length = 0;
+      this.created = 0;
+      const old = await browser?.catch(() => null);
+      await Promise.race([
+        old?.close().catch(() => undefined),
+        new Promise((r) => setTimeout(r, 5_000)),
+      ]);
+    }
+    for (const waiter of this.waiters.splice(0)) void this.acquire().then(waiter, () => undefined);
+  }
+
+  private async renderIn(slot: Slot, url: string, opts: RenderOptions): Promise<RenderResult> {
+    const response = await slot.page.goto(url, {
+      waitUntil: 'domcontentloaded',
+      timeout: this.opts.navigationTimeoutMs,
+    });
+    const status = response?.status() ?? 0;
+    const retryAfter = response ? ((await response.allHeaders())['retry-after'] ?? null) : null;
+    if (opts.consent && status < 400) await this.applyConsent(slot.page, opts.consent);
+    return { finalUrl: slot.page.url(), status, retryAfter, html: await slot.page.content() };
   }
 
   private async applyConsent(page: Page, consent: ConsentRecipe): Promise<void> {
