@@ -10,4 +10,8 @@ if (!existsSync(fileURLToPath(main))) {
   process.exit(2);
 }
 const { run } = await import(main.href);
-process.exitCode = await run(process.argv);
+const code = await run(process.argv);
+process.exitCode = code;
+// After a failure something may still hold the event loop (a connection that was opening):
+// leave shortly after, once stderr had its chance to flush.
+if (code !== 0) setTimeout(() => process.exit(code), 1000).unref();

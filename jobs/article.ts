@@ -14,6 +14,9 @@ import { MwError, errorReason } from '../src/errors.js';
 import { eventsFor, requestSummary, type JobContext } from './context.js';
 import { parsePayload } from './queues.js';
 
+/** How many times one article job waits for a host that answers 429/503 Retry-After. */
+const MAX_WAITS = 10;
+
 export function articleProcessor(ctx: JobContext) {
   return async (job: Job, token?: string): Promise<ArticleOutcome | { skipped: string }> => {
     const { url, outletId, eventIds } = parsePayload('article', job);
@@ -55,6 +58,11 @@ export function articleProcessor(ctx: JobContext) {
         await store.settle(url, outletId, 'skipped', reason);
         log.debug({ reason }, 'article skipped');
         return { skipped: reason };
+      }
+      if (err instanceof MwError && err.retry === 'later' && job.attemptsStarted >= MAX_WAITS) {
+        // A host that keeps asking us to wait: give up on this URL (a later run may retry it).
+        await store.settle(url, outletId, 'failed', `${reason} (gave up after ${MAX_WAITS} waits)`);
+        throw new UnrecoverableError(reason);
       }
       if (err instanceof MwError && err.retry === 'later' && token) {
         log.info({ reason, waitMs: err.retryAfterMs }, 'server asked us to wait; host slowed down');

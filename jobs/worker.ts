@@ -47,8 +47,16 @@ export async function startRuntime(
     redis.disconnect();
     throw err;
   }
-  const store = openStore(settings.database.url);
-  await store.upsertOutlets(config.outlets);
+  let store: Store | undefined;
+  try {
+    store = openStore(settings.database.url);
+    await store.upsertOutlets(config.outlets);
+  } catch (err) {
+    // Nothing may stay open when the runtime cannot start.
+    await store?.close();
+    redis.disconnect();
+    throw err;
+  }
   const services = createServices(config, { store, redis, log });
   const queues = openQueues(redis, settings);
   const ctx: JobContext = { services, queues, events: compileEvents(config), log };

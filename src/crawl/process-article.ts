@@ -33,7 +33,8 @@ export async function processArticle(
   url: string,
   events: readonly CompiledEvent[],
 ): Promise<ArticleOutcome> {
-  const fetched = await fetchArticle(s, outlet, url, await s.store.validators(url));
+  const validators = await s.store.validators(url);
+  const fetched = await fetchArticle(s, outlet, url, validators);
   if ('notModified' in fetched) {
     return {
       articleId: null,
@@ -44,9 +45,8 @@ export async function processArticle(
       notModified: true,
       matchedEvents: [],
       droppedEvents: [],
-      revisitAt: new Date(
-        s.now().getTime() + s.config.settings.recrawl.everyMinutes * 60_000,
-      ).toISOString(),
+      // Unchanged: due again while still recent, like any stored article.
+      revisitAt: nextRevisit(validators?.published ?? null, s.now(), s.config.settings.recrawl),
     };
   }
   const { mode, finalUrl, article, etag, lastModified } = fetched;

@@ -240,12 +240,13 @@ export class SqliteStore implements Store {
   async validators(url: string): Promise<Validators | null> {
     const r = this.db
       .prepare(
-        `SELECT a.etag, a.last_modified FROM ledger l JOIN articles a ON a.id = l.article_id
+        `SELECT a.etag, a.last_modified, a.published FROM ledger l JOIN articles a ON a.id = l.article_id
          WHERE l.url = ?`,
       )
-      .get(url) as { etag: string | null; last_modified: string | null } | undefined;
+      .get(url) as
+      { etag: string | null; last_modified: string | null; published: string | null } | undefined;
     return r && (r.etag || r.last_modified)
-      ? { etag: r.etag, lastModified: r.last_modified }
+      ? { etag: r.etag, lastModified: r.last_modified, published: r.published }
       : null;
   }
 

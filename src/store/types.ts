@@ -24,6 +24,8 @@ export interface ArticleInput extends Omit<ExtractedArticle, 'url' | 'canonicalU
 export interface Validators {
   etag: string | null;
   lastModified: string | null;
+  /** Publication date of the stored version (for the revisit schedule). */
+  published: string | null;
 }
 
 export interface StoredArticle extends ArticleInput {

@@ -148,6 +148,9 @@ describe('an outlet that answers badly', () => {
     const again = await enqueueCrawl(rt, { outletIds: ['hostile'], eventIds: [] });
     const counts = await waitForCrawl(rt, again);
     expect(counts.stored).toBe(0);
+    // The URLs that failed are tried again (their jobs were removed on failure) and settle again.
+    expect(counts.pending).toBe(0);
+    expect(hits.get('/a/missing')).toBe(2);
     const after = await rt.store.articles();
     expect(after.map((a) => [a.url, a.contentHash])).toEqual(
       before.map((a) => [a.url, a.contentHash]),

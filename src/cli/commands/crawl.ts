@@ -28,27 +28,31 @@ export function crawlCommand(): Command {
       const needsBrowser = config.outlets.some(
         (o) => outletIds.includes(o.id) && o.fetch !== 'http',
       );
-      if (opts.work && needsBrowser)
-        ensureChromium(config.settings.browser.executablePath, (l) =>
-          process.stderr.write(`${l}\n`),
-        );
-      const rt = await startRuntime(config, log, { work: opts.work });
       try {
-        const runId = await enqueueCrawl(rt, { outletIds, eventIds });
-        if (!opts.work) {
-          process.stdout.write(
-            `enqueued crawl ${runId} for ${outletIds.join(', ')}; run \`mediawatch worker\` to process it\n`,
+        if (opts.work && needsBrowser)
+          ensureChromium(config.settings.browser.executablePath, (l) =>
+            process.stderr.write(`${l}\n`),
           );
-          return;
+        const rt = await startRuntime(config, log, { work: opts.work });
+        try {
+          const runId = await enqueueCrawl(rt, { outletIds, eventIds });
+          if (!opts.work) {
+            process.stdout.write(
+              `enqueued crawl ${runId} for ${outletIds.join(', ')}; run \`mediawatch worker\` to process it\n`,
+            );
+            return;
+          }
+          const started = Date.now();
+          const progress = progressPrinter();
+          const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
+          progress.done();
+          process.stdout.write(`${runSummary(runId, counts, (Date.now() - started) / 1000)}\n`);
+          process.stdout.write(`Report: mediawatch report ${config.events[0]?.id ?? 'EVENT'}\n`);
+        } finally {
+          await stopRuntime(rt);
         }
-        const started = Date.now();
-        const progress = progressPrinter();
-        const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
-        progress.done();
-        process.stdout.write(`${runSummary(runId, counts, (Date.now() - started) / 1000)}\n`);
-        process.stdout.write(`Report: mediawatch report ${config.events[0]?.id ?? 'EVENT'}\n`);
       } finally {
-        await stopRuntime(rt);
+        // A private redis-server started for this command stops with it, whatever happened.
         await redis.stop();
       }
     });

@@ -8,28 +8,34 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
   const loaded = loadFor(cmd);
   const log = loggerFor(loaded);
   const { config, redis } = await withRedis(loaded, log);
-  const rt = await startRuntime(config, log, { work: true });
-  if (schedule) {
-    const ids = await upsertSchedules(
-      rt.queues,
-      config.outlets.map((o) => o.id),
-      config.settings,
-    );
-    // Digests close and failed alert deliveries are retried even when no coverage arrives.
-    await upsertAlertSchedule(rt.queues.alerts);
-    log.info(
-      { schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes },
-      'discovery scheduled',
-    );
+  try {
+    const rt = await startRuntime(config, log, { work: true });
+    try {
+      if (schedule) {
+        const ids = await upsertSchedules(
+          rt.queues,
+          config.outlets.map((o) => o.id),
+          config.settings,
+        );
+        // Digests close and failed alert deliveries are retried even when no coverage arrives.
+        await upsertAlertSchedule(rt.queues.alerts);
+        log.info(
+          { schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes },
+          'discovery scheduled',
+        );
+      }
+      log.info(
+        { queues: rt.workers.map((w) => w.name) },
+        'workers running; SIGINT or SIGTERM stops them',
+      );
+      const sig = await untilSignal();
+      log.info({ signal: sig }, 'shutting down: workers, browser, queues, Redis, database');
+    } finally {
+      await stopRuntime(rt);
+    }
+  } finally {
+    await redis.stop();
   }
-  log.info(
-    { queues: rt.workers.map((w) => w.name) },
-    'workers running; SIGINT or SIGTERM stops them',
-  );
-  const sig = await untilSignal();
-  log.info({ signal: sig }, 'shutting down: workers, browser, queues, Redis, database');
-  await stopRuntime(rt);
-  await redis.stop();
 }
 
 export function workerCommand(): Command {

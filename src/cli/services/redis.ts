@@ -100,6 +100,7 @@ export async function ensureRedis(url: string, log: Logger): Promise<RedisServic
     url: privateUrl,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
