@@ -1,6 +1,7 @@
 // What every command shares: the global --config option, the logger, and the error printer.
 import type { Command } from 'commander';
 import { loadConfig, withSettings, type Config } from '../config/load.js';
+import { logLevelFromEnv } from '../config/env.js';
 import { configDir } from '../config/paths.js';
 import { createLogger, type Logger } from '../log.js';
 import { ensureRedis, type RedisService } from './services/redis.js';
@@ -16,7 +17,7 @@ export function loadFor(cmd: Command): Config {
 
 export function loggerFor(config: Config, quiet = false): Logger {
   // Interactive commands keep the terminal for progress: below warn only when asked for.
-  const level = quiet && !process.env.LOG_LEVEL ? 'warn' : config.settings.log.level;
+  const level = quiet && !logLevelFromEnv() ? 'warn' : config.settings.log.level;
   return createLogger({ level });
 }
 

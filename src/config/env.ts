@@ -32,3 +32,8 @@ export function applyEnv(settings: Settings, env: Env): Settings {
   }
   return next;
 }
+
+/** Whether LOG_LEVEL was set: interactive commands keep their quieter default otherwise. */
+export function logLevelFromEnv(env: Env = process.env): boolean {
+  return !!env.LOG_LEVEL;
+}

@@ -6,8 +6,8 @@ const lang = z.enum(['fr', 'nl', 'en', 'de']);
 const isoDate = z
   .string()
   .regex(
-    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/,
-    'expected a date such as 2024-01-05',
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/,
+    'expected a date such as 2024-01-05, or a time with its offset (2024-01-05T09:00:00+01:00)',
   );
 const path = z.string().min(1);
 const regexSource = z.string().refine((s) => {
