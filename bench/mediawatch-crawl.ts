@@ -41,7 +41,7 @@ const outlet = (id: string, baseUrl: string, fetch: string, maxUrls: number): vo
       baseUrl,
       languages: ['fr', 'nl', 'en'],
       fetch,
-      rateLimit: { requestsPerSecond: 1000 },
+      rateLimit: { requestsPerSecond: 1000, maxConcurrent: concurrency },
       discovery: { sitemaps: ['/sitemap.xml'], pages: [], maxUrls },
     }),
   );
