@@ -34,6 +34,7 @@ export default tseslint.config(
         console: 'readonly',
         URL: 'readonly',
         fetch: 'readonly',
+        setTimeout: 'readonly',
         performance: 'readonly',
       },
     },
