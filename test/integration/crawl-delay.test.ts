@@ -47,7 +47,9 @@ describe('Crawl-delay', () => {
   it('spaces every request after robots.txt by the delay, not by the faster configured rate', () => {
     const after = arrivals.filter((a) => a.path !== '/robots.txt');
     expect(after.map((a) => a.path).sort()).toEqual(['/', '/n/1', '/n/2', '/n/3']);
+    // Grants are 600 ms apart on Redis's clock; arrivals may jitter by a few tens of ms. Without
+    // the Crawl-delay they would be 20 ms apart (50 requests/s).
     const gaps = after.slice(1).map((a, i) => a.at - after[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(580);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(540);
   });
 });

@@ -15,6 +15,11 @@ import type { RunCounts } from '../../src/store/index.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const RPS = 4;
+// Grants are 1000/RPS ms apart on Redis's clock; a request reaches the simulator some ms after
+// its grant, and on a loaded 2-core machine that delay varies by a few tens of ms. The window
+// is shortened by that much so that jitter is not counted as a breach, while a limiter that did
+// not hold (requests a few ms apart) still fails at once.
+const WINDOW_MS = 1000 - 60;
 const root = join(import.meta.dirname, '../..');
 const tmp = tmpDir();
 let sim: Simulator;
@@ -94,11 +99,9 @@ describe('three worker processes', () => {
         .map((r) => r.at)
         .sort((a, b) => a - b);
       expect(times.length).toBeGreaterThan(3);
-      // The limit as the server sees it: in any window of one second, at most RPS requests.
-      // (Grants are 1000/RPS ms apart on Redis's clock; a browser navigation reaches the
-      // server some ms after its grant, so single gaps may be shorter, never the rate.)
+      // The limit as the server sees it: in any window of (about) one second, at most RPS.
       const windows = times.map((t) =>
-        paced.filter((r) => r.outlet === outlet && r.at >= t && r.at < t + 1000),
+        paced.filter((r) => r.outlet === outlet && r.at >= t && r.at < t + WINDOW_MS),
       );
       const busiest = windows.reduce((a, b) => (b.length > a.length ? b : a), []);
       const detail = busiest.map((r) => `${r.at - times[0]!} ${r.path}`).join('\n');
