@@ -1,27 +1,31 @@
-// Event date windows. A window's dates are calendar days in Belgium; the bounds get two hours
-// of slack so that no Brussels offset (+01:00 or +02:00) drops an article at the edge.
+// Event date windows. A window's dates are calendar days in Belgium: `from` starts at 00:00 and
+// `to` ends at 24:00 Brussels time, with the offset of that day (+01:00 or +02:00). A bound
+// written as a full time carries its own offset (the config schema requires one).
 import type { EventConfig } from '../config/schema.js';
+import { brusselsOffsetForLocal } from '../time/brussels.js';
 
 export interface Window {
   from: number;
   to: number;
 }
 
-const DAY = 24 * 3600_000;
-const SLACK = 2 * 3600_000;
-
-function startOf(date: string): number {
-  return date.length === 10 ? Date.parse(`${date}T00:00:00Z`) - SLACK : Date.parse(date);
+/** Epoch ms of 00:00 in Brussels on a YYYY-MM-DD day. */
+function brusselsMidnight(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) - brusselsOffsetForLocal(y, m, d, 0, 0) * 60_000;
 }
 
-function endOf(date: string): number {
-  return date.length === 10 ? Date.parse(`${date}T00:00:00Z`) + DAY + SLACK : Date.parse(date);
+function nextDay(date: string): string {
+  const t = new Date(`${date}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
 }
 
 export function eventWindow(event: Pick<EventConfig, 'window'>): Window {
+  const { from, to } = event.window;
   return {
-    from: startOf(event.window.from),
-    to: event.window.to ? endOf(event.window.to) : Infinity,
+    from: from.length === 10 ? brusselsMidnight(from) : Date.parse(from),
+    to: !to ? Infinity : to.length === 10 ? brusselsMidnight(nextDay(to)) - 1 : Date.parse(to),
   };
 }
 

@@ -3,8 +3,8 @@
 // Brussels offset of that day, so that every date mediawatch stores reads the same way and days
 // are Belgian days; a value without an offset is read as Brussels wall-clock time. Values that
 // are not machine-readable fall through to the parser of dates written in words.
-import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from './brussels-time.js';
-import type { WallTime } from './brussels-time.js';
+import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from '../time/brussels.js';
+import type { WallTime } from '../time/brussels.js';
 import { findWrittenDates } from './written-date.js';
 
 const ISO =

@@ -2,8 +2,8 @@
 // 14h03", "vrijdag 5 januari 2024, 14:03", "January 5, 2024 2:03 pm", "05/01/2024 14u03".
 // Numeric dates are read day first (Belgian usage) unless that is impossible. A word just before
 // a date ("Mis à jour le", "Bijgewerkt op", "Updated") says whether it is the modification date.
-import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from './brussels-time.js';
-import type { WallTime } from './brussels-time.js';
+import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from '../time/brussels.js';
+import type { WallTime } from '../time/brussels.js';
 
 export interface WrittenDate {
   iso: string;

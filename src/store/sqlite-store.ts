@@ -253,54 +253,60 @@ export class SqliteStore implements Store {
   async saveArticle(a: ArticleInput): Promise<{ id: number; created: boolean; changed: boolean }> {
     const hash = contentHash(a);
     const ts = this.ts();
-    return this.db.transaction(() => {
-      const existing = this.db
-        .prepare('SELECT id, content_hash FROM articles WHERE url = ?')
-        .get(a.url) as { id: number; content_hash: string } | undefined;
-      const values = [
-        a.outletId,
-        a.fetchedUrl,
-        a.fetchMode,
-        a.title,
-        a.lead,
-        a.body,
-        a.published,
-        a.modified,
-        JSON.stringify(a.authors),
-        a.section,
-        a.language,
-        a.image,
-        a.siteName,
-        a.access,
-        a.wireCredit,
-        hash,
-        a.etag ?? null,
-        a.lastModified ?? null,
-      ];
-      if (!existing) {
-        const info = this.db
-          .prepare(
-            `INSERT INTO articles (outlet_id, fetched_url, fetch_mode, title, lead, body, published, modified,
+    return (
+      this.db
+        .transaction(() => {
+          const existing = this.db
+            .prepare('SELECT id, content_hash FROM articles WHERE url = ?')
+            .get(a.url) as { id: number; content_hash: string } | undefined;
+          const values = [
+            a.outletId,
+            a.fetchedUrl,
+            a.fetchMode,
+            a.title,
+            a.lead,
+            a.body,
+            a.published,
+            a.modified,
+            JSON.stringify(a.authors),
+            a.section,
+            a.language,
+            a.image,
+            a.siteName,
+            a.access,
+            a.wireCredit,
+            hash,
+            a.etag ?? null,
+            a.lastModified ?? null,
+          ];
+          if (!existing) {
+            const info = this.db
+              .prepare(
+                `INSERT INTO articles (outlet_id, fetched_url, fetch_mode, title, lead, body, published, modified,
                authors, section, language, image, site_name, access, wire_credit, content_hash, etag, last_modified,
                url, fetched_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...values, a.url, ts, ts);
-        return { id: Number(info.lastInsertRowid), created: true, changed: true };
-      }
-      const changed = existing.content_hash !== hash;
-      // A changed body keeps the previous version's hash and counts a new version.
-      this.db
-        .prepare(
-          `UPDATE articles SET outlet_id = ?, fetched_url = ?, fetch_mode = ?, title = ?, lead = ?, body = ?,
+              )
+              .run(...values, a.url, ts, ts);
+            return { id: Number(info.lastInsertRowid), created: true, changed: true };
+          }
+          const changed = existing.content_hash !== hash;
+          // A changed body keeps the previous version's hash and counts a new version.
+          this.db
+            .prepare(
+              `UPDATE articles SET outlet_id = ?, fetched_url = ?, fetch_mode = ?, title = ?, lead = ?, body = ?,
              published = ?, modified = ?, authors = ?, section = ?, language = ?, image = ?, site_name = ?,
              access = ?, wire_credit = ?, content_hash = ?, etag = ?, last_modified = ?, fetched_at = ?,
              previous_hash = CASE WHEN ? THEN content_hash ELSE previous_hash END,
              version = version + ?, updated_at = ? WHERE id = ?`,
-        )
-        .run(...values, ts, changed ? 1 : 0, changed ? 1 : 0, ts, existing.id);
-      return { id: existing.id, created: false, changed };
-    })();
+            )
+            .run(...values, ts, changed ? 1 : 0, changed ? 1 : 0, ts, existing.id);
+          return { id: existing.id, created: false, changed };
+        })
+        // IMMEDIATE: take the write lock first, so two processes saving one URL never collide on
+        // a stale read (SQLITE_BUSY_SNAPSHOT).
+        .immediate()
+    );
   }
 
   async deleteMention(eventId: string, articleId: number): Promise<boolean> {

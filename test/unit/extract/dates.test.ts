@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   brusselsOffsetForLocal,
   brusselsOffsetForUtc,
-} from '../../../src/extract/brussels-time.js';
+} from '../../../src/time/brussels.js';
 import { parseDateValue } from '../../../src/extract/dates.js';
 import { findWrittenDates } from '../../../src/extract/written-date.js';
 import { extractFixture } from './fixture.js';
