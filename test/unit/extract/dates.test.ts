@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  brusselsOffsetForLocal,
-  brusselsOffsetForUtc,
-} from '../../../src/time/brussels.js';
+import { brusselsOffsetForLocal, brusselsOffsetForUtc } from '../../../src/time/brussels.js';
 import { parseDateValue } from '../../../src/extract/dates.js';
 import { findWrittenDates } from '../../../src/extract/written-date.js';
 import { extractFixture } from './fixture.js';
