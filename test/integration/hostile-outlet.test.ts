@@ -17,6 +17,8 @@ ${Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of a story written 
 </article></body></html>`;
 
 const hits = new Map<string, number>();
+/** Set for the last crawl: every article path answers 500 from then on. */
+let broken = false;
 let server: Awaited<ReturnType<typeof serve>>;
 let rt: Runtime;
 let ledger: Map<string, LedgerRow>;
@@ -32,6 +34,10 @@ beforeAll(async () => {
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
       res.end(body);
     };
+    if (broken && path.startsWith('/a/')) {
+      res.writeHead(500);
+      return void res.end('down');
+    }
     switch (path) {
       case '/robots.txt':
         return void res.end('User-agent: *\nDisallow: /secret\n');
@@ -145,12 +151,20 @@ describe('an outlet that answers badly', () => {
 
   it('loses nothing stored when the server breaks later', async () => {
     const before = await rt.store.articles();
+    broken = true;
     const again = await enqueueCrawl(rt, { outletIds: ['hostile'], eventIds: [] });
     const counts = await waitForCrawl(rt, again);
     expect(counts.stored).toBe(0);
-    // The URLs that failed are tried again (their jobs were removed on failure) and settle again.
+    // The URLs that failed are tried again (their jobs were removed on failure): the broken
+    // server fails them again, after both attempts, and they settle as failed with its reason.
     expect(counts.pending).toBe(0);
-    expect(hits.get('/a/missing')).toBe(2);
+    expect(hits.get('/a/missing')).toBe(3);
+    const ledger = new Map((await rt.store.ledger()).map((r) => [new URL(r.url).pathname, r]));
+    expect(ledger.get('/a/missing')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/^MW_ERR_HTTP_SERVER/),
+    });
+    for (const p of ['/a/ok', '/a/flaky', '/a/busy']) expect(ledger.get(p)?.status).toBe('stored');
     const after = await rt.store.articles();
     expect(after.map((a) => [a.url, a.contentHash])).toEqual(
       before.map((a) => [a.url, a.contentHash]),
