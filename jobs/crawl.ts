@@ -32,16 +32,10 @@ async function discoveryBusy(rt: Runtime, runId: string): Promise<boolean> {
   return jobs.some((j) => j?.id?.endsWith(`-${runId}`));
 }
 
-async function busy(
-  rt: Runtime,
-  names: Array<'discover' | 'article' | 'summarize'>,
-): Promise<number> {
-  let n = 0;
-  for (const name of names) {
-    const counts = await rt.queues[name].getJobCounts(...BUSY);
-    n += Object.values(counts).reduce((a, b) => a + b, 0);
-  }
-  return n;
+/** Jobs of a queue that are not finished yet. */
+async function unfinished(rt: Runtime, name: 'summarize'): Promise<number> {
+  const counts = await rt.queues[name].getJobCounts(...BUSY);
+  return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
 /** Resolves when the run's work is done; `onProgress` is called about every `everyMs`. */
@@ -63,7 +57,7 @@ export async function waitForCrawl(
     await sleep(everyMs);
   }
   // Article jobs request their summaries before they settle the ledger: wait for those too.
-  while ((await busy(rt, ['summarize'])) > 0) await sleep(everyMs);
+  while ((await unfinished(rt, 'summarize')) > 0) await sleep(everyMs);
   await rt.store.finishRun(runId);
   const counts = await rt.store.runCounts(runId);
   onProgress(counts);

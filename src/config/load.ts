@@ -149,22 +149,26 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+function findById<T extends { id: string }>(
+  list: readonly T[],
+  id: string,
+  kind: 'outlet' | 'event',
+): T {
+  const found = list.find((x) => x.id === id);
+  if (found) return found;
+  const known = list.map((x) => x.id).join(', ') || 'none';
+  throw new MwError(
+    `MW_ERR_UNKNOWN_${kind.toUpperCase()}`,
+    `unknown ${kind} "${id}" (configured: ${known})`,
+  );
+}
+
 export function findOutlet(config: Config, id: string): OutletConfig {
-  const outlet = config.outlets.find((o) => o.id === id);
-  if (!outlet) {
-    const known = config.outlets.map((o) => o.id).join(', ') || 'none';
-    throw new MwError('MW_ERR_UNKNOWN_OUTLET', `unknown outlet "${id}" (configured: ${known})`);
-  }
-  return outlet;
+  return findById(config.outlets, id, 'outlet');
 }
 
 export function findEvent(config: Config, id: string): EventConfig {
-  const event = config.events.find((e) => e.id === id);
-  if (!event) {
-    const known = config.events.map((e) => e.id).join(', ') || 'none';
-    throw new MwError('MW_ERR_UNKNOWN_EVENT', `unknown event "${id}" (configured: ${known})`);
-  }
-  return event;
+  return findById(config.events, id, 'event');
 }
 
 /** A copy of the config with changed settings (e.g. the URL of a private Redis), frozen again. */

@@ -11,6 +11,7 @@ import { RateLimiter } from '../politeness/rate-limiter.js';
 import type { Store } from '../store/index.js';
 import { RobotsCache } from './robots-cache.js';
 import { StageTimings } from './timings.js';
+import { hostKey } from '../url/canonical.js';
 
 export interface Services {
   config: Config;
@@ -33,18 +34,17 @@ export function createServices(
   const http = new HttpClient(settings.http);
   const browser = new BrowserPool({ ...settings.browser, userAgent: settings.http.userAgent });
   const robots = new RobotsCache(http, settings.http.userAgent);
+  // Each outlet's limits by host, built once: every request looks its host up here.
+  const limitsByHost = new Map(config.outlets.map((o) => [hostKey(o.baseUrl), o.rateLimit]));
   const intervalFor = (host: string): number => {
-    const outlet = config.outlets.find((o) => new URL(o.baseUrl).host === host);
-    const rps = outlet?.rateLimit.requestsPerSecond ?? 1;
-    const delay = robots.crawlDelayMs(host);
-    return Math.max(1000 / rps, delay);
+    const rps = limitsByHost.get(host)?.requestsPerSecond ?? 1;
+    return Math.max(1000 / rps, robots.crawlDelayMs(host));
   };
   const limiter = new RateLimiter(deps.redis, settings.redis.prefix, intervalFor);
   const slots = new HostSlots(
     deps.redis,
     settings.redis.prefix,
-    (host) =>
-      config.outlets.find((o) => new URL(o.baseUrl).host === host)?.rateLimit.maxConcurrent ?? 2,
+    (host) => limitsByHost.get(host)?.maxConcurrent ?? 2,
   );
   return {
     config,

@@ -1,5 +1,5 @@
 // Time spent per pipeline stage in this process (for progress, logs and the benchmark).
-export type Stage = 'fetch' | 'render' | 'extract' | 'store' | 'match' | 'discover';
+export type Stage = 'fetch' | 'render' | 'extract' | 'store' | 'match';
 
 export class StageTimings {
   readonly totals = new Map<Stage, { ms: number; count: number }>();

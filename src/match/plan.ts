@@ -1,22 +1,14 @@
 // QueryNode -> matcher plan. Fields are pushed down to the leaves (a bit mask each), query
 // words are tokenised once here with the document tokenizer, wildcards are compiled to
 // patterns. Every plan node gets an id so one evaluation can memoise per node.
-import { DEFAULT_FIELDS, isWildcard, type QueryNode } from './ast.js';
+import { DEFAULT_FIELDS, MATCH_FIELDS, isWildcard, type QueryNode } from './ast.js';
 import { foldCase } from './normalize.js';
 import { tokenize } from './tokenize.js';
 import { wildcardPattern, type WildcardPattern } from './wildcard.js';
 import type { MatchField } from '../types.js';
 
 /** Field order: index = bit; also the order of hits and sentences in results. */
-export const FIELD_ORDER: readonly MatchField[] = [
-  'title',
-  'lead',
-  'body',
-  'url',
-  'outlet',
-  'lang',
-  'author',
-];
+export const FIELD_ORDER: readonly MatchField[] = MATCH_FIELDS;
 
 export function fieldBit(field: MatchField): number {
   return 1 << FIELD_ORDER.indexOf(field);

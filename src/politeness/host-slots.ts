@@ -3,6 +3,7 @@
 // and gives it back when done; a lease of a crashed process expires on its own.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { hostKey } from '../url/canonical.js';
 
 // KEYS[1]  sorted set of the host's leases (member: token, score: expiry in ms, Redis clock)
 // ARGV[1]  most leases at once;  ARGV[2]  token;  ARGV[3]  lease time-to-live, ms
@@ -38,7 +39,7 @@ export class HostSlots {
 
   /** Runs `fn` holding one of the host's slots; waits while the host is at its limit. */
   async run<T>(url: string, fn: () => Promise<T>): Promise<T> {
-    const host = new URL(url).host;
+    const host = hostKey(url);
     const key = `${this.prefix}:slots:${host}`;
     const token = randomUUID();
     let wait = 20;

@@ -4,6 +4,7 @@
 // a caller that wakes up late does not push its request into the next caller's slot.
 // Intervals are `1000 / requestsPerSecond` ms, or the host's Crawl-delay when longer.
 import type { Redis } from 'ioredis';
+import { hostKey } from '../url/canonical.js';
 
 // KEYS[1]  key holding the time of the host's last grant (ms, Redis clock)
 // ARGV[1]  interval between requests to this host, ms
@@ -67,7 +68,7 @@ export class RateLimiter {
    * the request may reach the host after the grant (Chromium needs tens of ms to act on it).
    */
   async acquire(url: string, latencyMs = 0): Promise<void> {
-    const host = new URL(url).host;
+    const host = hostKey(url);
     const key = `${this.prefix}:rate:${host}`;
     for (;;) {
       const interval = Math.max(1, Math.round(this.intervalFor(host)));
@@ -83,7 +84,7 @@ export class RateLimiter {
    * Other hosts keep their pace.
    */
   async holdOff(url: string, waitMs: number): Promise<void> {
-    const host = new URL(url).host;
+    const host = hostKey(url);
     const interval = Math.max(1, Math.round(this.intervalFor(host)));
     await this.redis.mwHoldOff(
       `${this.prefix}:rate:${host}`,

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { MwError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { redact } from '../../../jobs/connection.js';
 
 export const REDIS_INSTALL_HINT = 'apt-get install -y redis-server';
 
@@ -61,7 +62,7 @@ export async function ensureRedis(url: string, log: Logger): Promise<RedisServic
   if (!isLocal(url) || !hasBinary) {
     throw new MwError(
       'MW_ERR_REDIS_UNREACHABLE',
-      `no Redis answers at ${url.replace(/\/\/[^@/]*@/, '//***@')}` +
+      `no Redis answers at ${redact(url)}` +
         (isLocal(url) ? `; install it with: ${REDIS_INSTALL_HINT}` : '; start it or set REDIS_URL'),
     );
   }
