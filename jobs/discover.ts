@@ -67,7 +67,11 @@ export function discoverProcessor(ctx: JobContext) {
       );
       if (every)
         log.info(
-          { newUrls: jobs.length, everyMinutes: every / 60_000 },
+          {
+            newUrls: jobs.length,
+            previousMinutes: every.previous / 60_000,
+            everyMinutes: every.next / 60_000,
+          },
           'discovery interval adapted',
         );
     }

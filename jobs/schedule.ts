@@ -8,10 +8,15 @@ import type { Queues } from './queues.js';
 
 const schedulerId = (outletId: string): string => `discover-${outletId}`;
 
-async function upsert(queues: Queues, outletId: string, every: number): Promise<void> {
+async function upsert(
+  queues: Queues,
+  outletId: string,
+  every: number,
+  startDate?: number,
+): Promise<void> {
   await queues.discover.upsertJobScheduler(
     schedulerId(outletId),
-    { every },
+    startDate === undefined ? { every } : { every, startDate },
     { name: 'discover', data: { outletId, runId: null, eventIds: [] } },
   );
 }
@@ -35,13 +40,13 @@ export async function upsertSchedules(
   return [...wanted];
 }
 
-/** After a scheduled discovery run: lengthen or shorten the outlet's interval. */
+/** After a scheduled discovery run: lengthen or shorten the outlet's interval (ms). */
 export async function adaptSchedule(
   queues: Queues,
   outletId: string,
   newUrls: number,
   settings: Settings,
-): Promise<number | null> {
+): Promise<{ previous: number; next: number } | null> {
   const scheduler = await queues.discover.getJobScheduler(schedulerId(outletId));
   const current = Number(scheduler?.every);
   if (!scheduler || !current) return null;
@@ -49,6 +54,9 @@ export async function adaptSchedule(
     minMs: settings.schedule.minMinutes * 60_000,
     maxMs: settings.schedule.maxMinutes * 60_000,
   });
-  if (next !== current) await upsert(queues, outletId, next);
-  return next;
+  // A changed interval restarts BullMQ's 'every' clock, and without a start date the next run
+  // would be queued at once: each adaptation would trigger another run. The next run is one
+  // new interval from now.
+  if (next !== current) await upsert(queues, outletId, next, Date.now() + next);
+  return { previous: current, next };
 }

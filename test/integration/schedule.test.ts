@@ -43,14 +43,40 @@ describe('scheduled discovery', () => {
   it('shortens the interval after a run with new articles and lengthens it after an empty one', async () => {
     const first = 2400;
     expect(await every('belga')).toBe(first);
-    // The first scheduled run finds Belga's articles (new): 2.4 s → 1.2 s.
-    await waitFor(async () => (await every('belga')) === first / 2);
-    // The next run finds nothing new: 1.2 s → 1.8 s.
-    await waitFor(async () => (await every('belga')) === (first / 2) * 1.5);
-    const adapted = env.logs.filter(
-      (l) => l.msg === 'discovery interval adapted' && l.outlet === 'belga',
+    // Each scheduled run logs the interval it found and the one it set. On a loaded machine a
+    // run may time out a source and find more on the next one, so the test waits for the two
+    // kinds of run rather than for an exact sequence.
+    interface Adapted {
+      time: number;
+      newUrls: number;
+      previousMinutes: number;
+      everyMinutes: number;
+    }
+    const adapted = (): Adapted[] =>
+      env.logs.filter(
+        (l) => l.msg === 'discovery interval adapted' && l.outlet === 'belga',
+      ) as unknown as Adapted[];
+    const ms = (minutes: number): number => Math.round(minutes * 60_000);
+    await waitFor(async () => {
+      const runs = adapted();
+      const firstFresh = runs.findIndex((r) => r.newUrls > 0);
+      return firstFresh >= 0 && runs.slice(firstFresh + 1).some((r) => r.newUrls === 0);
+    }, 25_000);
+    const runs = adapted();
+    // The first scheduled run finds Belga's articles (all new): 2.4 s → 1.2 s.
+    expect(runs[0]).toMatchObject({ previousMinutes: first / 60_000 });
+    expect(runs[0]?.newUrls).toBeGreaterThan(0);
+    for (const [i, r] of runs.entries()) {
+      const factor = r.newUrls > 0 ? 0.5 : 1.5;
+      expect(ms(r.everyMinutes)).toBe(Math.round(ms(r.previousMinutes) * factor));
+      // A new interval starts from the run that set it: no immediate extra run (a load can
+      // only delay a run, never bring it forward; 100 ms is the slack between set and log).
+      const prev = runs[i - 1];
+      if (prev) expect(r.time - prev.time).toBeGreaterThanOrEqual(ms(prev.everyMinutes) - 100);
+    }
+    // The scheduler itself carries the adapted interval, so every worker sees it.
+    expect([ms(runs.at(-1)!.everyMinutes), ...runs.map((r) => ms(r.everyMinutes))]).toContain(
+      await every('belga'),
     );
-    expect(adapted.map((l) => l.newUrls).slice(0, 2)).toEqual([expect.any(Number), 0]);
-    expect(adapted[0]?.newUrls).toBeGreaterThan(0);
-  }, 30_000);
+  }, 40_000);
 });
