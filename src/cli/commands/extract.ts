@@ -7,12 +7,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { MwError, errorReason } from '../../errors.js';
+import { gunzipLimited, isGzip } from '../../discover/xml-bytes.js';
 import { decodeHtmlBytes, extractArticle } from '../../extract/index.js';
 import { parseHtml } from '../../html/parse.js';
 import type { Lang } from '../../types.js';
 
 const LANGS: readonly Lang[] = ['fr', 'nl', 'en', 'de'];
 const STDIN = '-';
+/** A saved page that is gzip-compressed (page.html.gz) is decompressed up to this size. */
+const MAX_GUNZIPPED = 64 * 1024 * 1024;
 
 export interface ExtractRunOptions {
   url?: string;
@@ -48,7 +51,8 @@ export async function runExtract(
   let ok = true;
   for (const p of paths) {
     try {
-      const bytes = await readInput(p, io);
+      const raw = await readInput(p, io);
+      const bytes = isGzip(raw) ? gunzipLimited(raw, p, MAX_GUNZIPPED) : raw;
       const { html } = decodeHtmlBytes(bytes, null);
       const url = opts.url ?? defaultUrl(p);
       const languages = opts.languages;
@@ -102,12 +106,13 @@ export function extractCommand(): Command {
         'lead, body ("\\n\\n" between paragraphs, null when the page holds no article),\n' +
         'published, modified (ISO 8601 with offset), authors, section, language, image,\n' +
         'siteName, access (free | paywalled | gated) and wireCredit.\n' +
-        'Bytes are decoded by BOM, then <meta charset>, else UTF-8 (windows-1252 when invalid).\n' +
+        'Gzip files (page.html.gz) are decompressed. Bytes are decoded by BOM, then\n' +
+        '<meta charset>, else UTF-8 (windows-1252 when invalid).\n' +
         'An input that cannot be read prints {"path", "error": "MW_ERR_READ_FAILED: …"}; the\n' +
         'others are still extracted, and the exit code is 1.\n' +
         '\nExamples:\n' +
         '  mediawatch extract page.html\n' +
-        '  mediawatch extract --languages fr,nl saved/*.html\n' +
+        '  mediawatch extract --languages fr,nl saved/*.html saved/*.html.gz\n' +
         '  curl -s https://example.org/a | mediawatch extract --url https://example.org/a -\n' +
         '\nHow extraction works and how it is measured: docs/extraction.md',
     )

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractCommand, parseLanguages, runExtract } from '../../../src/cli/commands/extract.js';
 import { fixtureBytes } from './fixture.js';
@@ -50,6 +51,18 @@ describe('mediawatch extract', () => {
     expect(ok).toBe(true);
     expect(rows[0]).toMatchObject({ path: '-', url: 'https://krant.test/a', language: 'fr' });
     expect(String(rows[0]?.['body'])).toContain('l’église');
+  });
+
+  it('decompresses a gzip file, and names a broken one without stopping the run', async () => {
+    const gz = join(dir, 'page.html.gz');
+    writeFileSync(gz, gzipSync(fixtureBytes('date-dutch.html')));
+    const broken = join(dir, 'broken.html.gz');
+    writeFileSync(broken, gzipSync(fixtureBytes('date-dutch.html')).subarray(0, 40));
+    const { ok, rows } = await run([gz, broken, good]);
+    expect(ok).toBe(false);
+    expect(rows[0]?.['title']).toBe('Mechelen krijgt nieuwe fietsstraat langs de Dijle');
+    expect(rows[1]).toEqual({ path: broken, error: expect.stringMatching(/^MW_ERR_BAD_GZIP: /) });
+    expect(rows[2]?.['title']).toBe(rows[0]?.['title']);
   });
 
   it('validates --languages and documents itself', () => {
