@@ -1,208 +1,336 @@
-// Scores the article extractor on the Readability test pages (a development set) and runs
-// @mozilla/readability (with jsdom) on the same pages in the same run, for comparison.
+// Scores the article extractor, and @mozilla/readability (with jsdom) on the same pages in the
+// same run, on two development sets:
 //
-//   npx tsx scripts/eval-extract.ts [--verbose]      (npm run eval:extract)
+//   1. the Readability test pages (../shared/datasets/readability-test-pages): 130 real pages,
+//      whose reference is Readability's own output (expected.html), so the comparison favours
+//      Readability; titles, dates and bylines come from expected-metadata.json;
+//   2. our gold pages (test/fixtures/extract-gold): pages written by us on the markup of
+//      Belgian outlets, with a reference written by hand the way news bodies are annotated
+//      (no captions, bylines, related lists …), body null for pages without an article.
 //
-// Reference: each page's expected.html, which is Readability's own output (so the comparison
-// favours Readability). Text is compared as bags of lower-cased word tokens: tags stripped,
-// white space folded; precision, recall and F1 per page, then their means over all pages. A
-// page where an extractor returns no body scores 0. Title accuracy compares with
-// expected-metadata.json: "exact" after folding white space, "lenient" also when the expected
-// title is ours plus a site suffix (" | Site", " - Site"), which our extractor strips on purpose.
-// The data set path comes from MW_DATASETS, else ../shared/datasets next to the repository.
+//   npx tsx scripts/eval-extract.ts [--verbose] [--set readability|gold]   (npm run eval:extract)
+//
+// Scoring (scripts/lib/eval-score.ts): bags of lower-cased word tokens, precision, recall and
+// F1 per page, then their means; a page where an extractor returns no body scores 0 (1 when the
+// reference says there is no article). The data set path comes from MW_DATASETS, else
+// ../shared/datasets next to the repository.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../src/config/paths.js';
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
-import { extractFromHtml } from '../src/extract/index.js';
-import { parseHtml } from '../src/html/parse.js';
-import { foldSpace, hasChildNodes, isElement, isText } from '../src/extract/dom.js';
-import type { AnyNode } from '../src/extract/dom.js';
-import { BLOCK_TAGS } from '../src/extract/content-stats.js';
+import { packageRoot } from '../src/config/paths.js';
+import { decodeHtmlBytes, extractFromHtml } from '../src/extract/index.js';
+import type { ExtractedArticle } from '../src/types.js';
+import {
+  bag,
+  bylineReference,
+  htmlToText,
+  matchTitle,
+  mean,
+  percent,
+  sameAuthors,
+  sameInstant,
+  score,
+  scoreBody,
+} from './lib/eval-score.js';
+import type { Scores, TitleMatch } from './lib/eval-score.js';
 
 const repoRoot = packageRoot();
 const datasets = process.env['MW_DATASETS'] ?? path.resolve(repoRoot, '../shared/datasets');
-const dir = path.join(datasets, 'readability-test-pages');
-const verbose = process.argv.includes('--verbose');
-// The URL the Readability test suite uses for these pages.
+const readabilityDir = path.join(datasets, 'readability-test-pages');
+const goldDir = path.join(repoRoot, 'test/fixtures/extract-gold');
+const { values: args } = parseArgs({
+  options: { verbose: { type: 'boolean', default: false }, set: { type: 'string' } },
+});
+// The URL the Readability test suite uses for its pages.
 const PAGE_URL = 'http://fakehost/test/page.html';
 
-interface Scores {
-  p: number;
-  r: number;
-  f1: number;
+interface TheirResult {
+  body: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
 }
-interface Row {
-  page: string;
-  ours: Scores;
-  theirs: Scores;
-  oursTitle: TitleMatch;
-  theirsTitle: TitleMatch;
-}
-type TitleMatch = 'exact' | 'lenient' | 'no';
 
-function main(): void {
-  if (!existsSync(dir)) {
-    console.error(`MW_ERR_DATASET_MISSING: ${dir} not found (set MW_DATASETS)`);
-    process.exit(1);
-  }
-  const pages = readdirSync(dir)
-    .filter((d) => existsSync(path.join(dir, d, 'source.html')))
-    .sort();
-  const inputs = pages.map((page) => ({
-    page,
-    html: readFileSync(path.join(dir, page, 'source.html'), 'utf8'),
-    expected: bag(htmlToText(readFileSync(path.join(dir, page, 'expected.html'), 'utf8'))),
-    title: readExpectedTitle(page),
-  }));
-
-  // Ours first, in a loop of its own, so that jsdom's garbage does not land in our timing.
+/** Runs both extractors over the pages, ours first in a loop of its own (jsdom's garbage stays
+ * out of our timing); returns the outputs and the time each took. */
+function runBoth(pages: readonly { html: string; url: string }[]): {
+  ours: ExtractedArticle[];
+  theirs: TheirResult[];
+  oursMs: number;
+  theirsMs: number;
+} {
   let oursMs = 0;
-  const ours = inputs.map(({ html }) => {
+  const ours = pages.map(({ html, url }) => {
     const t = performance.now();
-    const a = extractFromHtml(html, PAGE_URL);
+    const a = extractFromHtml(html, url);
     oursMs += performance.now() - t;
     return a;
   });
-
   let theirsMs = 0;
-  const rows: Row[] = inputs.map(({ page, html, expected, title }, i) => {
+  const theirs = pages.map(({ html, url }) => {
     const t = performance.now();
-    const dom = new JSDOM(html, { url: PAGE_URL, virtualConsole: new VirtualConsole() });
-    const theirs = new Readability(dom.window.document).parse();
+    const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+    const r = new Readability(dom.window.document).parse();
     theirsMs += performance.now() - t;
     dom.window.close();
-    const mine = ours[i];
-    const row: Row = {
-      page,
-      ours: score(bag(mine?.body ?? ''), expected),
-      theirs: score(bag(theirs?.content ? htmlToText(theirs.content) : ''), expected),
-      oursTitle: matchTitle(mine?.title ?? null, title),
-      theirsTitle: matchTitle(theirs?.title ?? null, title),
+    const body = r?.content ? htmlToText(r.content) : '';
+    return {
+      body: body === '' ? null : body,
+      title: r?.title ?? null,
+      byline: r?.byline ?? null,
+      published: r?.publishedTime ?? null,
     };
-    if (verbose) printRow(row);
-    return row;
   });
-  printSummary(rows, oursMs, theirsMs);
+  return { ours, theirs, oursMs, theirsMs };
 }
 
-function readExpectedTitle(page: string): string | null {
-  const file = path.join(dir, page, 'expected-metadata.json');
-  const meta = JSON.parse(readFileSync(file, 'utf8')) as { title?: string | null };
-  return meta.title ?? null;
+const fmt = (n: number): string => n.toFixed(3);
+const rate = (n: number, ms: number): string => ((n * 1000) / ms).toFixed(1);
+const table = (head: string[], rows: string[][]): void => {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+};
+const titleOk = (t: TitleMatch, lenient: boolean): boolean =>
+  t === 'exact' || (lenient && t === 'lenient');
+
+// ---------------------------------------------------------------- the Readability test pages
+
+interface ReadabilityMeta {
+  title?: string | null;
+  byline?: string | null;
+  publishedTime?: string | null;
 }
 
-/** Text of an HTML fragment: tags stripped (blocks separated), entities decoded, space folded. */
-function htmlToText(html: string): string {
-  const parts: string[] = [];
-  const walk = (node: AnyNode): void => {
-    if (isText(node)) {
-      parts.push(node.data);
-      return;
-    }
-    if (isElement(node) && (node.type as string) !== 'tag') return;
-    const block = isElement(node) && (BLOCK_TAGS.has(node.name) || node.name === 'br');
-    if (block) parts.push(' ');
-    if (hasChildNodes(node)) for (const c of node.children) walk(c);
-    if (block) parts.push(' ');
-  };
-  walk(parseHtml(html));
-  return foldSpace(parts.join(''));
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-function bag(text: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const w of text.toLowerCase().match(WORD) ?? []) m.set(w, (m.get(w) ?? 0) + 1);
-  return m;
-}
-
-function size(b: Map<string, number>): number {
-  let n = 0;
-  for (const c of b.values()) n += c;
-  return n;
-}
-
-function score(got: Map<string, number>, expected: Map<string, number>): Scores {
-  let overlap = 0;
-  for (const [w, c] of got) overlap += Math.min(c, expected.get(w) ?? 0);
-  const g = size(got);
-  const e = size(expected);
-  const p = g === 0 ? 0 : overlap / g;
-  const r = e === 0 ? 0 : overlap / e;
-  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
-}
-
-function matchTitle(got: string | null, expected: string | null): TitleMatch {
-  if (expected === null || got === null) return expected === got ? 'exact' : 'no';
-  const g = foldSpace(got);
-  const e = foldSpace(expected);
-  if (g === e) return 'exact';
-  if (g.length > 0 && e.startsWith(g) && /^\s*[|\-–—:·•»]/.test(e.slice(g.length)))
-    return 'lenient';
-  if (g.length > 0 && e.endsWith(g) && /[|\-–—:·•«]\s*$/.test(e.slice(0, e.length - g.length)))
-    return 'lenient';
-  return 'no';
-}
-
-function fmt(n: number): string {
-  return n.toFixed(3);
-}
-
-function printRow(r: Row): void {
-  console.log(
-    `${r.page.padEnd(42)} ours P ${fmt(r.ours.p)} R ${fmt(r.ours.r)} F1 ${fmt(r.ours.f1)}  ` +
-      `readability P ${fmt(r.theirs.p)} R ${fmt(r.theirs.r)} F1 ${fmt(r.theirs.f1)}  ` +
-      `title ${r.oursTitle}/${r.theirsTitle}`,
-  );
-}
-
-function mean(rows: readonly Row[], pick: (r: Row) => number): number {
-  return rows.reduce((n, r) => n + pick(r), 0) / rows.length;
-}
-
-function printSummary(rows: readonly Row[], oursMs: number, theirsMs: number): void {
-  const share = (pick: (r: Row) => TitleMatch, lenient: boolean): string => {
-    const ok = rows.filter((r) => pick(r) === 'exact' || (lenient && pick(r) === 'lenient')).length;
-    return `${((100 * ok) / rows.length).toFixed(1)}%`;
-  };
+function readabilitySet(): void {
+  if (!existsSync(readabilityDir)) {
+    console.error(`MW_ERR_DATASET_MISSING: ${readabilityDir} not found (set MW_DATASETS)`);
+    process.exitCode = 1;
+    return;
+  }
+  const pages = readdirSync(readabilityDir)
+    .filter((d) => existsSync(path.join(readabilityDir, d, 'source.html')))
+    .sort()
+    .map((page) => {
+      const file = (name: string): string =>
+        readFileSync(path.join(readabilityDir, page, name), 'utf8');
+      return {
+        page,
+        url: PAGE_URL,
+        html: file('source.html'),
+        expected: bag(htmlToText(file('expected.html'))),
+        meta: JSON.parse(file('expected-metadata.json')) as ReadabilityMeta,
+      };
+    });
+  const { ours, theirs, oursMs, theirsMs } = runBoth(pages);
+  const rows = pages.map((pg, i) => {
+    const mine = ours[i];
+    const their = theirs[i];
+    const byline = pg.meta.byline ?? null;
+    const published = pg.meta.publishedTime ?? null;
+    return {
+      page: pg.page,
+      ours: score(bag(mine?.body ?? ''), pg.expected),
+      theirs: score(bag(their?.body ?? ''), pg.expected),
+      oursTitle: matchTitle(mine?.title ?? null, pg.meta.title ?? null),
+      theirsTitle: matchTitle(their?.title ?? null, pg.meta.title ?? null),
+      // Readability's own byline and date are the reference: scored for ours only, on the
+      // pages that have one.
+      date: published === null ? null : sameInstant(mine?.published ?? null, published),
+      author: byline === null ? null : sameAuthors(mine?.authors ?? [], [bylineReference(byline)]),
+    };
+  });
+  if (args.verbose) {
+    for (const r of rows)
+      console.log(
+        `${r.page.padEnd(42)} ours P ${fmt(r.ours.p)} R ${fmt(r.ours.r)} F1 ${fmt(r.ours.f1)}  ` +
+          `readability P ${fmt(r.theirs.p)} R ${fmt(r.theirs.r)} F1 ${fmt(r.theirs.f1)}  ` +
+          `title ${r.oursTitle}/${r.theirsTitle}` +
+          (r.date === false ? '  date differs' : '') +
+          (r.author === false ? '  author differs' : ''),
+      );
+  }
+  const dated = rows.filter((r) => r.date !== null);
+  const signed = rows.filter((r) => r.author !== null);
   const line = (
     name: string,
-    s: (r: Row) => Scores,
-    t: (r: Row) => TitleMatch,
+    s: (r: (typeof rows)[number]) => Scores,
+    t: (r: (typeof rows)[number]) => TitleMatch,
     ms: number,
-  ): string =>
-    `| ${name.padEnd(26)} | ${fmt(mean(rows, (r) => s(r).p))} | ${fmt(mean(rows, (r) => s(r).r))} | ` +
-    `${fmt(mean(rows, (r) => s(r).f1))} | ${share(t, false).padStart(6)} | ${share(t, true).padStart(8)} | ` +
-    `${((rows.length * 1000) / ms).toFixed(1).padStart(7)} |`;
+    meta: [string, string],
+  ): string[] => [
+    name,
+    fmt(mean(rows, (r) => s(r).p)),
+    fmt(mean(rows, (r) => s(r).r)),
+    fmt(mean(rows, (r) => s(r).f1)),
+    percent(rows, rows.filter((r) => titleOk(t(r), false)).length),
+    percent(rows, rows.filter((r) => titleOk(t(r), true)).length),
+    ...meta,
+    rate(rows.length, ms),
+  ];
+  console.log(`\n${rows.length} pages from ${readabilityDir} (reference: Readability's output)`);
+  table(
+    [
+      'extractor',
+      'P',
+      'R',
+      'F1',
+      'title',
+      'title ~',
+      `date (${dated.length})`,
+      `author (${signed.length})`,
+      'pages/s',
+    ],
+    [
+      line(
+        'mediawatch (htmlparser2)',
+        (r) => r.ours,
+        (r) => r.oursTitle,
+        oursMs,
+        [
+          percent(dated, dated.filter((r) => r.date).length),
+          percent(signed, signed.filter((r) => r.author).length),
+        ],
+      ),
+      line(
+        'Readability 0.6 + jsdom',
+        (r) => r.theirs,
+        (r) => r.theirsTitle,
+        theirsMs,
+        ['reference', 'reference'],
+      ),
+    ],
+  );
   const empty = rows.filter((r) => r.ours.p === 0 && r.ours.r === 0).length;
-  console.log(`\n${rows.length} pages from ${dir}`);
-  console.log(
-    '| extractor                  | P     | R     | F1    | title  | title ~  | pages/s |',
-  );
-  console.log(
-    '|----------------------------|-------|-------|-------|--------|----------|---------|',
-  );
-  console.log(
-    line(
-      'mediawatch (htmlparser2)',
-      (r) => r.ours,
-      (r) => r.oursTitle,
-      oursMs,
-    ),
-  );
-  console.log(
-    line(
-      'Readability 0.6 + jsdom',
-      (r) => r.theirs,
-      (r) => r.theirsTitle,
-      theirsMs,
-    ),
-  );
   console.log(`pages where mediawatch returned no body: ${empty}`);
 }
 
-main();
+// ---------------------------------------------------------------- our gold pages
+
+interface Gold {
+  url: string;
+  model: string;
+  title: string;
+  body: string | null;
+  published: string | null;
+  authors: string[];
+  language: string;
+  access: string;
+  wireCredit: string | null;
+}
+
+function goldSet(): void {
+  if (!existsSync(goldDir)) {
+    console.error(`MW_ERR_DATASET_MISSING: ${goldDir} not found`);
+    process.exitCode = 1;
+    return;
+  }
+  const pages = readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const gold = JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as Gold;
+      const bytes = readFileSync(path.join(goldDir, f.replace(/\.json$/, '.html')));
+      return {
+        page: f.replace(/\.json$/, ''),
+        gold,
+        url: gold.url,
+        html: decodeHtmlBytes(bytes).html,
+      };
+    });
+  const { ours, theirs, oursMs, theirsMs } = runBoth(pages);
+  const rows = pages.map(({ page, gold }, i) => {
+    const mine = ours[i];
+    const their = theirs[i];
+    return {
+      page,
+      ours: scoreBody(mine?.body ?? null, gold.body),
+      theirs: scoreBody(their?.body ?? null, gold.body),
+      oursTitle: matchTitle(mine?.title ?? null, gold.title),
+      theirsTitle: matchTitle(their?.title ?? null, gold.title),
+      oursDate: sameInstant(mine?.published ?? null, gold.published),
+      theirsDate: sameInstant(their?.published ?? null, gold.published),
+      oursAuthor: sameAuthors(mine?.authors ?? [], gold.authors),
+      theirsAuthor: sameAuthors(their?.byline ? [their.byline] : [], gold.authors),
+      language: mine?.language === gold.language,
+      access: mine?.access === gold.access,
+      wire: (mine?.wireCredit ?? null) === gold.wireCredit,
+    };
+  });
+  if (args.verbose) {
+    for (const r of rows) {
+      const misses = [
+        r.oursTitle === 'exact' ? '' : 'title',
+        r.oursDate ? '' : 'date',
+        r.oursAuthor ? '' : 'author',
+        r.language ? '' : 'language',
+        r.access ? '' : 'access',
+        r.wire ? '' : 'wire',
+      ].filter(Boolean);
+      console.log(
+        `${r.page.padEnd(32)} ours P ${fmt(r.ours.p)} R ${fmt(r.ours.r)} F1 ${fmt(r.ours.f1)}  ` +
+          `readability P ${fmt(r.theirs.p)} R ${fmt(r.theirs.r)} F1 ${fmt(r.theirs.f1)}` +
+          (misses.length > 0 ? `  differs: ${misses.join(', ')}` : ''),
+      );
+    }
+  }
+  const count = (ok: (r: (typeof rows)[number]) => boolean): string =>
+    percent(rows, rows.filter(ok).length);
+  console.log(`\n${rows.length} pages from test/fixtures/extract-gold (reference written by hand)`);
+  table(
+    [
+      'extractor',
+      'P',
+      'R',
+      'F1',
+      'title',
+      'date',
+      'authors',
+      'language',
+      'access',
+      'wire',
+      'pages/s',
+    ],
+    [
+      [
+        'mediawatch (htmlparser2)',
+        fmt(mean(rows, (r) => r.ours.p)),
+        fmt(mean(rows, (r) => r.ours.r)),
+        fmt(mean(rows, (r) => r.ours.f1)),
+        count((r) => r.oursTitle === 'exact'),
+        count((r) => r.oursDate),
+        count((r) => r.oursAuthor),
+        count((r) => r.language),
+        count((r) => r.access),
+        count((r) => r.wire),
+        rate(rows.length, oursMs),
+      ],
+      [
+        'Readability 0.6 + jsdom',
+        fmt(mean(rows, (r) => r.theirs.p)),
+        fmt(mean(rows, (r) => r.theirs.r)),
+        fmt(mean(rows, (r) => r.theirs.f1)),
+        count((r) => r.theirsTitle === 'exact'),
+        count((r) => r.theirsDate),
+        count((r) => r.theirsAuthor),
+        '–',
+        '–',
+        '–',
+        rate(rows.length, theirsMs),
+      ],
+    ],
+  );
+}
+
+if (args.set === undefined || args.set === 'readability') readabilitySet();
+if (args.set === undefined || args.set === 'gold') goldSet();
+if (args.set !== undefined && !['readability', 'gold'].includes(args.set)) {
+  console.error(`MW_ERR_BAD_ARGUMENT: --set is readability or gold, not "${args.set}"`);
+  process.exitCode = 2;
+}

@@ -17,10 +17,26 @@ export interface Byline {
 const PREFIX =
   /^(?:(?:written|posted|reported)\s+by|by|door|par|van|von|texte?|tekst|auteurs?|authors?|reporter|journaliste?|rédaction|redactie|signé|interview)\s*[:\-–]?\s+/i;
 const CUT_AT =
-  /\s*(?:[|•·]|\b(?:publié|publie|mis\s+à\s+jour|modifié|gepubliceerd|bijgewerkt|aangepast|updated|published|posted|le\s+\d|op\s+\d|on\s+\d|il\s+y\s+a|\d{1,2}[/.:h]\d{2})).*$/i;
+  /\s*(?:[|•·]|\b(?:publié|publie|mis\s+à\s+jour|modifié|gepubliceerd|bijgewerkt|aangepast|(?:last\s+)?updated|published|posted|le\s+\d|op\s+\d|on\s+\d|il\s+y\s+a|\d{1,2}[/.:h]\d{2})).*$/i;
+/** A written date after the name: "By Ann Smith March 25, 2015", "Par Jan Dupont 5 janvier". */
+const MONTH =
+  '(?:jan(?:uary|vier|uari)?|feb(?:ruary|ruari)?|f[ée]v(?:rier)?|mar(?:ch|s|t)?|maart|apr(?:il)?|avr(?:il)?|may|mai|mei|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust|ustus)?|ao[uû]t|sep(?:t|tember|tembre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|d[ée]c(?:ember|embre)?)\\.?';
+const WRITTEN_DATE = new RegExp(
+  `\\s+(?:${MONTH}\\s+\\d|\\d{1,2}(?:er)?\\s+${MONTH}(?:\\s|$)).*$`,
+  'i',
+);
+/** "Martin Dupont (avec Anne Leroy et Luc Petit)": the names in the parenthesis are authors too. */
+const WITH_PAREN = /\(\s*(?:avec|with|met|mit)\s+([^)]*)\)/gi;
 const SPLIT = /\s*(?:,|;|&|\+|\s\/\s|\band\b|\bet\b|\ben\b|\bund\b)\s*/i;
 const ORGANISATION =
   /^(?:(?:la|le|de|het|the)\s+)?(?:rédaction|redaction|redactie|newsroom|staff|editorial|desk|team|équipe|nieuwsdienst|service)\b|\b(?:media|news|nieuws|info|online|magazine|journal|staff|redactie|rédaction|team|desk|newsroom|reporters)$/i;
+/** Words of the page's furniture that byline-like elements also hold ("Sign In", "Follow"). */
+const NOT_A_NAME =
+  /^(?:sign|log)\s*(?:in|up|out)\b|^(?:inloggen|aanmelden|connexion|se\s+connecter|subscribe|s'abonner|abonneer|follow|volg|suivre|contact|more|meer|plus|authority\s+control|about(?:\s+the\s+author)?|share|partager|delen)$/i;
+/** A job title after the name: "Ann Smith Games Editor", "Jan Peeters Correspondent". */
+const ROLE =
+  /^(?:editor|correspondent|reporter|writer|journalist|journaliste|columnist|contributor|producer|redacteur|rédacteur|rédactrice|correspondant|correspondante|verslaggever|chroniqueur|chroniqueuse|editorialist|éditorialiste)$/i;
+const PARTICLE = /^(?:de|van|der|den|von|le|la|du|des|di|da|ten|ter)$/i;
 const BYLINE_HINT = /byline|author|auteur|journalist|signature|writer|by-line|article-by|redacteur/;
 const MAX_BYLINE = 150;
 
@@ -31,7 +47,12 @@ export function extractByline(
   siteNames: string[],
 ): Byline {
   const exclude = siteNames.map(foldName);
-  const sources: string[][] = [fromJsonLd(ld), fromMeta(meta), fromItemprops(meta), fromHints(doc)];
+  const sources: string[][] = [
+    fromJsonLd(ld),
+    fromMeta(meta),
+    fromItemprops(meta),
+    fromHints(doc, (text) => splitNames(text, exclude).length > 0 || agencyIn(text).length > 0),
+  ];
   const agencies = new Set<string>();
   for (const raws of sources) {
     const names: string[] = [];
@@ -106,7 +127,8 @@ function nameInside(el: Element): string | null {
   return found;
 }
 
-function fromHints(doc: Document): string[] {
+/** The first element marked as a byline whose text names someone (a "By" label alone does not). */
+function fromHints(doc: Document, namesSomeone: (text: string) => boolean): string[] {
   const out: string[] = [];
   forEachElement(doc, (el) => {
     if (out.length > 0) return false;
@@ -114,9 +136,11 @@ function fromHints(doc: Document): string[] {
       return false;
     }
     const hint = `${attr(el, 'class')} ${attr(el, 'id')} ${attr(el, 'rel')}`.toLowerCase();
-    if (!BYLINE_HINT.test(hint) || /comment|bio\b|avatar|image|photo/.test(hint)) return true;
+    // Readers' comments and "follow our authors" widgets have bylines of their own.
+    if (/comment|reacties|reactions|follow/.test(hint)) return false;
+    if (!BYLINE_HINT.test(hint) || /bio\b|avatar|image|photo/.test(hint)) return true;
     const text = textOf(el);
-    if (text.length === 0 || text.length > MAX_BYLINE) return true;
+    if (text.length === 0 || text.length > MAX_BYLINE || !namesSomeone(text)) return true;
     out.push(text);
     return false;
   });
@@ -127,7 +151,7 @@ function fromHints(doc: Document): string[] {
 export function splitNames(raw: string, exclude: readonly string[] = []): string[] {
   let s = stripAgencies(raw.replace(/\s+/g, ' ').trim());
   for (let i = 0; i < 3; i++) s = s.replace(PREFIX, '');
-  s = s.replace(CUT_AT, '');
+  s = s.replace(CUT_AT, '').replace(WRITTEN_DATE, '').replace(WITH_PAREN, ', $1');
   const out: string[] = [];
   for (const part of s.split(SPLIT)) {
     const name = cleanName(part);
@@ -145,7 +169,13 @@ function cleanName(part: string): string | null {
   name = name.replace(/\s*\([^)]*\)\s*$/, '').trim();
   if (name.length < 3 || name.length > 60) return null;
   if (/\d|https?:|www\.|@/.test(name)) return null;
-  const words = name.split(' ');
+  if (NOT_A_NAME.test(name)) return null;
+  let words = name.split(' ');
+  const role = words.findIndex((w, i) => i >= 2 && ROLE.test(w));
+  if (role > 0) {
+    words = words.slice(0, PARTICLE.test(words[1] ?? '') ? 3 : 2);
+    name = words.join(' ');
+  }
   if (words.length > 5) return null;
   if (!/^\p{Lu}/u.test(name)) return null;
   if (ORGANISATION.test(name)) return null;

@@ -50,12 +50,14 @@ export function readJsonLd(scripts: readonly string[]): JsonLd {
   return { article: pickArticle(nodes), nodes, byId };
 }
 
+/** A wrapper CMSs put around script text: an HTML comment, or CDATA bare, in a block comment
+ * or after a line comment. */
+const WRAP_START = /^\s*(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/|(?:\/\/\s*)?<!\[CDATA\[)/;
+const WRAP_END = /(?:-->|\/\*\s*\]\]>\s*\*\/|(?:\/\/\s*)?\]\]>)\s*$/;
+
 /** JSON.parse that tolerates what CMSs emit: HTML comments, CDATA, raw newlines in strings. */
 function parseLenient(text: string): JsonValue | undefined {
-  const cleaned = text
-    .replace(/^\s*(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/)/, '')
-    .replace(/(?:-->|\/\*\s*\]\]>\s*\*\/)\s*$/, '')
-    .trim();
+  const cleaned = text.replace(WRAP_START, '').replace(WRAP_END, '').trim();
   if (cleaned === '') return undefined;
   try {
     return JSON.parse(cleaned) as JsonValue;

@@ -18,6 +18,13 @@ describe('author names', () => {
     ['Brussels Times Staff', []],
     ['Par Sophie Renard | Publié le 5 janvier 2024 à 14h03', ['Sophie Renard']],
     ['jane@example.test', []],
+    ['By Nathan Willis March 25, 2015', ['Nathan Willis']],
+    ['Par Anne Leroy 5 janvier 2024', ['Anne Leroy']],
+    ['Martin Dupont (avec Anne Leroy et Luc Petit)', ['Martin Dupont', 'Anne Leroy', 'Luc Petit']],
+    ['Ben Silverman Games Editor', ['Ben Silverman']],
+    ['Koen van Dijk Senior Correspondent', ['Koen van Dijk']],
+    ['Last Updated: January 7, 2025', []],
+    ['Sign In', []],
   ])('%s', (raw, names) => {
     expect(splitNames(raw)).toEqual(names);
   });
@@ -31,6 +38,16 @@ describe('author names', () => {
       'Julie Marchal',
       'Nicolas Dewez',
     ]);
+  });
+
+  it('passes over a "By" label and readers\' comment bylines to the one that names someone', () => {
+    const html = `<html><body><article><h1>Titre</h1>
+      <em class="byline__by">By</em> <a href="/authors/ann"><span class="byline__author">Ann Maes</span></a>
+      <p>${'A test text long enough to count as a paragraph of the article. '.repeat(8)}</p></article>
+      <ul class="comments"><li><div class="byline">Reader Person</div><p>Great.</p></li></ul></body></html>`;
+    expect(extractFromHtml(html, 'https://x.test/a').authors).toEqual(['Ann Maes']);
+    const onlyComments = html.replace(/<em class="byline__by">[\s\S]*?<\/a>/, '');
+    expect(extractFromHtml(onlyComments, 'https://x.test/a').authors).toEqual([]);
   });
 
   it('keeps the agency of a mixed byline as a wire credit', () => {

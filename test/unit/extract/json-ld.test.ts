@@ -53,6 +53,14 @@ describe('JSON-LD variants', () => {
     expect(ld.nodes).toHaveLength(1);
   });
 
+  it.each([
+    ['bare CDATA', '\n  <![CDATA[\n  {"@type":"NewsArticle","headline":"H"}\n  ]]>\n'],
+    ['commented CDATA', '/* <![CDATA[ */ {"@type":"NewsArticle","headline":"H"} /* ]]> */'],
+    ['line-commented CDATA', '//<![CDATA[\n{"@type":"NewsArticle","headline":"H"}\n//]]>'],
+  ])('reads JSON-LD wrapped in %s', (_name, text) => {
+    expect(readJsonLd([text]).article?.['headline']).toBe('H');
+  });
+
   it('reads the section from a BreadcrumbList when no meta names it', () => {
     const crumbs = {
       '@context': 'https://schema.org',
