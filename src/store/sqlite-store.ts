@@ -6,6 +6,15 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations.js';
 import { alertDeliveries, claimAlerts, settleAlerts } from './sqlite-alerts.js';
+import {
+  discoverUrls,
+  finishRun,
+  ledgerRows,
+  recordDiscoveryError,
+  runCounts,
+  settleUrl,
+  startRun,
+} from './sqlite-ledger.js';
 import { mentionOverrides, mentionStubs, overrideMention } from './sqlite-overrides.js';
 import type {
   AlertClaim,
@@ -27,13 +36,6 @@ import type {
 } from './types.js';
 
 type Row = Record<string, unknown>;
-
-/** A ledger URL pending for longer than this was left by a crashed run and is fetched again. */
-const PENDING_STALE_MS = 10 * 60_000;
-/** A URL that failed this many runs is not fetched again by discovery. */
-const MAX_FAILED_RUNS = 5;
-/** Skips that a later run may see differently. */
-const RECONSIDERED_SKIPS = /^MW_SKIP_(BUDGET|OUTSIDE_WINDOW)\b/;
 
 export function contentHash(a: Pick<ArticleInput, 'title' | 'body' | 'lead'>): string {
   return createHash('sha256')
@@ -144,77 +146,19 @@ export class SqliteStore implements Store {
   }
 
   async startRun(id: string, outletIds: string[], eventIds: string[]): Promise<void> {
-    this.db
-      .prepare('INSERT INTO crawl_runs (id, started_at, outlets, events) VALUES (?, ?, ?, ?)')
-      .run(id, this.ts(), JSON.stringify(outletIds), JSON.stringify(eventIds));
+    startRun(this.db, this.ts(), id, outletIds, eventIds);
   }
 
   async finishRun(id: string): Promise<void> {
-    this.db.prepare('UPDATE crawl_runs SET finished_at = ? WHERE id = ?').run(this.ts(), id);
+    finishRun(this.db, this.ts(), id);
   }
 
   async discover(runId: string | null, urls: DiscoveredUrl[]): Promise<string[]> {
-    const get = this.db.prepare(
-      'SELECT status, reason, attempts, revisit_at, updated_at FROM ledger WHERE url = ?',
-    );
-    const insert = this.db.prepare(
-      `INSERT INTO ledger (url, outlet_id, status, source, run_id, discovered_at, updated_at)
-       VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
-    );
-    const retry = this.db.prepare(
-      `UPDATE ledger SET status = 'pending', reason = NULL, run_id = ?, updated_at = ? WHERE url = ?`,
-    );
-    const ts = this.ts();
-    const staleBefore = new Date(this.now().getTime() - PENDING_STALE_MS).toISOString();
-    const toFetch: string[] = [];
-    let known = 0;
-    this.db.transaction(() => {
-      for (const u of urls) {
-        const row = get.get(u.url) as
-          | {
-              status: LedgerStatus;
-              reason: string | null;
-              attempts: number;
-              revisit_at: string | null;
-              updated_at: string;
-            }
-          | undefined;
-
-        if (!row) {
-          insert.run(u.url, u.outletId, u.source, runId, ts, ts);
-          toFetch.push(u.url);
-        } else if (
-          (row.status === 'failed' && row.attempts < MAX_FAILED_RUNS) ||
-          (row.status === 'pending' && row.updated_at < staleBefore) ||
-          (row.status === 'stored' && row.revisit_at !== null && row.revisit_at <= ts) ||
-          (row.status === 'skipped' && RECONSIDERED_SKIPS.test(row.reason ?? ''))
-        ) {
-          // A failure may heal (a few times), a URL pending for long was left by a crashed or
-          // cut-off run (one pending for less is still in flight), a recent article is due for
-          // its revisit (a conditional GET), and a URL left out by a budget or the event windows
-          // may be wanted now (a new event, a bigger budget).
-          retry.run(runId, ts, u.url);
-          toFetch.push(u.url);
-        } else known++;
-      }
-      if (runId) {
-        this.db
-          .prepare(
-            'UPDATE crawl_runs SET discovered = discovered + ?, known = known + ? WHERE id = ?',
-          )
-          .run(urls.length, known, runId);
-      }
-    })();
-    return toFetch;
+    return discoverUrls(this.db, this.now(), runId, urls);
   }
 
   async recordDiscoveryError(runId: string | null, message: string): Promise<void> {
-    if (!runId) return;
-    this.db
-      .prepare(
-        `UPDATE crawl_runs SET discovery_errors = json_insert(discovery_errors, '$[#]', ?) WHERE id = ?`,
-      )
-      .run(message, runId);
+    recordDiscoveryError(this.db, runId, message);
   }
 
   async settle(
@@ -225,16 +169,15 @@ export class SqliteStore implements Store {
     articleId: number | null = null,
     revisitAt: string | null = null,
   ): Promise<void> {
-    const ts = this.ts();
-    this.db
-      .prepare(
-        `INSERT INTO ledger (url, outlet_id, status, reason, source, article_id, attempts, revisit_at, discovered_at, updated_at)
-         VALUES (?, ?, ?, ?, 'direct', ?, 1, ?, ?, ?)
-         ON CONFLICT(url) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-           article_id = COALESCE(excluded.article_id, ledger.article_id), revisit_at = excluded.revisit_at,
-           attempts = ledger.attempts + 1, updated_at = excluded.updated_at`,
-      )
-      .run(url, outletId, status, reason, articleId, revisitAt, ts, ts);
+    settleUrl(this.db, this.ts(), url, outletId, status, reason, articleId, revisitAt);
+  }
+
+  async runCounts(runId: string): Promise<RunCounts> {
+    return runCounts(this.db, runId);
+  }
+
+  async ledger(runId?: string): Promise<LedgerRow[]> {
+    return ledgerRows(this.db, runId);
   }
 
   async validators(url: string): Promise<Validators | null> {
@@ -333,51 +276,6 @@ export class SqliteStore implements Store {
         m.summary,
         this.ts(),
       );
-  }
-
-  async runCounts(runId: string): Promise<RunCounts> {
-    const run = this.db
-      .prepare('SELECT discovered, known, discovery_errors FROM crawl_runs WHERE id = ?')
-      .get(runId) as { discovered: number; known: number; discovery_errors: string } | undefined;
-    const counts: RunCounts = {
-      discovered: run?.discovered ?? 0,
-      known: run?.known ?? 0,
-      pending: 0,
-      stored: 0,
-      skipped: 0,
-      failed: 0,
-      matched: 0,
-      discoveryErrors: run ? (JSON.parse(run.discovery_errors) as string[]) : [],
-    };
-    const rows = this.db
-      .prepare('SELECT status, count(*) AS n FROM ledger WHERE run_id = ? GROUP BY status')
-      .all(runId) as Array<{ status: LedgerStatus; n: number }>;
-    for (const r of rows) counts[r.status] = r.n;
-    const matched = this.db
-      .prepare(
-        `SELECT count(DISTINCT m.article_id) AS n FROM mentions m JOIN ledger l ON l.article_id = m.article_id
-         WHERE l.run_id = ? AND l.status = 'stored'`,
-      )
-      .get(runId) as { n: number };
-    counts.matched = matched.n;
-    return counts;
-  }
-
-  async ledger(runId?: string): Promise<LedgerRow[]> {
-    const rows = (
-      runId
-        ? this.db.prepare('SELECT * FROM ledger WHERE run_id = ? ORDER BY url').all(runId)
-        : this.db.prepare('SELECT * FROM ledger ORDER BY url').all()
-    ) as Row[];
-    return rows.map((r) => ({
-      url: r.url as string,
-      outletId: r.outlet_id as string,
-      status: r.status as LedgerStatus,
-      reason: r.reason as string | null,
-      source: r.source as string,
-      runId: r.run_id as string | null,
-      articleId: r.article_id as number | null,
-    }));
   }
 
   async mentions(eventId: string): Promise<Mention[]> {
