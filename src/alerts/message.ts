@@ -4,6 +4,7 @@
 import type { EventConfig } from '../config/schema.js';
 import { html, safeUrl } from '../report/escape.js';
 import type { Mention } from '../store/types.js';
+import { brusselsIsoFromUtc } from '../time/brussels.js';
 import type { AlertMode } from './periods.js';
 
 /** Articles listed one by one; the rest are counted. Slack allows 50 blocks per message. */
@@ -46,11 +47,16 @@ function slackLink(url: string, label: string): string {
   return href ? `<${href.replace(/\|/g, '%7C')}|${text}>` : text;
 }
 
+/** "2024-01-05 00:00 Brussels time": digests close on Brussels time. */
+function brusselsTime(iso: string): string {
+  return `${brusselsIsoFromUtc(Date.parse(iso)).slice(0, 16).replace('T', ' ')} Brussels time`;
+}
+
 function headline(c: AlertContext): string {
   const n = c.mentions.length;
   const what = `${n} new article${n === 1 ? '' : 's'} on ${c.event.name}`;
   if (c.mode === 'immediate') return `mediawatch: ${what}`;
-  return `mediawatch ${c.mode} digest: ${what}${c.until ? ` (to ${c.until.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
+  return `mediawatch ${c.mode} digest: ${what}${c.until ? ` (to ${brusselsTime(c.until)})` : ''}`;
 }
 
 function facts(m: Mention, outletNames: Readonly<Record<string, string>>): string[] {

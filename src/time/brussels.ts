@@ -97,3 +97,10 @@ export function isValidWallTime(t: WallTime): boolean {
   if (t.hour > 23 || t.minute > 59 || t.second > 60) return false;
   return t.day <= new Date(Date.UTC(t.year, t.month, 0)).getUTCDate();
 }
+
+/** The instant a Brussels calendar day starts (00:00 local), for the day holding `epochMs`. */
+export function brusselsDayStart(epochMs: number): number {
+  const d = new Date(epochMs + brusselsOffsetForUtc(epochMs) * 60_000);
+  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  return Date.UTC(y, m - 1, day) - brusselsOffsetForLocal(y, m, day, 0, 0) * 60_000;
+}

@@ -234,11 +234,11 @@ describe('digests', () => {
     expect(webhookUrls().sort()).toEqual([url(1), url(2), url(3)]);
   });
 
-  it('send daily digests after midnight UTC', async () => {
+  it('send daily digests after midnight in Brussels (23:00 UTC in winter)', async () => {
     const a = alerter([event({ mode: 'daily', webhook: hook.url })]);
     await article(1);
-    expect(await a.dueDigests(new Date('2024-01-05T23:59:00Z'))).toEqual([]);
-    expect(await a.dueDigests(new Date('2024-01-06T00:00:00Z'))).toHaveLength(1);
+    expect(await a.dueDigests(new Date('2024-01-05T22:59:00Z'))).toEqual([]);
+    expect(await a.dueDigests(new Date('2024-01-05T23:00:00Z'))).toHaveLength(1);
   });
 });
 

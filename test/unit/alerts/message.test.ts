@@ -53,12 +53,29 @@ describe('emailMessage', () => {
 
 describe('periods', () => {
   const now = new Date('2024-01-05T10:20:30Z');
-  it('start and end digest periods on UTC hours and days', () => {
+  it('start and end hourly digests on the hour and daily ones at midnight in Brussels', () => {
     expect(periodStart('immediate', now)).toBeNull();
     expect(periodStart('hourly', now)?.toISOString()).toBe('2024-01-05T10:00:00.000Z');
     expect(nextDigestAt('hourly', now)?.toISOString()).toBe('2024-01-05T11:00:00.000Z');
-    expect(periodStart('daily', now)?.toISOString()).toBe('2024-01-05T00:00:00.000Z');
-    expect(nextDigestAt('daily', now)?.toISOString()).toBe('2024-01-06T00:00:00.000Z');
+    // Winter: Brussels midnight is 23:00 UTC.
+    expect(periodStart('daily', now)?.toISOString()).toBe('2024-01-04T23:00:00.000Z');
+    expect(nextDigestAt('daily', now)?.toISOString()).toBe('2024-01-05T23:00:00.000Z');
+    // 23:30 UTC is already the next day in Brussels.
+    const late = new Date('2024-01-05T23:30:00Z');
+    expect(periodStart('daily', late)?.toISOString()).toBe('2024-01-05T23:00:00.000Z');
+    // Summer: 22:00 UTC; the day the clocks go back lasts 25 hours, the spring one 23.
+    expect(periodStart('daily', new Date('2024-07-01T12:00:00Z'))?.toISOString()).toBe(
+      '2024-06-30T22:00:00.000Z',
+    );
+    expect(nextDigestAt('daily', new Date('2024-10-27T12:00:00Z'))?.toISOString()).toBe(
+      '2024-10-27T23:00:00.000Z',
+    );
+    expect(periodStart('daily', new Date('2024-10-27T12:00:00Z'))?.toISOString()).toBe(
+      '2024-10-26T22:00:00.000Z',
+    );
+    expect(nextDigestAt('daily', new Date('2024-03-31T12:00:00Z'))?.toISOString()).toBe(
+      '2024-03-31T22:00:00.000Z',
+    );
   });
 
   it('back off exponentially up to an hour, never before Retry-After', () => {
