@@ -38,16 +38,18 @@ const MAX_DEPTH = 8;
 
 export function readJsonLd(scripts: readonly string[]): JsonLd {
   const nodes: JsonObject[] = [];
+  const parts = new Set<JsonObject>();
   for (const text of scripts) {
     const parsed = parseLenient(text);
-    if (parsed !== undefined) collectNodes(parsed, nodes, 0);
+    if (parsed !== undefined) collectNodes(parsed, nodes, parts, 0, false);
   }
   const byId = new Map<string, JsonObject>();
   for (const node of nodes) {
     const id = node['@id'];
     if (typeof id === 'string' && !byId.has(id)) byId.set(id, node);
   }
-  return { article: pickArticle(nodes), nodes, byId };
+  const whole = nodes.filter((n) => !parts.has(n));
+  return { article: pickArticle(whole.length > 0 ? whole : nodes), nodes, byId };
 }
 
 /** A wrapper CMSs put around script text: an HTML comment, or CDATA bare, in a block comment
@@ -72,16 +74,30 @@ function parseLenient(text: string): JsonValue | undefined {
   }
 }
 
-function collectNodes(value: JsonValue, out: JsonObject[], depth: number): void {
+/**
+ * Flattens typed nodes into `out`. Article nodes inside another article node (a live blog's
+ * liveBlogUpdate entries, hasPart, a review's item) go into `parts` too: the page's article is
+ * the one that holds them.
+ */
+function collectNodes(
+  value: JsonValue,
+  out: JsonObject[],
+  parts: Set<JsonObject>,
+  depth: number,
+  insideArticle: boolean,
+): void {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const v of value) collectNodes(v, out, depth + 1);
+    for (const v of value) collectNodes(v, out, parts, depth + 1, insideArticle);
     return;
   }
+  const article = value['@type'] !== undefined && isArticleNode(value);
   if (value['@type'] !== undefined) out.push(value);
+  if (article && insideArticle) parts.add(value);
   for (const [key, v] of Object.entries(value)) {
     if (key === '@context') continue;
-    if (v !== null && typeof v === 'object') collectNodes(v, out, depth + 1);
+    if (v !== null && typeof v === 'object')
+      collectNodes(v, out, parts, depth + 1, insideArticle || article);
   }
 }
 
@@ -106,7 +122,7 @@ function pickArticle(nodes: readonly JsonObject[]): JsonObject | null {
   for (const node of nodes) {
     if (!isArticleNode(node)) continue;
     let score = 1;
-    if (typesOf(node).some((t) => t.endsWith('newsarticle'))) score += 2;
+    if (typesOf(node).some((t) => t.endsWith('newsarticle') || t === 'liveblogposting')) score += 2;
     if (typeof node['headline'] === 'string') score += 2;
     if (node['datePublished'] !== undefined) score += 1;
     const body = node['articleBody'];

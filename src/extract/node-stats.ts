@@ -83,10 +83,11 @@ export function countLeaf(child: Element, s: NodeStats): void {
     case 'picture':
       s.images += 1;
       break;
+    // Fields of a form. Buttons are not: pages put share, copy-link and play buttons inside
+    // the article's own blocks (a live blog's entries), and Readability does not count them.
     case 'input':
     case 'select':
     case 'textarea':
-    case 'button':
       s.inputs += 1;
       break;
     case 'video':

@@ -143,3 +143,20 @@ describe('furniture inside the article container', () => {
     expect(body).not.toContain('fish market gets');
   });
 });
+
+describe('a live blog', () => {
+  const entry = (i: number): string =>
+    `<div class="live-entry"><time datetime="2024-11-19T16:${10 + i}:00+01:00">16h${10 + i}</time>` +
+    `<p>Mise à jour numéro ${i} du direct, avec assez de texte pour former un paragraphe lisible.</p>` +
+    `<button class="live-entry__share" aria-label="Partager ce message"><svg><use href="#i"></use></svg></button></div>`;
+  const html = `<html><body><main><article><h1>Grève : suivez notre direct</h1>
+    <div class="live-entries">${[1, 2, 3, 4, 5, 6].map(entry).join('')}</div>
+    <form class="newsletter"><input type="email"><button>OK</button></form></article></main></body></html>`;
+
+  it('keeps every entry although each has a share button, and drops their time stamps', () => {
+    const body = extractFromHtml(html, 'https://x.test/direct').body ?? '';
+    expect(paragraphs(body)).toHaveLength(6);
+    expect(body).toContain('Mise à jour numéro 6');
+    expect(body).not.toMatch(/16h1\d/);
+  });
+});

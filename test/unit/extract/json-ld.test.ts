@@ -53,6 +53,25 @@ describe('JSON-LD variants', () => {
     expect(ld.nodes).toHaveLength(1);
   });
 
+  it('takes a live blog as the article, not one of its updates', () => {
+    const update = (i: number): object => ({
+      '@type': 'BlogPosting',
+      headline: `Update ${i}`,
+      articleBody: 'An update of the live blog, long enough to score for its body. '.repeat(30),
+      datePublished: `2024-11-19T1${i}:00:00+01:00`,
+    });
+    const ld = readJsonLd([
+      JSON.stringify({
+        '@type': 'LiveBlogPosting',
+        headline: 'Strike: follow our live blog',
+        datePublished: '2024-11-19T06:00:00+01:00',
+        liveBlogUpdate: [update(1), update(2)],
+      }),
+    ]);
+    expect(ld.article?.['headline']).toBe('Strike: follow our live blog');
+    expect(ld.nodes).toHaveLength(3);
+  });
+
   it.each([
     ['bare CDATA', '\n  <![CDATA[\n  {"@type":"NewsArticle","headline":"H"}\n  ]]>\n'],
     ['commented CDATA', '/* <![CDATA[ */ {"@type":"NewsArticle","headline":"H"} /* ]]> */'],
