@@ -24,6 +24,8 @@ const GATE_URL =
   /(?:^|\.)(?:myprivacy|privacy|consent|cmp|cookiewall)\.|\/(?:privacy-?gate|consent|cookiewall)(?:\/|$)/i;
 const GATE_TITLE = /privacy\s*gate|cookie|consent|toestemming|privacy|vie\s+privée/i;
 const MAX_PROMPT_CHARS = 400;
+/** A consent wall links to a few policies and settings; a page has menus and teasers. */
+const WALL_MAX_LINKS = 40;
 /** Characters of visible text read for the gate test. */
 const VISIBLE_SAMPLE = 4000;
 
@@ -58,8 +60,10 @@ function isGated(input: AccessInput): boolean {
   const wall = WALL_TEXT.test(text);
   const cookies = wall || COOKIE_TEXT.test(text);
   if (GATE_TITLE.test(input.meta.title ?? '') && cookies) return true;
-  // A plain cookie banner on a page without an article is no wall: rendering gets past it.
-  return wall && input.bodyChars === 0;
+  // A plain cookie banner on a page without an article is no wall: rendering gets past it. A
+  // wall stands instead of the page: a page of many links (a section page with the banner in
+  // its markup) is not one.
+  return wall && input.bodyChars === 0 && countLinks(input.doc, WALL_MAX_LINKS) < WALL_MAX_LINKS;
 }
 
 function hostAndPath(url: string): string {
@@ -102,6 +106,8 @@ function teaserMarkers(doc: Document, meta: PageMeta): boolean {
     if (OUT_OF_SCOPE.has(el.name)) return false;
     const hint = hintString(el);
     if (/newsletter|nieuwsbrief|menu|navigation/.test(hint)) return false;
+    // A teaser of another article (a linked headline) says "Premium" of that article.
+    if ((el.name === 'article' || TEASER_HINT.test(hint)) && holdsLinkedHeading(el)) return false;
     if (!hasDirectText(el)) return true;
     const text = boundedText(el, MAX_PROMPT_CHARS);
     if (text === null) return true;
@@ -125,7 +131,10 @@ function hasBadgeNearby(h1: Element): boolean {
   let found = false;
   forEachElement(scope, (el) => {
     if (found || el.name === 'a' || OUT_OF_SCOPE.has(el.name)) return false;
-    if (BADGE_HINT.test(hintString(el))) found = true;
+    const hint = hintString(el);
+    // Teasers of other articles carry badges of their own (a section page's "Premium" cards).
+    if (TEASER_HINT.test(hint) || (el.name === 'article' && !contains(el, h1))) return false;
+    if (BADGE_HINT.test(hint)) found = true;
     else if (hasDirectText(el)) {
       const text = boundedText(el, 40);
       if (text !== null && BADGE_TEXT.test(text)) found = true;
@@ -133,6 +142,36 @@ function hasBadgeNearby(h1: Element): boolean {
     return !found;
   });
   return found;
+}
+
+const TEASER_HINT = /teaser|card|tile|story-?list|(?:^|[\s_-])item(?:$|[\s_-])/;
+
+function holdsLinkedHeading(el: Element): boolean {
+  let found = false;
+  forEachElement(el, (child) => {
+    if (found) return false;
+    if (/^h[1-6]$/.test(child.name) && findLink(child)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function findLink(el: Element): boolean {
+  let found = false;
+  forEachElement(el, (child) => {
+    if (child.name === 'a' && child.attribs['href'] !== undefined) found = true;
+    return !found;
+  });
+  return (
+    found || (parentElement(el)?.name === 'a' && parentElement(el)?.attribs['href'] !== undefined)
+  );
+}
+
+function contains(ancestor: Element, el: Element): boolean {
+  for (let cur: Element | null = el; cur !== null; cur = parentElement(cur)) {
+    if (cur === ancestor) return true;
+  }
+  return false;
 }
 
 function parentElement(el: Element): Element | null {
@@ -148,6 +187,17 @@ function parentHint(el: Element): string {
 function hasDirectText(el: Element): boolean {
   for (const c of el.children) if (isText(c) && c.data.trim() !== '') return true;
   return false;
+}
+
+/** Links with an href, counted up to `max`. */
+function countLinks(doc: Document, max: number): number {
+  let n = 0;
+  forEachElement(doc, (el) => {
+    if (n >= max) return false;
+    if (el.name === 'a' && el.attribs['href'] !== undefined) n++;
+    return true;
+  });
+  return n;
 }
 
 /** The first `max` characters of visible text, for the gate test. */

@@ -41,6 +41,8 @@ const TABLE_SCAN = new Set([...TABLE_PARTS, 'table', 'tr', 'caption']);
 const SHORT_BLOCK = 300;
 const KICKER_MAX = 50;
 const SHORT_PROMPT = 100;
+/** White space that the measured length and the raw text count differently. */
+const SKIPPED_TEXT_SLACK = 20;
 const META_LINE_MAX = 200;
 const SENTENCE_END = /\p{L}.*[.!?…]["'”’»)]*$/u;
 const LOADING = /\bloading\b|chargement|laden\b/i;
@@ -126,6 +128,9 @@ export type BlockVerdict = 'keep' | 'drop' | 'drop-with-next';
 export function judgeBlockText(el: Element, s: NodeStats, inline: boolean): BlockVerdict {
   if (s.chars === 0 || s.chars > SHORT_BLOCK) return 'keep';
   const text = textOf(el);
+  // Text of a left-out part (a paywall prompt, a cookie box) is not the block's own: a block
+  // that holds one is judged by its children, each on its own text.
+  if (text.length > s.chars + SKIPPED_TEXT_SLACK) return 'keep';
   if (AD_LABEL_TEXT.test(text)) return 'drop';
   if (s.chars < 120 && CREDIT_TEXT.test(text)) return 'drop';
   // Inside a sentence only labels and credits are dropped; the rest needs a block of its own.

@@ -34,7 +34,8 @@ export const BOILERPLATE_HINT = new RegExp(
     'legende',
     'légende',
     'photo-?credit',
-    'paywall',
+    // The prompt, not the state: "article--paywalled" is the article itself.
+    'paywall(?!ed)',
     '(?:^|[\\s_-])cta(?:$|[\\s_-])',
     'subscribe',
     'inscription',

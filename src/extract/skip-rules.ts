@@ -34,7 +34,13 @@ export function skipVerdict(el: Element, unlikelyHints: boolean, inTable: boolea
   if (role !== '' && FURNITURE_ROLES.has(role)) return 'skip';
   const hint = hintString(el);
   if (hint === '' || /articlebody/i.test(attr(el, 'itemprop'))) return 'keep';
-  if (el.name !== 'article' && (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint))) return 'skip';
+  // <article> and custom elements named after it (<r-article>) are the article, whatever their
+  // modifiers say ("article--has-comments").
+  if (
+    !/^(?:[a-z]+-)?article$/.test(el.name) &&
+    (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint))
+  )
+    return 'skip';
   if (SHARE_HINT.test(hint) || POINTER_HINT.test(hint)) return 'skip-if-furniture';
   const unlikely =
     unlikelyHints &&

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasArticleBody } from '../../../src/extract/index.js';
+import { extractFromHtml, hasArticleBody } from '../../../src/extract/index.js';
 import { extractFixture } from './fixture.js';
 
 describe('access', () => {
@@ -38,5 +38,44 @@ describe('access', () => {
     const a = extractFixture('boilerplate.html');
     expect(a.access).toBe('free');
     expect(hasArticleBody(a)).toBe(true);
+  });
+
+  const banner = `<div class="consent-banner"><p>Nous et nos partenaires utilisons des cookies.</p>
+    <button>Accepter et fermer</button></div>`;
+  const teasers = Array.from(
+    { length: 15 },
+    (_, i) => `<article class="teaser teaser--premium"><span class="badge">Premium</span>
+      <h2><a href="/regions/a${i}">Titre de l'article numéro ${i}</a></h2></article>`,
+  ).join('');
+
+  it("leaves a section page free: its consent banner is no wall, its teasers' badges no paywall", () => {
+    const nav = Array.from({ length: 30 }, (_, i) => `<a href="/s${i}">Rubrique ${i}</a>`).join('');
+    const html = `<html><head><title>Régions - DH</title></head><body>${banner}<nav>${nav}</nav>
+      <main><div><h1>Régions</h1><div class="list">${teasers}</div></div></main></body></html>`;
+    const a = extractFromHtml(html, 'https://www.dh.be/regions');
+    expect(a.body).toBeNull();
+    expect(a.access).toBe('free');
+  });
+
+  it('reads a page that is only a consent banner as gated', () => {
+    const html = `<html><head><title>DH</title></head><body>${banner}</body></html>`;
+    expect(extractFromHtml(html, 'https://www.dh.be/a').access).toBe('gated');
+  });
+
+  it('reads the teaser of an article whose own container is marked paywalled', () => {
+    const text =
+      "Pendant six ans, l'ancien trésorier d'un club de basket aurait puisé dans ses caisses.";
+    const more =
+      'Les faits ont été découverts en 2022 par le nouveau comité du club, qui a relevé des ' +
+      'virements suspects, des retraits injustifiés et des factures de travaux jamais réalisés.';
+    const html = `<html><head><title>Charleroi : un trésorier jugé - Sudinfo</title></head><body>
+      <r-article class="r-article r-article--paywalled"><h1>Charleroi : un trésorier jugé</h1>
+      <p class="r-article--chapo">${text}</p><div class="content"><p>${more}</p>
+      <div class="r-paywall"><p>Cet article est réservé aux abonnés.</p><a href="/abo">Abonnez-vous</a></div>
+      </div></r-article></body></html>`;
+    const a = extractFromHtml(html, 'https://www.sudinfo.be/id1/article/x');
+    expect(a.access).toBe('paywalled');
+    expect(a.body).toContain('virements suspects');
+    expect(a.body).not.toContain('Abonnez-vous');
   });
 });
