@@ -37,7 +37,9 @@ export function selectContent(cs: ContentStats, weighClasses: boolean): Selectio
   for (const [el, s] of cs.stats) {
     const unit = unitOf(el, s);
     if (unit === null) continue;
-    const points = 1 + unit.commas + Math.min(Math.floor(unit.chars / 100), 3);
+    // Readability's points per paragraph; text split by "<br><br>" counts as that many.
+    const perRun = unit.chars / unit.runs;
+    const points = unit.runs * (1 + Math.min(Math.floor(perRun / 100), 3)) + unit.commas;
     let level = 0;
     // A block of inline text scores for itself first (a <div> standing in for a <p>).
     let cur: Element | null = unit.self ? el : parentElement(el);
@@ -74,18 +76,24 @@ interface Unit {
   commas: number;
   /** True when the unit is inline text held by the element itself rather than a paragraph. */
   self: boolean;
+  /** Paragraphs in it: 1, or more when "<br><br>" splits it. */
+  runs: number;
 }
 
 function unitOf(el: Element, s: NodeStats): Unit | null {
   if (PARAGRAPH_TAGS.has(el.name)) {
-    return s.chars < MIN_PARAGRAPH ? null : { chars: s.chars, commas: s.commas, self: false };
+    return s.chars < MIN_PARAGRAPH
+      ? null
+      : { chars: s.chars, commas: s.commas, self: false, runs: s.brBreaks + 1 };
   }
   if (INLINE_HOLDERS.has(el.name) && s.ownChars >= MIN_PARAGRAPH) {
     // A <div> without block children is a paragraph; one with mixed content holds paragraphs.
-    if (!s.hasBlockChild && el.name !== 'span' && el.name !== 'font') {
-      return { chars: s.chars, commas: s.commas, self: false };
+    // Several paragraphs split by "<br><br>" make the element their container, as
+    // Readability's <br> replacement does.
+    if (!s.hasBlockChild && el.name !== 'span' && el.name !== 'font' && s.brBreaks === 0) {
+      return { chars: s.chars, commas: s.commas, self: false, runs: 1 };
     }
-    return { chars: s.ownChars, commas: s.ownCommas, self: true };
+    return { chars: s.ownChars, commas: s.ownCommas, self: true, runs: s.brBreaks + 1 };
   }
   return null;
 }

@@ -48,10 +48,20 @@ export function measureContent(doc: Document, opts: MeasureOptions): ContentStat
     } else {
       s = emptyStats();
       const table = inTable || el.name === 'table' || el.name === 'code' || el.name === 'pre';
+      // Old CMSs write paragraphs as text between "<br><br>": each such break starts one.
+      let brs = 0;
       for (const child of el.children) {
         if (isText(child)) {
+          if (brs >= 2 && child.data.trim() !== '') s.brBreaks++;
+          if (child.data.trim() !== '') brs = 0;
           addText(s, child.data, link);
         } else if (isElement(child)) {
+          if (child.name === 'br') {
+            brs++;
+            continue;
+          }
+          if (brs >= 2) s.brBreaks++;
+          brs = 0;
           countLeaf(child, s);
           const cs = visit(child, link, table, depth + 1);
           if (cs !== null) addChild(s, cs, child);

@@ -29,6 +29,8 @@ export interface NodeStats {
   tables: number;
   /** Measured as one block of text (the element sits too deep to walk recursively). */
   flat: boolean;
+  /** Paragraph breaks written as two or more <br> in a row among the element's own children. */
+  brBreaks: number;
 }
 
 // prettier-ignore
@@ -62,6 +64,7 @@ export function emptyStats(flat = false): NodeStats {
     articles: 0,
     tables: 0,
     flat,
+    brBreaks: 0,
   };
 }
 

@@ -160,3 +160,29 @@ describe('a live blog', () => {
     expect(body).not.toMatch(/16h1\d/);
   });
 });
+
+describe('paragraphs written as text between <br><br> (older CMSs)', () => {
+  const links = Array.from({ length: 12 }, (_, i) => `<a href="/s${i}">Section ${i}</a>`).join(
+    ' | ',
+  );
+  const box = (i: number): string =>
+    `<div class="box"><b>Agenda ${i}</b><br><a href="/agenda/${i}">Concert in the park, free entry</a></div>`;
+  const html = `<html><body><table class="main"><tr><td colspan="3">${links}</td></tr><tr>
+    <td class="leftcol">${[1, 2, 3, 4, 5].map(box).join('')}</td>
+    <td class="centercol"><h1>Black ice warning for Tuesday</h1><table><tr><td>
+    <div class="articletext">
+    The weather institute has issued a yellow warning for black ice across the whole country tonight.<br><br>
+    Temperatures are expected to fall below zero overnight, and wet roads could freeze quickly, especially in the hills.<br><br>
+    Gritters will be out on the motorways from eight, and motorists are advised to allow extra time.<br><br>
+    Temperatures should rise above freezing by Tuesday afternoon, with rain forecast for Wednesday.
+    </div></td></tr></table></td>
+    <td class="rightcol">${[6, 7, 8, 9, 10].map(box).join('')}</td></tr></table></body></html>`;
+
+  it('takes the text block, not the layout table around it, and keeps each paragraph', () => {
+    const body = extractFromHtml(html, 'https://x.test/a').body;
+    expect(paragraphs(body)).toHaveLength(4);
+    expect(body).toMatch(/^The weather institute/);
+    expect(body).not.toContain('Agenda');
+    expect(body).not.toContain('Section');
+  });
+});
