@@ -47,13 +47,18 @@ const META_LINE_MAX = 200;
 const SENTENCE_END = /\p{L}.*[.!?…]["'”’»)]*$/u;
 const LOADING = /\bloading\b|chargement|laden\b/i;
 
+/** Whether the element holds a table of data (not one of layout). */
+export function holdsDataTable(el: Element, s: NodeStats): boolean {
+  return s.tables > 0 && findByTag(el, TABLE_TAG).some(isDataTable);
+}
+
 /** Whether a container inside the article should be dropped as furniture. */
 export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: boolean): boolean {
   if (!CONDITIONAL_TAGS.has(el.name)) return false;
   if (el.name === 'table' && isDataTable(el)) return false;
   // A block that holds a data table is kept with it (Readability's rule): a table of figures
   // reads as link-dense or short when its cells are links or numbers.
-  if (s.tables > 0 && findByTag(el, TABLE_TAG).some(isDataTable)) return false;
+  if (holdsDataTable(el, s)) return false;
   const weight = classWeight(el);
   if (weight + score < 0) return true;
   // A definition list of text (a glossary, questions and answers, displayed formulas) is

@@ -7,7 +7,13 @@ import { foldSpace, isElement, isText, rawText } from './dom.js';
 import type { Element } from './dom.js';
 import type { ContentStats, NodeStats } from './content-stats.js';
 import { BLOCK_TAGS } from './content-stats.js';
-import { isDataTable, isFurniture, judgeBlockText, tableRows } from './body-clean.js';
+import {
+  holdsDataTable,
+  isDataTable,
+  isFurniture,
+  judgeBlockText,
+  tableRows,
+} from './body-clean.js';
 import { withoutOrphans } from './body-orphans.js';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -137,7 +143,9 @@ class Renderer {
       if (s.chars === 0 || s.linkChars / s.chars > 0.5) return;
       this.dropNext = false;
     }
-    if (el.name === 'figure' && s.chars < FIGURE_TEXT_MIN) return;
+    // A figure is a picture with its caption, unless it holds real text or a table of figures
+    // (WordPress wraps tables in <figure class="wp-block-table">).
+    if (el.name === 'figure' && s.chars < FIGURE_TEXT_MIN && !holdsDataTable(el, s)) return;
     const figure = inFigure || el.name === 'figure';
     if (
       this.ctx.clean &&

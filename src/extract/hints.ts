@@ -114,7 +114,7 @@ export const SUBSCRIBE_PROMPT =
 
 /** Class/id of a byline or date line; dropped from the body when short. */
 export const META_LINE_HINT =
-  /byline|author|auteur|journalist|dateline|timestamp|published|pubdate|(?:^|[\s_-])(?:date|datum|time)(?:$|[\s_-])|signature|article-?info|article__info|article-?meta|article__meta|post-?meta|entry-?meta|credits?\b/;
+  /byline|author|auteur|journalist|dateline|timestamp|published|pubdate|(?:^|[\s_-])(?:date|datum|time)(?:$|[\s_-])|signature|article-?info|article__info|article-?meta|article__meta|post-?meta|entry-?meta|[a-z]__meta(?:$|[\s_-])|credits?\b/;
 
 /** A byline ("Par Julie Marchal") or date line ("Publié le 5 janvier 2024 à 14h03"). */
 export const META_LINE_TEXT =

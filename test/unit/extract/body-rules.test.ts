@@ -186,3 +186,24 @@ describe('paragraphs written as text between <br><br> (older CMSs)', () => {
     expect(body).not.toContain('Section');
   });
 });
+
+describe('a table of figures in a <figure>, and a meta line named element__meta', () => {
+  const text = (n: number): string =>
+    `<p>Paragraphe ${n} de l'article, avec assez de mots pour compter comme un vrai paragraphe de texte.</p>`;
+  const html = `<html><body><article><h1>Logement social : le plan de rénovation</h1>
+    <div class="article-detail__meta"><span class="article-detail__author">Anne Leroy</span><span class="article-detail__update">Mis à jour le 28-06-2024 à 09h15</span></div>
+    <div class="entry-content">${text(1)}${text(2)}
+    <figure class="wp-block-table"><table><thead><tr><th>Province</th><th>Logements</th><th>Budget</th></tr></thead>
+    <tbody><tr><th>Hainaut</th><td>4 900</td><td>480</td></tr><tr><th>Namur</th><td>1 500</td><td>150</td></tr></tbody></table></figure>
+    ${text(3)}${text(4)}</div></article></body></html>`;
+  const body = extractFromHtml(html, 'https://x.test/a').body ?? '';
+
+  it('keeps the table', () => {
+    expect(body).toContain('Hainaut | 4 900 | 480');
+  });
+
+  it('drops the byline and update line', () => {
+    expect(body).not.toContain('Anne Leroy');
+    expect(body).not.toContain('Mis à jour');
+  });
+});
