@@ -6,9 +6,12 @@
 //      Readability; titles, dates and bylines come from expected-metadata.json;
 //   2. our gold pages (test/fixtures/extract-gold): pages written by us on the markup of
 //      Belgian outlets, with a reference written by hand the way news bodies are annotated
-//      (no captions, bylines, related lists …), body null for pages without an article.
+//      (no captions, bylines, related lists …), body null for pages without an article;
+//   3. our held-out pages (test/fixtures/extract-holdout): written the same way by someone who
+//      did not see the extractor or the gold pages; measured, never tuned on.
 //
-//   npx tsx scripts/eval-extract.ts [--verbose] [--set readability|gold]   (npm run eval:extract)
+//   npx tsx scripts/eval-extract.ts [--verbose] [--set readability|gold|holdout]
+//   (npm run eval:extract)
 //
 // Scoring (scripts/lib/eval-score.ts): bags of lower-cased word tokens, precision, recall and
 // F1 per page, then their means; a page where an extractor returns no body scores 0 (1 when the
@@ -40,7 +43,10 @@ import type { Scores, TitleMatch } from './lib/eval-score.js';
 const repoRoot = packageRoot();
 const datasets = process.env['MW_DATASETS'] ?? path.resolve(repoRoot, '../shared/datasets');
 const readabilityDir = path.join(datasets, 'readability-test-pages');
-const goldDir = path.join(repoRoot, 'test/fixtures/extract-gold');
+const GOLD_SETS = {
+  gold: 'test/fixtures/extract-gold',
+  holdout: 'test/fixtures/extract-holdout',
+} as const;
 const { values: args } = parseArgs({
   options: { verbose: { type: 'boolean', default: false }, set: { type: 'string' } },
 });
@@ -225,7 +231,8 @@ interface Gold {
   wireCredit: string | null;
 }
 
-function goldSet(): void {
+function goldSet(name: keyof typeof GOLD_SETS): void {
+  const goldDir = path.join(repoRoot, GOLD_SETS[name]);
   if (!existsSync(goldDir)) {
     console.error(`MW_ERR_DATASET_MISSING: ${goldDir} not found`);
     process.exitCode = 1;
@@ -282,7 +289,7 @@ function goldSet(): void {
   }
   const count = (ok: (r: (typeof rows)[number]) => boolean): string =>
     percent(rows, rows.filter(ok).length);
-  console.log(`\n${rows.length} pages from test/fixtures/extract-gold (reference written by hand)`);
+  console.log(`\n${rows.length} pages from ${GOLD_SETS[name]} (reference written by hand)`);
   table(
     [
       'extractor',
@@ -328,9 +335,12 @@ function goldSet(): void {
   );
 }
 
-if (args.set === undefined || args.set === 'readability') readabilitySet();
-if (args.set === undefined || args.set === 'gold') goldSet();
-if (args.set !== undefined && !['readability', 'gold'].includes(args.set)) {
-  console.error(`MW_ERR_BAD_ARGUMENT: --set is readability or gold, not "${args.set}"`);
+const sets = ['readability', 'gold', 'holdout'];
+if (args.set !== undefined && !sets.includes(args.set)) {
+  console.error(`MW_ERR_BAD_ARGUMENT: --set is one of ${sets.join(', ')}, not "${args.set}"`);
   process.exitCode = 2;
+} else {
+  if (args.set === undefined || args.set === 'readability') readabilitySet();
+  if (args.set === undefined || args.set === 'gold') goldSet('gold');
+  if (args.set === undefined || args.set === 'holdout') goldSet('holdout');
 }
