@@ -48,13 +48,17 @@ async function crawl(): Promise<void> {
   await waitForCrawl(rt, await enqueueCrawl(rt, { outletIds: ['canal'], eventIds: [] }));
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+// Waits for a condition. The deadline only has to catch a hang: a crawl and its alerts take
+// 1-3 s here even on a loaded 2-core machine; it stays under the tests' own timeouts (TEST_MS)
+// so that a hang reports the condition it waited for.
+async function until(check: () => boolean | Promise<boolean>, ms = 45_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${String(check)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+const TEST_MS = 120_000;
 
 /** Runs the summarize job once more and waits for it (and its alerts) to finish. */
 async function summarizeAgain(): Promise<void> {
@@ -145,7 +149,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-describe('alerts of new coverage', () => {
+describe('alerts of new coverage', { timeout: TEST_MS }, () => {
   it('alert each mention exactly once, even when summarize runs twice', async () => {
     await crawl();
     expect((await rt.store.mentions(EVENT)).length).toBe(3);
@@ -193,11 +197,20 @@ describe('alerts of new coverage', () => {
       connection: rt.redis,
       prefix,
     });
+    // Ticks run on this worker or on the runtime's own alerts worker: count both.
+    let ticks = 0;
+    const tick = (): void => void ticks++;
+    const tickers = [worker, ...rt.workers.filter((w) => w.name === ALERTS_QUEUE)];
+    for (const w of tickers) w.on('completed', tick);
     try {
       await upsertAlertSchedule(queue, 200);
       await until(() => hookCount(5) === 1);
-      await new Promise((r) => setTimeout(r, 600)); // a few more ticks send nothing again
+      // A few more ticks send nothing again: counted, not slept for (a fixed 600 ms saw fewer
+      // ticks, or none, on a loaded machine).
+      const sent = ticks;
+      await until(() => ticks >= sent + 3);
     } finally {
+      for (const w of tickers) w.off('completed', tick);
       await worker.close();
       await queue.obliterate({ force: true });
       await queue.close();

@@ -86,7 +86,10 @@ beforeAll(async () => {
   });
   env = await outletRuntime({
     settings: {
-      http: { maxBytes: 1_000_000, timeoutMs: 5_000 },
+      // No request here waits on the timeout (/a/huge stops at maxBytes), so the default one:
+      // a 5 s timeout could turn a slow answer on a loaded machine into an extra attempt, and
+      // the exact hit counts below would then be off.
+      http: { maxBytes: 1_000_000, timeoutMs: 20_000 },
       // Two attempts: /a/flaky needs both; /a/busy answers 429 twice and must still get through.
       worker: { attempts: 2, backoffMs: 50 },
     },
