@@ -3,7 +3,7 @@
 // meta, a subscriber teaser such as "Réservé aux abonnés"), 'gated' when a consent or privacy
 // wall stands instead of the article (DPG's privacy gate, "Ga naar de website", cookie walls).
 // Flags only: the extractor never works around either.
-import { boundedText, forEachElement, hintString, isElement, isText } from './dom.js';
+import { boundedText, contains, forEachElement, hintString, isElement, isText } from './dom.js';
 import type { Document, Element } from './dom.js';
 import { ldList, typesOf } from './json-ld.js';
 import type { JsonLd, JsonObject, JsonValue } from './json-ld.js';
@@ -107,7 +107,12 @@ function teaserMarkers(doc: Document, meta: PageMeta): boolean {
     const hint = hintString(el);
     if (/newsletter|nieuwsbrief|menu|navigation/.test(hint)) return false;
     // A teaser of another article (a linked headline) says "Premium" of that article.
-    if ((el.name === 'article' || TEASER_HINT.test(hint)) && holdsLinkedHeading(el)) return false;
+    if (
+      (el.name === 'article' || TEASER_HINT.test(hint)) &&
+      !meta.h1s.some((h) => contains(el, h)) &&
+      holdsLinkedHeading(el)
+    )
+      return false;
     if (!hasDirectText(el)) return true;
     const text = boundedText(el, MAX_PROMPT_CHARS);
     if (text === null) return true;
@@ -133,7 +138,7 @@ function hasBadgeNearby(h1: Element): boolean {
     if (found || el.name === 'a' || OUT_OF_SCOPE.has(el.name)) return false;
     const hint = hintString(el);
     // Teasers of other articles carry badges of their own (a section page's "Premium" cards).
-    if (TEASER_HINT.test(hint) || (el.name === 'article' && !contains(el, h1))) return false;
+    if ((TEASER_HINT.test(hint) || el.name === 'article') && !contains(el, h1)) return false;
     if (BADGE_HINT.test(hint)) found = true;
     else if (hasDirectText(el)) {
       const text = boundedText(el, 40);
@@ -165,13 +170,6 @@ function findLink(el: Element): boolean {
   return (
     found || (parentElement(el)?.name === 'a' && parentElement(el)?.attribs['href'] !== undefined)
   );
-}
-
-function contains(ancestor: Element, el: Element): boolean {
-  for (let cur: Element | null = el; cur !== null; cur = parentElement(cur)) {
-    if (cur === ancestor) return true;
-  }
-  return false;
 }
 
 function parentElement(el: Element): Element | null {

@@ -1,7 +1,7 @@
 // Author names from JSON-LD, <meta> and the byline. Names only: "By", "Door", "Par" and dates
 // are cut, lists are split on "and / et / en / und", commas and "&", and duplicates removed.
 // News agencies ("Belga", "AFP") are not authors: they are returned apart, as a wire credit.
-import { attr, forEachElement, textOf } from './dom.js';
+import { attr, contains, forEachElement, textOf } from './dom.js';
 import type { Document, Element } from './dom.js';
 import { ldList, resolveRef, typesOf } from './json-ld.js';
 import type { JsonLd, JsonValue } from './json-ld.js';
@@ -36,7 +36,9 @@ const NOT_A_NAME =
 /** A job title after the name: "Ann Smith Games Editor", "Jan Peeters Correspondent". */
 const ROLE =
   /^(?:editor|correspondent|reporter|writer|journalist|journaliste|columnist|contributor|producer|redacteur|rédacteur|rédactrice|correspondant|correspondante|verslaggever|chroniqueur|chroniqueuse|editorialist|éditorialiste)$/i;
-const PARTICLE = /^(?:de|van|der|den|von|le|la|du|des|di|da|ten|ter)$/i;
+/** Words that qualify a job title: "Senior Political Correspondent", "Games Editor". */
+const ROLE_MODIFIER =
+  /^(?:senior|chief|deputy|managing|executive|associate|assistant|contributing|staff|political|foreign|diplomatic|legal|economics|economic|business|finance|financial|tech|technology|science|health|sports?|games|culture|arts|music|film|travel|food|politics|europe|eu|brussels|washington|london|paris|news|digital|video|photo|data|investigations?|special|international|national|regional|local|environment|climate|energy|education|security|defence|defense|justice|crime|courts|royal|weather|fashion|lifestyle|opinion|world|us|uk|middle|east|africa|asia|latin|america)$/i;
 const BYLINE_HINT = /byline|author|auteur|journalist|signature|writer|by-line|article-by|redacteur/;
 const MAX_BYLINE = 150;
 
@@ -51,7 +53,11 @@ export function extractByline(
     fromJsonLd(ld),
     fromMeta(meta),
     fromItemprops(meta),
-    fromHints(doc, (text) => splitNames(text, exclude).length > 0 || agencyIn(text).length > 0),
+    fromHints(
+      doc,
+      meta.h1s,
+      (text) => splitNames(text, exclude).length > 0 || agencyIn(text).length > 0,
+    ),
   ];
   const agencies = new Set<string>();
   for (const raws of sources) {
@@ -128,7 +134,11 @@ function nameInside(el: Element): string | null {
 }
 
 /** The first element marked as a byline whose text names someone (a "By" label alone does not). */
-function fromHints(doc: Document, namesSomeone: (text: string) => boolean): string[] {
+function fromHints(
+  doc: Document,
+  h1s: readonly Element[],
+  namesSomeone: (text: string) => boolean,
+): string[] {
   const out: string[] = [];
   forEachElement(doc, (el) => {
     if (out.length > 0) return false;
@@ -136,8 +146,10 @@ function fromHints(doc: Document, namesSomeone: (text: string) => boolean): stri
       return false;
     }
     const hint = `${attr(el, 'class')} ${attr(el, 'id')} ${attr(el, 'rel')}`.toLowerCase();
-    // Readers' comments and "follow our authors" widgets have bylines of their own.
-    if (/comment|reacties|reactions|follow/.test(hint)) return false;
+    // Readers' comments and "follow our authors" widgets have bylines of their own; a container
+    // of the headline is the article, whatever its modifiers say ("article--has-comments").
+    if (/comment|reacties|reactions|follow/.test(hint) && !h1s.some((h) => contains(el, h)))
+      return false;
     if (!BYLINE_HINT.test(hint) || /bio\b|avatar|image|photo/.test(hint)) return true;
     const text = textOf(el);
     if (text.length === 0 || text.length > MAX_BYLINE || !namesSomeone(text)) return true;
@@ -171,10 +183,15 @@ function cleanName(part: string): string | null {
   if (/\d|https?:|www\.|@/.test(name)) return null;
   if (NOT_A_NAME.test(name)) return null;
   let words = name.split(' ');
-  const role = words.findIndex((w, i) => i >= 2 && ROLE.test(w));
-  if (role > 0) {
-    words = words.slice(0, PARTICLE.test(words[1] ?? '') ? 3 : 2);
+  // A job title after the name ("Ann Smith Senior Games Editor"): cut at the title, then drop
+  // the words that qualify it.
+  const role = words.findIndex((w) => ROLE.test(w));
+  if (role >= 0) {
+    words = words.slice(0, role);
+    while (words.length > 0 && ROLE_MODIFIER.test(words.at(-1) ?? '')) words.pop();
+    if (words.length === 0) return null;
     name = words.join(' ');
+    if (name.length < 3) return null;
   }
   if (words.length > 5) return null;
   if (!/^\p{Lu}/u.test(name)) return null;

@@ -3,10 +3,10 @@
 // forms, embeds; never one that holds a data table), drop blocks whose text is a "Lire aussi /
 // Lees ook" pointer, a cookie or newsletter prompt, an advertising label, a byline or a date
 // line, and tell data tables from layout tables.
-import { attr, findByTag, hintString, isElement, textOf } from './dom.js';
+import { attr, findByTag, foldSpace, hintString, isElement, isText, textOf } from './dom.js';
 import type { Element } from './dom.js';
-import { linkDensity } from './content-stats.js';
-import type { NodeStats } from './content-stats.js';
+import { BLOCK_TAGS, linkDensity } from './content-stats.js';
+import type { ContentStats, NodeStats } from './content-stats.js';
 import { classWeight } from './content-select.js';
 import { isDateLine } from './date-line.js';
 import {
@@ -41,11 +41,30 @@ const TABLE_SCAN = new Set([...TABLE_PARTS, 'table', 'tr', 'caption']);
 const SHORT_BLOCK = 300;
 const KICKER_MAX = 50;
 const SHORT_PROMPT = 100;
-/** White space that the measured length and the raw text count differently. */
-const SKIPPED_TEXT_SLACK = 20;
 const META_LINE_MAX = 200;
 const SENTENCE_END = /\p{L}.*[.!?…]["'”’»)]*$/u;
 const LOADING = /\bloading\b|chargement|laden\b/i;
+
+/** Text of the measured part of `el` (the subtrees the first pass kept), white space folded. */
+export function measuredText(el: Element, cs: ContentStats): string {
+  const s = cs.stats.get(el);
+  if (s === undefined) return '';
+  if (s.flat) return textOf(el);
+  const parts: string[] = [];
+  const walk = (node: Element): void => {
+    for (const c of node.children) {
+      if (isText(c)) parts.push(c.data);
+      else if (isElement(c) && cs.stats.has(c)) {
+        const block = BLOCK_TAGS.has(c.name) || c.name === 'br';
+        if (block) parts.push(' ');
+        walk(c);
+        if (block) parts.push(' ');
+      }
+    }
+  };
+  walk(el);
+  return foldSpace(parts.join(''));
+}
 
 /** Whether the element holds a table of data (not one of layout). */
 export function holdsDataTable(el: Element, s: NodeStats): boolean {
@@ -128,14 +147,17 @@ export type BlockVerdict = 'keep' | 'drop' | 'drop-with-next';
 
 /**
  * Text tests on a short block: a "Lire aussi" pointer (dropped; a bare "Lire aussi" heading
- * takes the list after it along), a cookie or newsletter prompt, an advertising label.
+ * takes the list after it along), a cookie or newsletter prompt, an advertising label. `text` is
+ * the block's measured text (measuredText): what was left out (a paywall prompt, a cookie box,
+ * buttons, icon titles) is not the block's own.
  */
-export function judgeBlockText(el: Element, s: NodeStats, inline: boolean): BlockVerdict {
+export function judgeBlockText(
+  el: Element,
+  s: NodeStats,
+  inline: boolean,
+  text: string,
+): BlockVerdict {
   if (s.chars === 0 || s.chars > SHORT_BLOCK) return 'keep';
-  const text = textOf(el);
-  // Text of a left-out part (a paywall prompt, a cookie box) is not the block's own: a block
-  // that holds one is judged by its children, each on its own text.
-  if (text.length > s.chars + SKIPPED_TEXT_SLACK) return 'keep';
   if (AD_LABEL_TEXT.test(text)) return 'drop';
   if (s.chars < 120 && CREDIT_TEXT.test(text)) return 'drop';
   // Inside a sentence only labels and credits are dropped; the rest needs a block of its own.

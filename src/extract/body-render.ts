@@ -12,6 +12,7 @@ import {
   isDataTable,
   isFurniture,
   judgeBlockText,
+  measuredText,
   tableRows,
 } from './body-clean.js';
 import { withoutOrphans } from './body-orphans.js';
@@ -159,7 +160,7 @@ class Renderer {
       return;
     }
     if (JUDGED_BLOCKS.has(el.name) && !this.inDataTable) {
-      const verdict = judgeBlockText(el, s, isInline(el));
+      const verdict = judgeBlockText(el, s, isInline(el), measuredText(el, this.ctx.cs));
       if (verdict !== 'keep') {
         if (verdict === 'drop-with-next') this.dropNext = true;
         return;

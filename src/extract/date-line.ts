@@ -28,8 +28,15 @@ const GLUE = [
   'at', 'à', 'a', 'om', 'um', 'uhr', 'le', 'on', 'the', 'of', 'de', 'du', 'den', 'der', 'am',
   'pm', 'h', 'u', 'cet', 'cest', 'gmt', 'utc', 'et', 'est', 'edt', 'pst', 'pdt', 'bst',
 ];
+// What a date line says before its date: "Publié le", "Mis à jour le", "Gepubliceerd op",
+// "Last updated".
+// prettier-ignore
+const SAYS = [
+  'publié', 'publiée', 'publie', 'mis', 'jour', 'modifié', 'modifie', 'gepubliceerd', 'geplaatst',
+  'bijgewerkt', 'aangepast', 'laatst', 'op', 'published', 'updated', 'posted', 'last', 'update',
+];
 const DATE_WORD = new RegExp(
-  `(?<![\\p{L}])(?:${[...WEEKDAYS, ...MONTHS, ...GLUE].join('|')})\\.?(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${[...WEEKDAYS, ...MONTHS, ...GLUE, ...SAYS].join('|')})\\.?(?![\\p{L}])`,
   'giu',
 );
 const NON_LETTERS = /[^\p{L}\s]+/gu;

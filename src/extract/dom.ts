@@ -21,6 +21,14 @@ export function hasChildNodes(node: AnyNode): node is ParentNode {
 }
 
 /** Attribute value, or '' when absent. Attribute names are lower-cased by the parser. */
+/** Whether `node` is `ancestor` or sits inside it. */
+export function contains(ancestor: AnyNode, node: AnyNode): boolean {
+  for (let cur: AnyNode | null = node; cur !== null; cur = cur.parent) {
+    if (cur === ancestor) return true;
+  }
+  return false;
+}
+
 export function attr(el: Element, name: string): string {
   return el.attribs[name] ?? '';
 }

@@ -37,7 +37,7 @@ export function skipVerdict(el: Element, unlikelyHints: boolean, inTable: boolea
   // <article> and custom elements named after it (<r-article>) are the article, whatever their
   // modifiers say ("article--has-comments").
   if (
-    !/^(?:[a-z]+-)?article$/.test(el.name) &&
+    !/^(?:[a-z][a-z0-9]*-)*article$/.test(el.name) &&
     (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint))
   )
     return 'skip';

@@ -78,4 +78,15 @@ describe('access', () => {
     expect(a.body).toContain('virements suspects');
     expect(a.body).not.toContain('Abonnez-vous');
   });
+
+  it("keeps the page's own paywall notice and badge when its article or card holds the headline", () => {
+    const para = `<p>${'Un texte assez long pour faire un paragraphe de cet article. '.repeat(6)}</p>`;
+    const own = `<html><body><article class="post"><h1 class="entry-title"><a rel="bookmark"
+      href="https://x.test/a">Le titre</a></h1>${para}<p>Cet article est réservé aux abonnés.</p>
+      </article></body></html>`;
+    expect(extractFromHtml(own, 'https://x.test/a').access).toBe('paywalled');
+    const card = `<html><body><div class="card"><div class="card-body"><span class="badge">Premium</span>
+      <h1>Le titre</h1>${para}</div></div></body></html>`;
+    expect(extractFromHtml(card, 'https://x.test/a').access).toBe('paywalled');
+  });
 });

@@ -23,6 +23,10 @@ describe('author names', () => {
     ['Martin Dupont (avec Anne Leroy et Luc Petit)', ['Martin Dupont', 'Anne Leroy', 'Luc Petit']],
     ['Ben Silverman Games Editor', ['Ben Silverman']],
     ['Koen van Dijk Senior Correspondent', ['Koen van Dijk']],
+    ['Jan Van der Berg Correspondent', ['Jan Van der Berg']],
+    ['Marie de la Fontaine Rédactrice', ['Marie de la Fontaine']],
+    ['Mary Ann Smith Editor', ['Mary Ann Smith']],
+    ['By Ann Smith and Jan Peeters, Reporter', ['Ann Smith', 'Jan Peeters']],
     ['Last Updated: January 7, 2025', []],
     ['Sign In', []],
   ])('%s', (raw, names) => {
@@ -46,6 +50,9 @@ describe('author names', () => {
       <p>${'A test text long enough to count as a paragraph of the article. '.repeat(8)}</p></article>
       <ul class="comments"><li><div class="byline">Reader Person</div><p>Great.</p></li></ul></body></html>`;
     expect(extractFromHtml(html, 'https://x.test/a').authors).toEqual(['Ann Maes']);
+    // A container of the headline is the article, whatever its modifiers say.
+    const marked = html.replace('<article>', '<article class="article article--has-comments">');
+    expect(extractFromHtml(marked, 'https://x.test/a').authors).toEqual(['Ann Maes']);
     const onlyComments = html.replace(/<em class="byline__by">[\s\S]*?<\/a>/, '');
     expect(extractFromHtml(onlyComments, 'https://x.test/a').authors).toEqual([]);
   });

@@ -207,3 +207,20 @@ describe('a table of figures in a <figure>, and a meta line named element__meta'
     expect(body).not.toContain('Mis à jour');
   });
 });
+
+describe('short blocks are judged on their own text, not on buttons or icon titles', () => {
+  const para = (n: number): string =>
+    `<p>Paragraphe ${n} de l'article, avec assez de mots pour compter comme un vrai paragraphe de texte.</p>`;
+  const html = `<html><body><article><h1>Un titre</h1>
+    <div class="info">Publié le 5 janvier 2024 à 14h03 <button>Partager sur Facebook</button><button>Copier le lien</button></div>
+    ${para(1)}${para(2)}
+    <p>Lire aussi : <a href="/b">Un autre article</a><svg><title>Icône flèche vers la droite du lien</title></svg></p>
+    ${para(3)}${para(4)}</article></body></html>`;
+  const body = extractFromHtml(html, 'https://x.test/a').body ?? '';
+
+  it('drops a date line that carries share buttons, and a pointer with an icon title', () => {
+    expect(paragraphs(body)).toHaveLength(4);
+    expect(body).not.toContain('Publié le');
+    expect(body).not.toContain('Lire aussi');
+  });
+});
