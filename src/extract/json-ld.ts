@@ -52,10 +52,11 @@ export function readJsonLd(scripts: readonly string[]): JsonLd {
   return { article: pickArticle(whole.length > 0 ? whole : nodes), nodes, byId };
 }
 
-/** A wrapper CMSs put around script text: an HTML comment, or CDATA bare, in a block comment
- * or after a line comment. */
-const WRAP_START = /^\s*(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/|(?:\/\/\s*)?<!\[CDATA\[)/;
-const WRAP_END = /(?:-->|\/\*\s*\]\]>\s*\*\/|(?:\/\/\s*)?\]\]>)\s*$/;
+/** A wrapper CMSs put around script text: an HTML comment, CDATA bare, in a block comment or
+ * after a line comment, or Drupal's "<!--//--><![CDATA[//><!--" … "//--><!]]>". */
+const WRAP_START =
+  /^\s*(?:<!--\/\/-->\s*<!\[CDATA\[\/\/>\s*<!--|<!--|\/\*\s*<!\[CDATA\[\s*\*\/|(?:\/\/\s*)?<!\[CDATA\[)/;
+const WRAP_END = /(?:\/\/-->\s*<!\]\]>|-->|\/\*\s*\]\]>\s*\*\/|(?:\/\/\s*)?\]\]>)\s*$/;
 
 /** JSON.parse that tolerates what CMSs emit: HTML comments, CDATA, raw newlines in strings. */
 function parseLenient(text: string): JsonValue | undefined {

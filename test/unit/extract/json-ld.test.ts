@@ -76,6 +76,10 @@ describe('JSON-LD variants', () => {
     ['bare CDATA', '\n  <![CDATA[\n  {"@type":"NewsArticle","headline":"H"}\n  ]]>\n'],
     ['commented CDATA', '/* <![CDATA[ */ {"@type":"NewsArticle","headline":"H"} /* ]]> */'],
     ['line-commented CDATA', '//<![CDATA[\n{"@type":"NewsArticle","headline":"H"}\n//]]>'],
+    [
+      'Drupal CDATA',
+      '<!--//--><![CDATA[//><!--\n{"@type":"NewsArticle","headline":"H"}\n//--><!]]>',
+    ],
   ])('reads JSON-LD wrapped in %s', (_name, text) => {
     expect(readJsonLd([text]).article?.['headline']).toBe('H');
   });
