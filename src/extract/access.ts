@@ -139,13 +139,32 @@ function hasBadgeNearby(h1: Element): boolean {
     const hint = hintString(el);
     // Teasers of other articles carry badges of their own (a section page's "Premium" cards).
     if ((TEASER_HINT.test(hint) || el.name === 'article') && !contains(el, h1)) return false;
-    if (BADGE_HINT.test(hint)) found = true;
-    else if (hasDirectText(el)) {
+    // A badge is small; sites also put these classes on the article's own text (Bloomberg's
+    // <p class="paywall">, BLOX's "subscriber-premium" body) whether or not it is locked.
+    if (BADGE_HINT.test(hint)) {
+      const text = boundedText(el, BADGE_MAX);
+      found = text === null ? !hasText(el) : BADGE_WORD.test(text);
+    } else if (hasDirectText(el)) {
       const text = boundedText(el, 40);
       if (text !== null && BADGE_TEXT.test(text)) found = true;
     }
     return !found;
   });
+  return found;
+}
+
+const BADGE_MAX = 40;
+/** What a premium badge says, when it says anything (an icon badge says nothing). */
+const BADGE_WORD = /premium|plus|\+|abonn|subscri|exclusi|members?|locked|réservé/i;
+
+function hasText(el: Element): boolean {
+  let found = false;
+  forEachElement(el, (child) => {
+    if (found) return false;
+    for (const c of child.children) if (isText(c) && c.data.trim() !== '') found = true;
+    return !found;
+  });
+  for (const c of el.children) if (isText(c) && c.data.trim() !== '') found = true;
   return found;
 }
 

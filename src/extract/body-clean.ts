@@ -3,9 +3,9 @@
 // forms, embeds; never one that holds a data table), drop blocks whose text is a "Lire aussi /
 // Lees ook" pointer, a cookie or newsletter prompt, an advertising label, a byline or a date
 // line, and tell data tables from layout tables.
-import { attr, findByTag, foldSpace, hintString, isElement, isText, textOf } from './dom.js';
+import { attr, findByTag, hintString, isElement, textOf } from './dom.js';
 import type { Element } from './dom.js';
-import { BLOCK_TAGS, linkDensity } from './content-stats.js';
+import { keptText, linkDensity } from './content-stats.js';
 import type { ContentStats, NodeStats } from './content-stats.js';
 import { classWeight } from './content-select.js';
 import { isDateLine } from './date-line.js';
@@ -47,23 +47,7 @@ const LOADING = /\bloading\b|chargement|laden\b/i;
 
 /** Text of the measured part of `el` (the subtrees the first pass kept), white space folded. */
 export function measuredText(el: Element, cs: ContentStats): string {
-  const s = cs.stats.get(el);
-  if (s === undefined) return '';
-  if (s.flat) return textOf(el);
-  const parts: string[] = [];
-  const walk = (node: Element): void => {
-    for (const c of node.children) {
-      if (isText(c)) parts.push(c.data);
-      else if (isElement(c) && cs.stats.has(c)) {
-        const block = BLOCK_TAGS.has(c.name) || c.name === 'br';
-        if (block) parts.push(' ');
-        walk(c);
-        if (block) parts.push(' ');
-      }
-    }
-  };
-  walk(el);
-  return foldSpace(parts.join(''));
+  return cs.stats.get(el)?.flat === true ? textOf(el) : keptText(el, cs.stats);
 }
 
 /** Whether the element holds a table of data (not one of layout). */

@@ -25,6 +25,8 @@ export interface BodyOptions {
   declared: string | null;
   /** Whether the declared body may stand in for the page text (not for paywalled pages). */
   mayUseDeclared: boolean;
+  /** The article's headline element (an <h1> that reads as the title), if the page has one. */
+  headline?: Element | null;
 }
 
 /** Readability's threshold: below this many characters, try again with fewer exclusions. */
@@ -43,7 +45,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
   for (const a of ATTEMPTS) {
     let cs = measured.get(a.unlikelyHints);
     if (cs === undefined) {
-      cs = measureContent(doc, { unlikelyHints: a.unlikelyHints });
+      cs = measureContent(doc, { unlikelyHints: a.unlikelyHints, headline: opts.headline ?? null });
       measured.set(a.unlikelyHints, cs);
     }
     const sel = selectContent(cs, a.weighClasses);
@@ -68,7 +70,10 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
   if (best !== null && coverage(declaredWords, wordSet(best.paragraphs.join(' '))) >= COVERED) {
     return best;
   }
-  const cs = best?.cs ?? measured.get(true) ?? measureContent(doc, { unlikelyHints: true });
+  const cs =
+    best?.cs ??
+    measured.get(true) ??
+    measureContent(doc, { unlikelyHints: true, headline: opts.headline ?? null });
   const holder = findHolder(cs, declared);
   if (holder !== null) {
     const held = renderParagraphs([holder], {

@@ -2,11 +2,11 @@
 // be article text (skip-rules) and measures every other element (node-stats): text length,
 // link text, commas, paragraphs, images, list items. The scorer and the renderer read these
 // numbers instead of walking subtrees again, so extraction stays linear in the page size.
-import { isElement, isText } from './dom.js';
-import type { Document, Element } from './dom.js';
-import { addChild, addText, countLeaf, emptyStats, flatStats } from './node-stats.js';
+import { foldSpace, isElement, isText } from './dom.js';
+import type { AnyNode, Document, Element } from './dom.js';
+import { addChild, addText, BLOCK_TAGS, countLeaf, emptyStats, flatStats } from './node-stats.js';
 import type { NodeStats } from './node-stats.js';
-import { isFurnitureBox, isHidden, skipVerdict } from './skip-rules.js';
+import { isFurnitureBox, isHidden, isPromptBox, skipVerdict } from './skip-rules.js';
 
 export type { NodeStats } from './node-stats.js';
 export { BLOCK_TAGS, linkDensity } from './node-stats.js';
@@ -19,6 +19,11 @@ export interface ContentStats {
 export interface MeasureOptions {
   /** Skip subtrees by Readability's "unlikely candidate" class/id hints. */
   unlikelyHints: boolean;
+  /**
+   * The article's headline: its containers are never left out for their class or id ("story
+   * sponsored", "article has-related"), only for their tag or for being hidden.
+   */
+  headline?: Element | null;
 }
 
 /**
@@ -29,6 +34,9 @@ export const MAX_DEPTH = 400;
 
 export function measureContent(doc: Document, opts: MeasureOptions): ContentStats {
   const stats = new Map<Element, NodeStats>();
+  const holdsHeadline = new Set<AnyNode>();
+  for (let n: AnyNode | null = opts.headline ?? null; n !== null; n = n.parent)
+    holdsHeadline.add(n);
   // Elements in the order their stats were stored (post-order: a subtree is contiguous).
   const order: Element[] = [];
 
@@ -38,7 +46,7 @@ export function measureContent(doc: Document, opts: MeasureOptions): ContentStat
     inTable: boolean,
     depth: number,
   ): NodeStats | null => {
-    const verdict = skipVerdict(el, opts.unlikelyHints, inTable);
+    const verdict = skipVerdict(el, opts.unlikelyHints, inTable, holdsHeadline.has(el));
     if (verdict === 'skip') return null;
     const start = order.length;
     const link = inLink || el.name === 'a';
@@ -68,7 +76,10 @@ export function measureContent(doc: Document, opts: MeasureOptions): ContentStat
         }
       }
     }
-    if (verdict === 'skip-if-furniture' && isFurnitureBox(s)) {
+    if (
+      (verdict === 'skip-if-furniture' && isFurnitureBox(s)) ||
+      (verdict === 'skip-if-prompt' && isPromptBox(s, () => keptText(el, stats)))
+    ) {
       for (let i = start; i < order.length; i++) stats.delete(order[i] as Element);
       order.length = start;
       return null;
@@ -80,4 +91,25 @@ export function measureContent(doc: Document, opts: MeasureOptions): ContentStat
 
   for (const child of doc.children) if (isElement(child)) visit(child, false, false, 0);
   return { stats };
+}
+
+/**
+ * Text of `el` without the children the walk left out (their stats are not in `stats`), white
+ * space folded: what a block says on its own.
+ */
+export function keptText(el: Element, stats: ReadonlyMap<Element, NodeStats>): string {
+  const parts: string[] = [];
+  const walk = (node: Element): void => {
+    for (const c of node.children) {
+      if (isText(c)) parts.push(c.data);
+      else if (isElement(c) && stats.has(c)) {
+        const block = BLOCK_TAGS.has(c.name) || c.name === 'br';
+        if (block) parts.push(' ');
+        walk(c);
+        if (block) parts.push(' ');
+      }
+    }
+  };
+  walk(el);
+  return foldSpace(parts.join(''));
 }

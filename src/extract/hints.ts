@@ -34,15 +34,19 @@ export const BOILERPLATE_HINT = new RegExp(
     'legende',
     'légende',
     'photo-?credit',
-    // The prompt, not the state: "article--paywalled" is the article itself.
-    'paywall(?!ed)',
     '(?:^|[\\s_-])cta(?:$|[\\s_-])',
-    'subscribe',
     'inscription',
     'skip-?link',
     'print-?only',
   ].join('|'),
 );
+
+/**
+ * Paywall and subscription prompts. Left out only when they read as one (see isPromptBox):
+ * sites also hang these classes on the article's own text (Bloomberg's `<p class="paywall">`,
+ * BLOX's `subscriber-premium` body, Rossel's `r-article--paywalled`).
+ */
+export const PROMPT_HINT = /paywall|subscri|regwall/;
 
 /**
  * Share bars and social widgets. Dropped only when short (Readability's 500 characters): some

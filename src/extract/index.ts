@@ -76,6 +76,7 @@ export function extractArticle(
     h1Key: titleKey(h1),
     declared,
     mayUseDeclared: !paywalled,
+    headline: meta.h1s.find((h) => titleKey(textOf(h)) === titleKey(title)) ?? null,
   });
   const bodyChars = found === null ? 0 : found.chars;
   const access = detectAccess({ doc, meta, ld, url, bodyChars, paywalled });

@@ -11,6 +11,10 @@ import {
   FURNITURE_ROLES,
   POINTER_HINT,
   POSITIVE_HINT,
+  PROMPT_HINT,
+  PROMPT_TEXT,
+  SUBSCRIBE_PROMPT,
+  SUBSCRIBER_ONLY,
   SHARE_HINT,
   SHORT_FURNITURE,
   SKIP_TAGS,
@@ -19,14 +23,22 @@ import {
 import { BLOCK_TAGS } from './node-stats.js';
 import type { NodeStats } from './node-stats.js';
 
-export type Verdict = 'keep' | 'skip' | 'skip-if-furniture';
+export type Verdict = 'keep' | 'skip' | 'skip-if-furniture' | 'skip-if-prompt';
 
 const PROTECTED = new Set(['html', 'body', 'main', 'a']);
 const SCREEN_READER_ONLY =
   /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader-?(?:text|only)|a11y-?hidden|element-?invisible)(?:\s|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-export function skipVerdict(el: Element, unlikelyHints: boolean, inTable: boolean): Verdict {
+/** <article> and custom elements named after it (<r-article>). */
+const ARTICLE_ELEMENT = /^(?:[a-z][a-z0-9]*-)*article$/;
+
+export function skipVerdict(
+  el: Element,
+  unlikelyHints: boolean,
+  inTable: boolean,
+  holdsHeadline = false,
+): Verdict {
   if (SKIP_TAGS.has(el.name) || (el.type as string) !== 'tag') return 'skip';
   if (isHidden(el)) return 'skip';
   if (PROTECTED.has(el.name)) return 'keep';
@@ -34,14 +46,14 @@ export function skipVerdict(el: Element, unlikelyHints: boolean, inTable: boolea
   if (role !== '' && FURNITURE_ROLES.has(role)) return 'skip';
   const hint = hintString(el);
   if (hint === '' || /articlebody/i.test(attr(el, 'itemprop'))) return 'keep';
+  // The headline's containers hold the article, whatever else their class says.
+  if (holdsHeadline) return 'keep';
   // <article> and custom elements named after it (<r-article>) are the article, whatever their
   // modifiers say ("article--has-comments").
-  if (
-    !/^(?:[a-z][a-z0-9]*-)*article$/.test(el.name) &&
-    (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint))
-  )
+  if (!ARTICLE_ELEMENT.test(el.name) && (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint)))
     return 'skip';
   if (SHARE_HINT.test(hint) || POINTER_HINT.test(hint)) return 'skip-if-furniture';
+  if (PROMPT_HINT.test(hint) && !ARTICLE_ELEMENT.test(el.name)) return 'skip-if-prompt';
   const unlikely =
     unlikelyHints &&
     !inTable &&
@@ -67,6 +79,28 @@ export function isFurnitureBox(s: NodeStats): boolean {
   if (s.linkedHeadings >= 2 && (s.chars - s.linkChars) / s.linkedHeadings < 300) return true;
   // Short, unless it holds a real paragraph (an id that is a heading's slug: "sharing-with-…").
   return s.chars < SHORT_FURNITURE && !(s.paragraphs > 0 && s.chars >= 150);
+}
+
+/** Below this, a block marked as a paywall or subscription part that says so is a prompt. */
+const PROMPT_MAX = 1000;
+const SUBSCRIBE_WORD = /subscri|abonn|s'inscri|inschrijv/i;
+
+/**
+ * Whether a block marked as a paywall or subscription part is the prompt itself: mostly links
+ * and buttons, a badge, or a short text that asks to subscribe. Article text carrying the same
+ * class (free paragraphs of a metered site) reads as none of these. `keptText` is the block's
+ * text without the parts already left out (a prompt inside the article is not the article's).
+ */
+export function isPromptBox(s: NodeStats, keptText: () => string): boolean {
+  if (s.chars < 40 || s.linkChars > 0.25 * s.chars) return true;
+  if (s.chars >= PROMPT_MAX) return false;
+  const text = keptText();
+  return (
+    SUBSCRIBER_ONLY.test(text) ||
+    SUBSCRIBE_PROMPT.test(text) ||
+    PROMPT_TEXT.test(text) ||
+    (s.chars < 300 && SUBSCRIBE_WORD.test(text))
+  );
 }
 
 export function isHidden(el: Element): boolean {

@@ -224,3 +224,38 @@ describe('short blocks are judged on their own text, not on buttons or icon titl
     expect(body).not.toContain('Lire aussi');
   });
 });
+
+describe('classes that name a paywall or furniture on the article itself', () => {
+  const para = (n: number): string =>
+    `Paragraph ${n} of the article, with enough words in it to read as a real paragraph of text.`;
+
+  it('keeps free paragraphs marked "paywall" and drops the real prompt', () => {
+    const html = `<html><body><article><h1>Pension funds buy ships</h1>
+      ${[1, 2, 3, 4].map((n) => `<p class="Paragraph_text-x1 paywall">${para(n)}</p>`).join('')}
+      <div class="paywall-prompt"><p>Subscribe now to keep reading.</p><a href="/s">Subscribe</a></div>
+      </article></body></html>`;
+    const a = extractFromHtml(html, 'https://x.test/a');
+    expect(paragraphs(a.body)).toHaveLength(4);
+    expect(a.body).not.toContain('Subscribe');
+    // The class on free paragraphs is no paywall badge: without the prompt the page is free.
+    const free = html.replace(/<div class="paywall-prompt">[\s\S]*?<\/div>/, '');
+    expect(extractFromHtml(free, 'https://x.test/a').access).toBe('free');
+  });
+
+  it('keeps a body marked "subscriber-premium", without the subscribe card inside it', () => {
+    const html = `<html><body><h1>Riverside pool reopens</h1>
+      <div id="article-body" class="asset-content subscriber-premium">
+      <p>${para(1)}</p><p>${para(2)}</p>
+      <div class="subscription-required"><h3>Subscribe for unlimited access</h3><a href="/s">Sign up</a></div>
+      <p>${para(3)}</p><p>${para(4)}</p></div></body></html>`;
+    const a = extractFromHtml(html, 'https://x.test/a');
+    expect(paragraphs(a.body)).toHaveLength(4);
+    expect(a.body).not.toContain('unlimited');
+  });
+
+  it('keeps the container of the headline whatever its class says', () => {
+    const html = `<html><body><div class="story sponsored-story"><h1>A partner's report</h1>
+      ${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
+    expect(paragraphs(extractFromHtml(html, 'https://x.test/a').body)).toHaveLength(4);
+  });
+});
