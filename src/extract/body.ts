@@ -23,8 +23,11 @@ export interface BodyOptions {
   h1Key?: string | null;
   /** JSON-LD articleBody, if the page declares one. */
   declared: string | null;
-  /** Whether the declared body may stand in for the page text (not for paywalled pages). */
-  mayUseDeclared: boolean;
+  /**
+   * The page marks its article as paywalled: the declared body never stands in for the page
+   * text, and no attempt reads past class hints (a paywall's hidden text stays hidden).
+   */
+  paywalled: boolean;
   /** The article's headline element (an <h1> that reads as the title), if the page has one. */
   headline?: Element | null;
 }
@@ -33,20 +36,31 @@ export interface BodyOptions {
 const ENOUGH_CHARS = 500;
 const DECLARED_MIN = 200;
 const COVERED = 0.6;
+// The last attempt reads no class or id at all: when every earlier one found next to nothing,
+// the page's classes may be what hid its text (a body whose class names a widget it carries).
+// It is not made on paywalled pages.
 const ATTEMPTS = [
-  { unlikelyHints: true, weighClasses: true, clean: true },
-  { unlikelyHints: false, weighClasses: true, clean: true },
-  { unlikelyHints: false, weighClasses: false, clean: true },
+  { unlikelyHints: true, classHints: true, weighClasses: true, clean: true },
+  { unlikelyHints: false, classHints: true, weighClasses: true, clean: true },
+  { unlikelyHints: false, classHints: true, weighClasses: false, clean: true },
+  { unlikelyHints: false, classHints: false, weighClasses: false, clean: true },
 ];
 
 export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null {
   let best: BodyResult | null = null;
-  const measured = new Map<boolean, ContentStats>();
+  const measured = new Map<string, ContentStats>();
   for (const a of ATTEMPTS) {
-    let cs = measured.get(a.unlikelyHints);
+    // Without class hints a paywall's hidden text would be read: never on a paywalled page.
+    if (!a.classHints && opts.paywalled) break;
+    const key = `${a.unlikelyHints}/${a.classHints}`;
+    let cs = measured.get(key);
     if (cs === undefined) {
-      cs = measureContent(doc, { unlikelyHints: a.unlikelyHints, headline: opts.headline ?? null });
-      measured.set(a.unlikelyHints, cs);
+      cs = measureContent(doc, {
+        unlikelyHints: a.unlikelyHints,
+        classHints: a.classHints,
+        headline: opts.headline ?? null,
+      });
+      measured.set(key, cs);
     }
     const sel = selectContent(cs, a.weighClasses);
     if (sel === null) continue;
@@ -72,7 +86,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
   }
   const cs =
     best?.cs ??
-    measured.get(true) ??
+    measured.get('true/true') ??
     measureContent(doc, { unlikelyHints: true, headline: opts.headline ?? null });
   const holder = findHolder(cs, declared);
   if (holder !== null) {
@@ -87,7 +101,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
       return { ...held, cs };
     }
   }
-  if (!opts.mayUseDeclared) return best;
+  if (opts.paywalled) return best;
   const paragraphs = declared
     .split(/\n\s*\n|\n/)
     .map((p) => p.trim())

@@ -19,6 +19,8 @@ export interface ContentStats {
 export interface MeasureOptions {
   /** Skip subtrees by Readability's "unlikely candidate" class/id hints. */
   unlikelyHints: boolean;
+  /** Skip subtrees by any class/id hint (boilerplate, prompts, share bars); default true. */
+  classHints?: boolean;
   /**
    * The article's headline: its containers are never left out for their class or id ("story
    * sponsored", "article has-related"), only for their tag or for being hidden.
@@ -46,7 +48,12 @@ export function measureContent(doc: Document, opts: MeasureOptions): ContentStat
     inTable: boolean,
     depth: number,
   ): NodeStats | null => {
-    const verdict = skipVerdict(el, opts.unlikelyHints, inTable, holdsHeadline.has(el));
+    const verdict = skipVerdict(
+      el,
+      opts.unlikelyHints,
+      inTable,
+      holdsHeadline.has(el) || opts.classHints === false,
+    );
     if (verdict === 'skip') return null;
     const start = order.length;
     const link = inLink || el.name === 'a';

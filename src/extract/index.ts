@@ -75,7 +75,7 @@ export function extractArticle(
     titleKey: titleKey(title),
     h1Key: titleKey(h1),
     declared,
-    mayUseDeclared: !paywalled,
+    paywalled,
     headline: meta.h1s.find((h) => titleKey(textOf(h)) === titleKey(title)) ?? null,
   });
   const bodyChars = found === null ? 0 : found.chars;

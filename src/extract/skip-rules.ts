@@ -37,7 +37,7 @@ export function skipVerdict(
   el: Element,
   unlikelyHints: boolean,
   inTable: boolean,
-  holdsHeadline = false,
+  ignoreHints = false,
 ): Verdict {
   if (SKIP_TAGS.has(el.name) || (el.type as string) !== 'tag') return 'skip';
   if (isHidden(el)) return 'skip';
@@ -46,8 +46,9 @@ export function skipVerdict(
   if (role !== '' && FURNITURE_ROLES.has(role)) return 'skip';
   const hint = hintString(el);
   if (hint === '' || /articlebody/i.test(attr(el, 'itemprop'))) return 'keep';
-  // The headline's containers hold the article, whatever else their class says.
-  if (holdsHeadline) return 'keep';
+  // The headline's containers hold the article, whatever else their class says (and the last
+  // attempt of body.ts reads no class at all).
+  if (ignoreHints) return 'keep';
   // <article> and custom elements named after it (<r-article>) are the article, whatever their
   // modifiers say ("article--has-comments").
   if (!ARTICLE_ELEMENT.test(el.name) && (BOILERPLATE_HINT.test(hint) || AD_TOKEN.test(hint)))

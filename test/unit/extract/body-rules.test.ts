@@ -259,3 +259,27 @@ describe('classes that name a paywall or furniture on the article itself', () =>
     expect(paragraphs(extractFromHtml(html, 'https://x.test/a').body)).toHaveLength(4);
   });
 });
+
+describe('a body hidden by its own class', () => {
+  const para = (n: number): string =>
+    `<p>Paragraph ${n} of the article, with enough words in it to read as a real paragraph of text.</p>`;
+  // The headline sits in a header of its own; the body's class names a widget it carries.
+  const html = (
+    cls: string,
+  ): string => `<html><body><header><h1>Council backs new bridge</h1></header>
+    <div class="${cls}">${[1, 2, 3, 4, 5, 6].map(para).join('')}</div></body></html>`;
+
+  it('is read by a last attempt that ignores classes when every other found next to nothing', () => {
+    expect(
+      paragraphs(extractFromHtml(html('article-body comments-enabled'), 'https://x.test/a').body),
+    ).toHaveLength(6);
+  });
+
+  it('but not on a paywalled page, whose hidden text stays hidden', () => {
+    const locked = html('article-body comments-enabled').replace(
+      '</div>',
+      '</div><p class="notice">Dit artikel is exclusief voor abonnees.</p>',
+    );
+    expect(extractFromHtml(locked, 'https://x.test/a').body).toBeNull();
+  });
+});
