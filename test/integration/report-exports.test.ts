@@ -7,7 +7,6 @@ import ExcelJS from 'exceljs';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
-import { mentionCommand } from '../../src/cli/commands/mention.js';
 import { program, run } from '../../src/cli/main.js';
 import { crawlEnv, type CrawlEnv } from '../helpers/crawl-env.js';
 import { tmpDir } from '../helpers/tmp.js';
@@ -50,9 +49,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   try {
     const argv = ['node', 'mediawatch', '--config', env.config.dir, ...args];
     if (args[0] !== 'mention') return { code: await run(argv), stdout, stderr };
-    // `mention` is registered in main.ts by the lead; until then the test adds it.
+    // `mention` runs through the program itself, with exits turned into exceptions.
     const p = program();
-    if (!p.commands.some((c) => c.name() === 'mention')) p.addCommand(mentionCommand());
     for (const c of p.commands) for (const sub of [c, ...c.commands]) sub.exitOverride();
     await p.parseAsync(argv);
     return { code: 0, stdout, stderr };
@@ -258,6 +256,21 @@ describe('report exports of a simulator crawl', () => {
       '--tone',
       'positive',
     ]);
+
+    // `mention list` shows every mention with its id and the decisions just taken.
+    const listed = await cli(['mention', 'list', EVENT]);
+    const lines = listed.stdout.trim().split('\n').slice(1);
+    expect(lines).toHaveLength(mentions.length);
+    const line = (id: number): string =>
+      lines.find((l) => l.trimStart().startsWith(`${id} `)) ?? '';
+    expect(line(target.articleId)).toContain('NOT RELEVANT; tags: opinion; tone: negative');
+    expect(line(other?.articleId ?? 0)).toContain('[tags: key; tone: positive]');
+    const rows = JSON.parse((await cli(['mention', 'list', EVENT, '--json'])).stdout) as Array<{
+      articleId: number;
+      relevant: boolean;
+    }>;
+    expect(rows.map((x) => x.articleId).sort()).toEqual(mentions.map((m) => m.articleId).sort());
+    expect(rows.find((x) => x.articleId === target.articleId)?.relevant).toBe(false);
 
     await report('json');
     const r = json();

@@ -1,6 +1,8 @@
-// `mediawatch mention set`: an analyst's decision about one mention (not relevant, tags,
-// tone). Stored apart from the crawler's data (mention_overrides), so recrawls keep it. The
-// event's stored coverage summary is refreshed at once; reports always compute their own.
+// `mediawatch mention list`: an event's mentions with their article ids and the analyst's
+// decisions, to pick one. `mediawatch mention set`: an analyst's decision about one mention (not
+// relevant, tags, tone). Stored apart from the crawler's data (mention_overrides), so recrawls
+// keep it. The event's stored coverage summary is refreshed at once; reports always compute
+// their own.
 import { Command, Option } from 'commander';
 import { findEvent, wireOutletIds } from '../../config/load.js';
 import { MwError } from '../../errors.js';
@@ -132,8 +134,93 @@ function setCommand(): Command {
     );
 }
 
+export interface MentionRow {
+  articleId: number;
+  published: string | null;
+  outlet: string;
+  language: string | null;
+  relevant: boolean;
+  tags: string[];
+  tone: Tone | null;
+  title: string | null;
+  url: string;
+}
+
+/** The event's mentions by publication time (undated last), each with its override. */
+export async function mentionRows(store: Store, eventId: string): Promise<MentionRow[]> {
+  const [mentions, overrides] = await Promise.all([
+    store.mentions(eventId),
+    store.mentionOverrides(eventId),
+  ]);
+  const byArticle = new Map(overrides.map((o) => [o.articleId, o]));
+  return mentions
+    .map((m) => {
+      const o = byArticle.get(m.articleId);
+      return {
+        articleId: m.articleId,
+        published: m.article.published,
+        outlet: m.article.outletId,
+        language: m.article.language,
+        relevant: o?.relevant ?? true,
+        tags: o?.tags ?? [],
+        tone: o?.tone ?? null,
+        title: m.article.title,
+        url: m.article.url,
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') ||
+        a.articleId - b.articleId,
+    );
+}
+
+function formatRow(r: MentionRow): string {
+  const decision = [
+    r.relevant ? '' : 'NOT RELEVANT',
+    r.tags.length ? `tags: ${r.tags.join(', ')}` : '',
+    r.tone ? `tone: ${r.tone}` : '',
+  ].filter(Boolean);
+  return (
+    `${String(r.articleId).padStart(6)}  ${(r.published ?? 'undated').slice(0, 16).replace('T', ' ').padEnd(16)}  ` +
+    `${r.outlet.padEnd(14)} ${(r.language ?? '--').padEnd(2)}  ${r.title ?? r.url}` +
+    (decision.length ? `  [${decision.join('; ')}]` : '') +
+    '\n'
+  );
+}
+
+function listCommand(): Command {
+  return new Command('list')
+    .description("list an event's mentions: article id, date, outlet, language, title, decisions")
+    .argument('<event>', 'event id')
+    .option('--json', 'one JSON array instead of a table')
+    .action(async (eventId: string, opts: { json?: boolean }, cmd: Command) => {
+      const config = loadFor(cmd);
+      const event = findEvent(config, eventId);
+      const store = openStore(config.settings.database.url);
+      try {
+        const rows = await mentionRows(store, event.id);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+          return;
+        }
+        if (rows.length === 0) {
+          process.stdout.write(`event "${event.id}" has no mentions yet (run a crawl first)\n`);
+          return;
+        }
+        process.stdout.write(
+          `${'id'.padStart(6)}  ${'published'.padEnd(16)}  outlet         lg  title\n`,
+        );
+        for (const r of rows) process.stdout.write(formatRow(r));
+      } finally {
+        await store.close();
+      }
+    });
+}
+
 export function mentionCommand(): Command {
   return new Command('mention')
     .description("an analyst's decisions about an event's mentions (kept across recrawls)")
+    .addCommand(listCommand())
     .addCommand(setCommand());
 }
