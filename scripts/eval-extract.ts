@@ -93,6 +93,8 @@ function runBoth(pages: readonly { html: string; url: string }[]): {
   return { ours, theirs, oursMs, theirsMs };
 }
 
+/** The columns every table starts with. */
+const SCORE_HEAD = ['extractor', 'P', 'R', 'F1', 'title'];
 const fmt = (n: number): string => n.toFixed(3);
 const rate = (n: number, ms: number): string => ((n * 1000) / ms).toFixed(1);
 const table = (head: string[], rows: string[][]): void => {
@@ -182,17 +184,7 @@ function readabilitySet(): void {
   ];
   console.log(`\n${rows.length} pages from ${readabilityDir} (reference: Readability's output)`);
   table(
-    [
-      'extractor',
-      'P',
-      'R',
-      'F1',
-      'title',
-      'title ~',
-      `date (${dated.length})`,
-      `author (${signed.length})`,
-      'pages/s',
-    ],
+    [...SCORE_HEAD, 'title ~', `date (${dated.length})`, `author (${signed.length})`, 'pages/s'],
     [
       line(
         'mediawatch (htmlparser2)',
@@ -291,19 +283,7 @@ function goldSet(name: keyof typeof GOLD_SETS): void {
     percent(rows, rows.filter(ok).length);
   console.log(`\n${rows.length} pages from ${GOLD_SETS[name]} (reference written by hand)`);
   table(
-    [
-      'extractor',
-      'P',
-      'R',
-      'F1',
-      'title',
-      'date',
-      'authors',
-      'language',
-      'access',
-      'wire',
-      'pages/s',
-    ],
+    [...SCORE_HEAD, 'date', 'authors', 'language', 'access', 'wire', 'pages/s'],
     [
       [
         'mediawatch (htmlparser2)',
