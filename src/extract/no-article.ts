@@ -23,13 +23,24 @@ const LISTING_TYPES = new Set(['collectionpage', 'itemlist', 'searchresultspage'
 const ERROR_TITLE =
   /\b(?:404|410|page\s+(?:not\s+found|introuvable|non\s+trouvée)|pagina\s+niet\s+gevonden|not\s+found|seite\s+nicht\s+gefunden|n'existe\s+(?:pas|plus)|bestaat\s+niet\s+(?:meer)?|oops)\b/i;
 
+/** What an error page's text says. */
+const ERROR_TEXT =
+  /\b(?:404|(?:page|article|pagina|seite)\b.{0,60}\b(?:not\s+(?:be\s+)?found|(?:does\s+not|doesn't|no\s+longer)\s+exists?|(?:has\s+been|was)\s+(?:moved|removed|deleted)|introuvable|n'existe\s+(?:pas|plus)|a\s+été\s+(?:déplacée|supprimée)|niet\s+(?:gevonden|meer\s+beschikbaar)|bestaat\s+niet|nicht\s+gefunden)|cannot\s+be\s+found|kan\s+niet\s+gevonden|est\s+introuvable)/i;
+
 export function looksLikeArticle(e: ArticleEvidence): boolean {
   const chars = e.paragraphs.reduce((n, p) => n + p.length, 0);
   if (chars < MIN_BODY_CHARS) return false;
   const longest = e.paragraphs.reduce((n, p) => Math.max(n, p.length), 0);
   if (longest < MIN_LONGEST_PARAGRAPH && chars < 500) return false;
 
-  if (ERROR_TITLE.test(`${e.title ?? ''} ${e.h1 ?? ''}`) && chars < 1500) return false;
+  // An error page says so in its title and in its text: a news title may hold "404" or "not
+  // found" ("Missing hiker not found"), its text rarely says the page does not exist.
+  if (
+    ERROR_TITLE.test(`${e.title ?? ''} ${e.h1 ?? ''}`) &&
+    chars < 1500 &&
+    e.paragraphs.some((p) => ERROR_TEXT.test(p))
+  )
+    return false;
 
   const teasers = Math.max(e.stats.linkedHeadings, e.stats.articles);
   const ownText = e.stats.chars - e.stats.linkChars;

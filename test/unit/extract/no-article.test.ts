@@ -53,3 +53,17 @@ describe('pages without an article', () => {
     expect(body).not.toContain('Titre d');
   });
 });
+
+describe('an error word in a news title', () => {
+  it('keeps a short article whose title says "not found" or "404"', () => {
+    const html = `<html lang="en"><head><title>Missing hiker still not found - Daily Test</title></head>
+      <body><article><h1>Missing hiker still not found</h1>
+      <p>Rescue teams searched the Ardennes forest for a third day on Tuesday without finding
+      the 34-year-old hiker who went missing near Bouillon on Saturday evening.</p>
+      <p>Police asked anyone who saw him on the GR 16 trail to call the emergency number.</p>
+      </article></body></html>`;
+    expect(extractFromHtml(html, 'https://x.test/hiker').body).toContain('Bouillon');
+    const flight = html.replace(/Missing hiker still not found/g, 'Flight 404 lands safely');
+    expect(extractFromHtml(flight, 'https://x.test/flight').body).toContain('Bouillon');
+  });
+});
