@@ -7,6 +7,7 @@ import { ldList, resolveRef, typesOf } from './json-ld.js';
 import type { JsonLd, JsonValue } from './json-ld.js';
 import type { PageMeta } from './page-meta.js';
 import { agencyIn, stripAgencies } from './agencies.js';
+import { fold, MONTH_ALT } from './written-date.js';
 
 export interface Byline {
   authors: string[];
@@ -18,12 +19,12 @@ const PREFIX =
   /^(?:(?:written|posted|reported)\s+by|by|door|par|van|von|texte?|tekst|auteurs?|authors?|reporter|journaliste?|rédaction|redactie|signé|interview)\s*[:\-–]?\s+/i;
 const CUT_AT =
   /\s*(?:[|•·]|\b(?:publié|publie|mis\s+à\s+jour|modifié|gepubliceerd|bijgewerkt|aangepast|(?:last\s+)?updated|published|posted|le\s+\d|op\s+\d|on\s+\d|il\s+y\s+a|\d{1,2}[/.:h]\d{2})).*$/i;
-/** A written date after the name: "By Ann Smith March 25, 2015", "Par Jan Dupont 5 janvier". */
-const MONTH =
-  '(?:jan(?:uary|vier|uari)?|feb(?:ruary|ruari)?|f[ée]v(?:rier)?|mar(?:ch|s|t)?|maart|apr(?:il)?|avr(?:il)?|may|mai|mei|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust|ustus)?|ao[uû]t|sep(?:t|tember|tembre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|d[ée]c(?:ember|embre)?)\\.?';
+/**
+ * A written date after the name ("By Ann Smith March 25, 2015", "Par Jan Dupont 5 janvier"),
+ * read on the folded text with the month names of written-date.ts.
+ */
 const WRITTEN_DATE = new RegExp(
-  `\\s+(?:${MONTH}\\s+\\d|\\d{1,2}(?:er)?\\s+${MONTH}(?:\\s|$)).*$`,
-  'i',
+  `\\s+(?:(?:${MONTH_ALT})\\.?\\s+\\d|\\d{1,2}(?:er)?\\s+(?:${MONTH_ALT})\\.?(?:\\s|$))`,
 );
 /** "Martin Dupont (avec Anne Leroy et Luc Petit)": the names in the parenthesis are authors too. */
 const WITH_PAREN = /\(\s*(?:avec|with|met|mit)\s+([^)]*)\)/gi;
@@ -163,7 +164,10 @@ function fromHints(
 export function splitNames(raw: string, exclude: readonly string[] = []): string[] {
   let s = stripAgencies(raw.replace(/\s+/g, ' ').trim());
   for (let i = 0; i < 3; i++) s = s.replace(PREFIX, '');
-  s = s.replace(CUT_AT, '').replace(WRITTEN_DATE, '').replace(WITH_PAREN, ', $1');
+  s = s.replace(CUT_AT, '');
+  const date = WRITTEN_DATE.exec(fold(s));
+  if (date !== null) s = s.slice(0, date.index);
+  s = s.replace(WITH_PAREN, ', $1');
   const out: string[] = [];
   for (const part of s.split(SPLIT)) {
     const name = cleanName(part);

@@ -28,7 +28,8 @@ const MONTH_NAMES: Array<[number, string[]]> = [
   [12, ['decembre', 'december', 'dezember', 'dec', 'dez']],
 ];
 for (const [n, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = n;
-const MONTH_ALT = Object.keys(MONTHS)
+/** Every month name and abbreviation (FR, NL, EN, DE), folded, longest first: a regex part. */
+export const MONTH_ALT = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
@@ -50,7 +51,8 @@ const LOOKBEHIND = 40;
 const ACCENTS = /[\u0300-\u036f]/g;
 
 /** Lower-case, accent-free copy of `text` with the same length (for index-stable matching). */
-function fold(text: string): string {
+/** Lower case without accents, one character for one: indexes into it hold for `text`. */
+export function fold(text: string): string {
   let out = '';
   for (const ch of text) {
     const base = ch.normalize('NFD').replace(ACCENTS, '').toLowerCase();
