@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { packageRoot } from '../src/config/paths.js';
-import { decodeHtmlBytes, extractFromHtml } from '../src/extract/index.js';
+import { extractFromHtml } from '../src/extract/index.js';
 import type { ExtractedArticle } from '../src/types.js';
 import {
   bag,
@@ -39,6 +39,7 @@ import {
   scoreBody,
 } from './lib/eval-score.js';
 import type { Scores, TitleMatch } from './lib/eval-score.js';
+import { readGoldPages } from './lib/gold-pages.js';
 
 const repoRoot = packageRoot();
 const datasets = process.env['MW_DATASETS'] ?? path.resolve(repoRoot, '../shared/datasets');
@@ -211,18 +212,6 @@ function readabilitySet(): void {
 
 // ---------------------------------------------------------------- our gold pages
 
-interface Gold {
-  url: string;
-  model: string;
-  title: string;
-  body: string | null;
-  published: string | null;
-  authors: string[];
-  language: string;
-  access: string;
-  wireCredit: string | null;
-}
-
 function goldSet(name: keyof typeof GOLD_SETS): void {
   const goldDir = path.join(repoRoot, GOLD_SETS[name]);
   if (!existsSync(goldDir)) {
@@ -230,19 +219,7 @@ function goldSet(name: keyof typeof GOLD_SETS): void {
     process.exitCode = 1;
     return;
   }
-  const pages = readdirSync(goldDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const gold = JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as Gold;
-      const bytes = readFileSync(path.join(goldDir, f.replace(/\.json$/, '.html')));
-      return {
-        page: f.replace(/\.json$/, ''),
-        gold,
-        url: gold.url,
-        html: decodeHtmlBytes(bytes).html,
-      };
-    });
+  const pages = readGoldPages(goldDir).map((p) => ({ ...p, url: p.gold.url }));
   const { ours, theirs, oursMs, theirsMs } = runBoth(pages);
   const rows = pages.map(({ page, gold }, i) => {
     const mine = ours[i];

@@ -2,33 +2,18 @@
 // hand-written references) as a regression guard: what `npm run eval:extract -- --set gold`
 // measures, held to floors a little under today's numbers (mean body F1 0.993, lowest page
 // 0.944). The held-out pages are deliberately not tested here: they are for measuring.
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeHtmlBytes, extractFromHtml } from '../../../src/extract/index.js';
+import { extractFromHtml } from '../../../src/extract/index.js';
 import { sameAuthors, sameInstant, scoreBody } from '../../../scripts/lib/eval-score.js';
+import { readGoldPages } from '../../../scripts/lib/gold-pages.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/extract-gold/', import.meta.url));
-
-interface Gold {
-  url: string;
-  title: string;
-  body: string | null;
-  published: string | null;
-  authors: string[];
-  language: string;
-  access: string;
-  wireCredit: string | null;
-}
-
-const pages = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => {
-    const gold = JSON.parse(readFileSync(DIR + f, 'utf8')) as Gold;
-    const html = decodeHtmlBytes(readFileSync(DIR + f.replace(/\.json$/, '.html'))).html;
-    return { name: f.replace(/\.json$/, ''), gold, got: extractFromHtml(html, gold.url) };
-  });
+const pages = readGoldPages(DIR).map(({ page, gold, html }) => ({
+  name: page,
+  gold,
+  got: extractFromHtml(html, gold.url),
+}));
 
 describe('the gold pages', () => {
   it('are all there', () => {
