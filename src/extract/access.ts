@@ -3,7 +3,15 @@
 // meta, a subscriber teaser such as "Réservé aux abonnés"), 'gated' when a consent or privacy
 // wall stands instead of the article (DPG's privacy gate, "Ga naar de website", cookie walls).
 // Flags only: the extractor never works around either.
-import { boundedText, contains, forEachElement, hintString, isElement, isText } from './dom.js';
+import {
+  boundedText,
+  contains,
+  forEachElement,
+  hintString,
+  isElement,
+  isText,
+  textOf,
+} from './dom.js';
 import type { Document, Element } from './dom.js';
 import { ldList, typesOf } from './json-ld.js';
 import type { JsonLd, JsonObject, JsonValue } from './json-ld.js';
@@ -143,7 +151,7 @@ function hasBadgeNearby(h1: Element): boolean {
     // <p class="paywall">, BLOX's "subscriber-premium" body) whether or not it is locked.
     if (BADGE_HINT.test(hint)) {
       const text = boundedText(el, BADGE_MAX);
-      found = text === null ? !hasText(el) : BADGE_WORD.test(text);
+      found = text === null ? textOf(el) === '' : BADGE_WORD.test(text);
     } else if (hasDirectText(el)) {
       const text = boundedText(el, 40);
       if (text !== null && BADGE_TEXT.test(text)) found = true;
@@ -156,17 +164,6 @@ function hasBadgeNearby(h1: Element): boolean {
 const BADGE_MAX = 40;
 /** What a premium badge says, when it says anything (an icon badge says nothing). */
 const BADGE_WORD = /premium|plus|\+|abonn|subscri|exclusi|members?|locked|réservé/i;
-
-function hasText(el: Element): boolean {
-  let found = false;
-  forEachElement(el, (child) => {
-    if (found) return false;
-    for (const c of child.children) if (isText(c) && c.data.trim() !== '') found = true;
-    return !found;
-  });
-  for (const c of el.children) if (isText(c) && c.data.trim() !== '') found = true;
-  return found;
-}
 
 const TEASER_HINT = /teaser|card|tile|story-?list|(?:^|[\s_-])item(?:$|[\s_-])/;
 

@@ -69,14 +69,15 @@ export function extractArticle(
     url,
   });
 
+  const key = titleKey(title);
   const declared = ldString(article?.['articleBody']);
   const paywalled = detectPaywall(doc, meta, ld);
   const found = extractBody(doc, {
-    titleKey: titleKey(title),
+    titleKey: key,
     h1Key: titleKey(h1),
     declared,
     paywalled,
-    headline: meta.h1s.find((h) => titleKey(textOf(h)) === titleKey(title)) ?? null,
+    headline: meta.h1s.find((h) => titleKey(textOf(h)) === key) ?? null,
   });
   const bodyChars = found === null ? 0 : found.chars;
   const access = detectAccess({ doc, meta, ld, url, bodyChars, paywalled });
