@@ -3,8 +3,7 @@
 // decompressed up to a limit, so a gzip bomb stops there. The charset is the byte order mark,
 // else the Content-Type charset (RFC 7303 §3: it wins over the XML declaration), else the XML
 // declaration, else UTF-8. Pure.
-import { gunzipSync } from 'node:zlib';
-import { MwError } from '../errors.js';
+import { gunzipLimited, isGzip } from '../fetch/gzip.js';
 
 export interface XmlBytesOptions {
   url: string;
@@ -15,23 +14,6 @@ export interface XmlBytesOptions {
 
 const HEADER_CHARSET = /charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
 const XML_DECL = /^<\?xml\b[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
-
-export function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-export function gunzipLimited(bytes: Uint8Array, url: string, maxBytes: number): Buffer {
-  try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (err instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new MwError('MW_ERR_TOO_LARGE', `${url} is larger than ${maxBytes} bytes decompressed`);
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    throw new MwError('MW_ERR_BAD_GZIP', `${url} is not a valid gzip file: ${message}`);
-  }
-}
 
 function decoderFor(label: string | undefined): TextDecoder | null {
   if (!label) return null;

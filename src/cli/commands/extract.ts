@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { MwError, errorReason } from '../../errors.js';
-import { gunzipLimited, isGzip } from '../../discover/xml-bytes.js';
+import { gunzipLimited, isGzip } from '../../fetch/gzip.js';
 import { decodeHtmlBytes, extractArticle } from '../../extract/index.js';
 import { parseHtml } from '../../html/parse.js';
 import type { Lang } from '../../types.js';

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MwError } from '../../../src/errors.js';
-import { isGzip, xmlText } from '../../../src/discover/xml-bytes.js';
+import { xmlText } from '../../../src/discover/xml-bytes.js';
+import { isGzip } from '../../../src/fetch/gzip.js';
 
 const opts = { url: 'https://ex.be/sitemap.xml.gz', maxBytes: 64 * 1024 };
 const urlset =
