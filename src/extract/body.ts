@@ -48,20 +48,21 @@ const ATTEMPTS = [
 
 export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null {
   let best: BodyResult | null = null;
+  // Each set of exclusions is measured once and shared by the attempts that use it.
   const measured = new Map<string, ContentStats>();
+  const measure = (unlikelyHints: boolean, classHints: boolean): ContentStats => {
+    const key = `${unlikelyHints}/${classHints}`;
+    let cs = measured.get(key);
+    if (cs === undefined) {
+      cs = measureContent(doc, { unlikelyHints, classHints, headline: opts.headline ?? null });
+      measured.set(key, cs);
+    }
+    return cs;
+  };
   for (const a of ATTEMPTS) {
     // Without class hints a paywall's hidden text would be read: never on a paywalled page.
     if (!a.classHints && opts.paywalled) break;
-    const key = `${a.unlikelyHints}/${a.classHints}`;
-    let cs = measured.get(key);
-    if (cs === undefined) {
-      cs = measureContent(doc, {
-        unlikelyHints: a.unlikelyHints,
-        classHints: a.classHints,
-        headline: opts.headline ?? null,
-      });
-      measured.set(key, cs);
-    }
+    const cs = measure(a.unlikelyHints, a.classHints);
     const sel = selectContent(cs, a.weighClasses);
     if (sel === null) continue;
     const result: BodyResult = {
@@ -84,10 +85,7 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
   if (best !== null && coverage(declaredWords, wordSet(best.paragraphs.join(' '))) >= COVERED) {
     return best;
   }
-  const cs =
-    best?.cs ??
-    measured.get('true/true') ??
-    measureContent(doc, { unlikelyHints: true, headline: opts.headline ?? null });
+  const cs = best?.cs ?? measure(true, true);
   const holder = findHolder(cs, declared);
   if (holder !== null) {
     const held = renderParagraphs([holder], {
