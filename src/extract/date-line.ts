@@ -1,7 +1,7 @@
 // A block that is only a date ("22 Dec, 2016", "vendredi 5 janvier 2024 à 14h03", "Tuesday 15
 // October 2019 by Bradley M. Kuhn"): the article's date line, shown in the body on some sites
 // without a class that says so. Annotated news bodies leave dates and bylines out.
-import { findWrittenDates } from './written-date.js';
+import { findWrittenDates, fold, MONTH_ALT } from './written-date.js';
 
 const MAX_CHARS = 90;
 // prettier-ignore
@@ -13,31 +13,23 @@ const WEEKDAYS = [
   'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
   'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo',
 ];
-// prettier-ignore
-const MONTHS = [
-  'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout',
-  'septembre', 'octobre', 'novembre', 'décembre', 'decembre', 'januari', 'februari', 'maart',
-  'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
-  'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october', 'januar',
-  'februar', 'märz', 'marz', 'dezember', 'jan', 'janv', 'feb', 'févr', 'fevr', 'mrt', 'apr',
-  'avr', 'jun', 'jul', 'juil', 'aug', 'sep', 'sept', 'oct', 'okt', 'nov', 'dec', 'déc', 'dez',
-];
-// Words that join a date and a time, and time-zone and period marks.
+// Words that join a date and a time, and time-zone and period marks (folded, like all of these:
+// the words are found on fold(text), whose indexes hold for the text).
 // prettier-ignore
 const GLUE = [
-  'at', 'à', 'a', 'om', 'um', 'uhr', 'le', 'on', 'the', 'of', 'de', 'du', 'den', 'der', 'am',
+  'at', 'a', 'om', 'um', 'uhr', 'le', 'on', 'the', 'of', 'de', 'du', 'den', 'der', 'am',
   'pm', 'h', 'u', 'cet', 'cest', 'gmt', 'utc', 'et', 'est', 'edt', 'pst', 'pdt', 'bst',
 ];
 // What a date line says before its date: "Publié le", "Mis à jour le", "Gepubliceerd op",
 // "Last updated".
 // prettier-ignore
 const SAYS = [
-  'publié', 'publiée', 'publie', 'mis', 'jour', 'modifié', 'modifie', 'gepubliceerd', 'geplaatst',
+  'publiee', 'publie', 'mis', 'jour', 'modifie', 'gepubliceerd', 'geplaatst',
   'bijgewerkt', 'aangepast', 'laatst', 'op', 'published', 'updated', 'posted', 'last', 'update',
 ];
 const DATE_WORD = new RegExp(
-  `(?<![\\p{L}])(?:${[...WEEKDAYS, ...MONTHS, ...GLUE, ...SAYS].join('|')})\\.?(?![\\p{L}])`,
-  'giu',
+  `(?<![\\p{L}])(?:${[...WEEKDAYS, MONTH_ALT, ...GLUE, ...SAYS].join('|')})\\.?(?![\\p{L}])`,
+  'gu',
 );
 const NON_LETTERS = /[^\p{L}\s]+/gu;
 /** What may remain once the date is gone: nothing, or a byline ("by Bradley M. Kuhn"). */
@@ -46,6 +38,17 @@ const REST = /^(?:(?:by|par|door|von|van)\s+\p{Lu}[\p{L}\s.'’-]{0,60})?$/u;
 export function isDateLine(text: string): boolean {
   if (text.length > MAX_CHARS || !/\d/.test(text)) return false;
   if (findWrittenDates(text).length === 0) return false;
-  const rest = text.replace(DATE_WORD, ' ').replace(NON_LETTERS, ' ').replace(/\s+/g, ' ').trim();
+  const rest = withoutDateWords(text).replace(NON_LETTERS, ' ').replace(/\s+/g, ' ').trim();
   return REST.test(rest);
+}
+
+/** `text` with its date words blanked, found on the folded text (same indexes, case kept). */
+function withoutDateWords(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of fold(text).matchAll(DATE_WORD)) {
+    out += `${text.slice(last, m.index)} `;
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
 }
