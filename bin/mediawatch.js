@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = new URL('../dist/src/cli/main.js', import.meta.url);
+const main = new URL('../dist/app/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
   console.error('mediawatch is not built yet: run `npm run build` (npm ci does it for you).');
   process.exit(2);

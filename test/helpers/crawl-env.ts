@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, withSettings, type Config } from '../../src/config/load.js';
 import type { Settings } from '../../src/config/schema.js';
-import { writeSimConfig } from '../../src/cli/demo-config.js';
+import { writeSimConfig } from '../../src/sim/demo-config.js';
 import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimOptions } from '../../src/sim/index.js';
 import { obliterateAll } from '../../jobs/queues.js';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
-import { run } from '../../src/cli/main.js';
+import { run } from '../../app/cli/main.js';
 import { crawlEnv, type CrawlEnv } from '../helpers/crawl-env.js';
 import { tmpDir } from '../helpers/tmp.js';
 

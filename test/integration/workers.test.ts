@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
 import { obliterateAll } from '../../jobs/queues.js';
 import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
-import { writeSimConfig } from '../../src/cli/demo-config.js';
+import { writeSimConfig } from '../../src/sim/demo-config.js';
 import { loadConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';

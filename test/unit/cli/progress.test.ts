@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSummary } from '../../../src/cli/progress.js';
+import { runSummary } from '../../../app/cli/progress.js';
 
 describe('runSummary', () => {
   it('fits a crawl on one screen and tells budgets hit from sources that failed', () => {

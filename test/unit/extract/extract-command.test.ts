@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractCommand, parseLanguages, runExtract } from '../../../src/cli/commands/extract.js';
+import { extractCommand, parseLanguages, runExtract } from '../../../app/cli/commands/extract.js';
 import { fixtureBytes } from './fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mw-extract-'));

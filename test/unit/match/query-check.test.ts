@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { queryCheckCommand } from '../../../src/cli/commands/query-check.js';
+import { queryCheckCommand } from '../../../app/cli/commands/query-check.js';
 
 function check(args: string[]): { out: string; err: string; exitCode: number } {
   let out = '';

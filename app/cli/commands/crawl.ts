@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { findEvent, findOutlet } from '../../config/load.js';
+import { findEvent, findOutlet } from '../../../src/config/load.js';
 import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
 import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
 import { loadFor, loggerFor, withRedis } from '../context.js';
 import { progressPrinter, runSummary } from '../progress.js';
-import { ensureChromium } from '../services/chromium.js';
+import { ensureChromium } from '../../services/chromium.js';
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 

@@ -1,8 +1,8 @@
 // Makes sure Chromium is there for outlets that need the browser. As root on Debian, installs
 // Debian's package; otherwise stops with the exact install command.
 import { spawnSync } from 'node:child_process';
-import { CHROMIUM_INSTALL_HINT, resolveChromium } from '../../fetch/browser.js';
-import { MwError } from '../../errors.js';
+import { CHROMIUM_INSTALL_HINT, resolveChromium } from '../../src/fetch/browser.js';
+import { MwError } from '../../src/errors.js';
 
 export function ensureChromium(configured: string | null, say: (line: string) => void): string {
   try {

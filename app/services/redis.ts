@@ -4,9 +4,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { MwError } from '../../errors.js';
-import type { Logger } from '../../log.js';
-import { redact } from '../../../jobs/connection.js';
+import { MwError } from '../../src/errors.js';
+import type { Logger } from '../../src/log.js';
+import { redact } from '../../jobs/connection.js';
 
 export const REDIS_INSTALL_HINT = 'apt-get install -y redis-server';
 

@@ -1,7 +1,7 @@
 // The `mediawatch` command line. Each command lives in ./commands/<name>.ts; this file wires
 // them and turns errors into one clear line and an exit code.
 import { Command, CommanderError } from 'commander';
-import { MwError } from '../errors.js';
+import { MwError } from '../../src/errors.js';
 import { crawlCommand } from './commands/crawl.js';
 import { demoCommand } from './commands/demo.js';
 import { extractCommand } from './commands/extract.js';

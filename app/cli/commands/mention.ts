@@ -4,17 +4,17 @@
 // keep it. The event's stored coverage summary is refreshed at once; reports always compute
 // their own.
 import { Command, Option } from 'commander';
-import { findEvent, wireOutletIds } from '../../config/load.js';
-import { MwError } from '../../errors.js';
-import { relevantMentions } from '../../report/overrides.js';
+import { findEvent, wireOutletIds } from '../../../src/config/load.js';
+import { MwError } from '../../../src/errors.js';
+import { relevantMentions } from '../../../src/report/overrides.js';
 import {
   openStore,
   type MentionOverride,
   type OverridePatch,
   type Store,
   type Tone,
-} from '../../store/index.js';
-import { summarizeCoverage } from '../../summarize/coverage.js';
+} from '../../../src/store/index.js';
+import { summarizeCoverage } from '../../../src/summarize/coverage.js';
 import { loadFor } from '../context.js';
 
 interface SetOptions {

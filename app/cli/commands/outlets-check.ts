@@ -4,15 +4,15 @@
 // mode may use the browser. Exit 1 when an outlet yields no candidate article.
 import { Command } from 'commander';
 import { connectRedis } from '../../../jobs/connection.js';
-import { findOutlet, type Config } from '../../config/load.js';
-import type { OutletConfig } from '../../config/schema.js';
-import { closeServices, createServices } from '../../crawl/services.js';
-import type { Logger } from '../../log.js';
-import { checkOutlet, type OutletCheck } from '../../outlets/check.js';
-import { formatCheckTable } from '../../outlets/check-table.js';
-import { openStore } from '../../store/index.js';
+import { findOutlet, type Config } from '../../../src/config/load.js';
+import type { OutletConfig } from '../../../src/config/schema.js';
+import { closeServices, createServices } from '../../../src/crawl/services.js';
+import type { Logger } from '../../../src/log.js';
+import { checkOutlet, type OutletCheck } from '../../../src/outlets/check.js';
+import { formatCheckTable } from '../../../src/outlets/check-table.js';
+import { openStore } from '../../../src/store/index.js';
 import { loadFor, loggerFor, withRedis } from '../context.js';
-import { ensureChromium } from '../services/chromium.js';
+import { ensureChromium } from '../../services/chromium.js';
 
 /** Outlets checked at once; each host is paced by the rate limiter anyway. */
 const CONCURRENCY = 4;

@@ -2,7 +2,7 @@
 // config or the store and prints its normalised text and tree, or the error with a caret under
 // the column it names (exit 1).
 import { Command } from 'commander';
-import { formatQuery, formatTree, parseQuery, QueryError } from '../../match/index.js';
+import { formatQuery, formatTree, parseQuery, QueryError } from '../../../src/match/index.js';
 
 function collectAlias(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -1,17 +1,17 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig } from '../../../src/config/load.js';
 import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
 import { obliterateAll } from '../../../jobs/queues.js';
 import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
-import { gatherReport } from '../../report/gather.js';
-import { renderReport } from '../../report/render.js';
-import { startSimulator } from '../../sim/index.js';
+import { gatherReport } from '../../../src/report/gather.js';
+import { renderReport } from '../../../src/report/render.js';
+import { startSimulator } from '../../../src/sim/index.js';
 import { globalConfigDir, loggerFor, withRedis } from '../context.js';
-import { writeSimConfig } from '../demo-config.js';
+import { writeSimConfig } from '../../../src/sim/demo-config.js';
 import { progressPrinter, runSummary } from '../progress.js';
-import { ensureChromium } from '../services/chromium.js';
+import { ensureChromium } from '../../services/chromium.js';
 
 export function demoCommand(): Command {
   return new Command('demo')

@@ -1,6 +1,6 @@
 // Progress of a crawl on stderr: one line rewritten in place on a terminal, a line every few
 // seconds otherwise; then a one-screen summary.
-import type { RunCounts } from '../store/index.js';
+import type { RunCounts } from '../../src/store/index.js';
 
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): {
   update(c: RunCounts): void;

@@ -6,11 +6,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { MwError, errorReason } from '../../errors.js';
-import { gunzipLimited, isGzip } from '../../fetch/gzip.js';
-import { decodeHtmlBytes, extractArticle } from '../../extract/index.js';
-import { parseHtml } from '../../html/parse.js';
-import type { Lang } from '../../types.js';
+import { MwError, errorReason } from '../../../src/errors.js';
+import { gunzipLimited, isGzip } from '../../../src/fetch/gzip.js';
+import { decodeHtmlBytes, extractArticle } from '../../../src/extract/index.js';
+import { parseHtml } from '../../../src/html/parse.js';
+import type { Lang } from '../../../src/types.js';
 
 const LANGS: readonly Lang[] = ['fr', 'nl', 'en', 'de'];
 const STDIN = '-';

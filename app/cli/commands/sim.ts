@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { startSimulator } from '../../sim/index.js';
+import { startSimulator } from '../../../src/sim/index.js';
 import { untilSignal } from '../context.js';
 
 export function simCommand(): Command {

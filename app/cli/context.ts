@@ -1,10 +1,10 @@
 // What every command shares: the global --config option, the logger, and the error printer.
 import type { Command } from 'commander';
-import { loadConfig, withSettings, type Config } from '../config/load.js';
-import { logLevelFromEnv } from '../config/env.js';
-import { configDir } from '../config/paths.js';
-import { createLogger, type Logger } from '../log.js';
-import { ensureRedis, type RedisService } from './services/redis.js';
+import { loadConfig, withSettings, type Config } from '../../src/config/load.js';
+import { logLevelFromEnv } from '../../src/config/env.js';
+import { configDir } from '../../src/config/paths.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import { ensureRedis, type RedisService } from '../services/redis.js';
 
 export function globalConfigDir(cmd: Command): string {
   const opts = cmd.optsWithGlobals<{ config?: string }>();

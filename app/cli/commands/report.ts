@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { MwError } from '../../errors.js';
-import { gatherReport } from '../../report/gather.js';
-import { EXPORT_FORMATS, exportReport, type ExportFormat } from '../../report/render.js';
-import { openStore } from '../../store/index.js';
+import { MwError } from '../../../src/errors.js';
+import { gatherReport } from '../../../src/report/gather.js';
+import { EXPORT_FORMATS, exportReport, type ExportFormat } from '../../../src/report/render.js';
+import { openStore } from '../../../src/store/index.js';
 import { loadFor } from '../context.js';
 
 /** Formats that are bytes, not text: never written to a terminal. */

@@ -1,6 +1,11 @@
 import { Command } from 'commander';
-import { compileQuery, markSentence, matchDocument, uniqueSentences } from '../../match/index.js';
-import { openStore } from '../../store/index.js';
+import {
+  compileQuery,
+  markSentence,
+  matchDocument,
+  uniqueSentences,
+} from '../../../src/match/index.js';
+import { openStore } from '../../../src/store/index.js';
 import { loadFor } from '../context.js';
 
 export function queryTestCommand(): Command {
