@@ -1,5 +1,7 @@
 // How the extraction evaluation (scripts/eval-extract.ts) compares an extractor's output with
-// a reference. Text: bags of lower-cased word tokens, precision / recall / F1. Titles: exact
+// a reference. Text: bags of lower-cased word tokens (each Han, Hiragana or Katakana character
+// is a token of its own: Chinese and Japanese write no spaces between words), precision /
+// recall / F1. Titles: exact
 // after folding white space, "lenient" when the reference is ours plus a site suffix. Dates: the
 // same instant. Authors: the same set of names, ignoring case, "By / Par / Door" and order.
 // Pure; tested in test/unit/scripts/eval-score.test.ts.
@@ -17,12 +19,15 @@ export interface Scores {
 export type TitleMatch = 'exact' | 'lenient' | 'no';
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Scripts written without spaces between words: one token per character. */
+const TOKEN =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
 
 export type Bag = Map<string, number>;
 
 export function bag(text: string): Bag {
   const m: Bag = new Map();
-  for (const w of text.toLowerCase().match(WORD) ?? []) m.set(w, (m.get(w) ?? 0) + 1);
+  for (const w of text.toLowerCase().match(TOKEN) ?? []) m.set(w, (m.get(w) ?? 0) + 1);
   return m;
 }
 
