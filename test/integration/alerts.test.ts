@@ -22,7 +22,7 @@ import {
   webhookSink,
   type MailSink,
   type WebhookSink,
-} from '../unit/alerts/sinks.js';
+} from './alerts/sinks.js';
 
 const EVENT = 'bridge';
 const PASSWORD = 'smtp-pa55word';
