@@ -7,7 +7,7 @@
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compileQuery, matchDocument, tokenize, type CompiledQuery } from '../src/match/index.js';
-import type { MatchDocument } from '../src/types.js';
+import type { MatchDocument } from '../src/match/types.js';
 
 const { values } = parseArgs({
   options: {

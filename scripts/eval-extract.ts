@@ -29,7 +29,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { packageRoot } from '../src/config/paths.js';
 import { extractFromHtml } from '../src/extract/index.js';
-import type { ExtractedArticle } from '../src/types.js';
+import type { ExtractedArticle } from '../src/extract/types.js';
 import {
   bag,
   bylineReference,

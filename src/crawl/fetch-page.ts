@@ -14,7 +14,7 @@ import {
 import { parseHtml } from '../html/parse.js';
 import { CONSENT_PLATFORMS } from '../outlets/consent-platforms.js';
 import type { Validators } from '../store/index.js';
-import type { ExtractedArticle } from '../types.js';
+import type { ExtractedArticle } from '../extract/types.js';
 import type { Services } from './services.js';
 
 export interface FetchedArticle {

@@ -18,7 +18,7 @@ import type { JsonLd, JsonObject, JsonValue } from './json-ld.js';
 import type { PageMeta } from './page-meta.js';
 import { firstMeta } from './page-meta.js';
 import { SUBSCRIBE_PROMPT, SUBSCRIBER_ONLY } from './hints.js';
-import type { Access } from '../types.js';
+import type { Access } from './types.js';
 
 const PAYWALL_HINT =
   /paywall|pay-wall|premium|subscriber|abonn|locked|piano|tp-container|regwall|metered|article-?teaser|plus-?content|restricted/;

@@ -3,7 +3,7 @@
 // the `extract` command and tests call extractFromHtml.
 import { parseHtml } from '../html/parse.js';
 import type { Document } from '../html/parse.js';
-import type { ExtractedArticle, Lang } from '../types.js';
+import type { ExtractedArticle, Lang } from './types.js';
 import { detectAccess, detectPaywall } from './access.js';
 import { extractByline } from './authors.js';
 import { extractBody } from './body.js';

@@ -3,7 +3,7 @@
 // cross-checked with <html lang>: the declaration decides when the text is too short or the
 // counts are close, the text decides when it clearly disagrees (outlets often declare one
 // language site-wide and publish in several).
-import type { Lang } from '../types.js';
+import type { Lang } from './types.js';
 
 const STOP_WORDS: Record<Lang, string> = {
   fr: 'le la les des du une est et dans pour pas qui que sur au aux avec ce cette ces il elle ils sont ont mais ou par plus son sa ses leur été être fait comme nous vous tout aussi était selon après avait entre même lors deux très sans où dont',

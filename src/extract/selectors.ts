@@ -3,7 +3,7 @@
 // htmlparser2 tree: no second parse).
 import { load } from 'cheerio';
 import type { Document } from 'domhandler';
-import type { ExtractedArticle } from '../types.js';
+import type { ExtractedArticle } from './types.js';
 
 export interface OutletSelectors {
   body?: string | undefined;

@@ -3,7 +3,7 @@
 // expanded is a cycle. Errors inside an alias's text name the alias and its column.
 import type { QueryNode } from './ast.js';
 import { QueryError, QuerySyntaxError, QueryUnknownAliasError } from './errors.js';
-import type { MatchField } from '../types.js';
+import type { MatchField } from './types.js';
 
 export interface ParsedAlias {
   node: QueryNode;

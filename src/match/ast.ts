@@ -1,7 +1,7 @@
 // The query tree. parseQuery builds it, formatQuery prints it back, compileQuery turns it into
 // a matcher. Aliases are expanded in place (the tree never holds `@name`), so a tree prints to
 // text that parses back without the alias definitions.
-import type { MatchField } from '../types.js';
+import type { MatchField } from './types.js';
 
 /** A word as written: letters, digits, `'`, `-`, and `*` / `?` wildcards. */
 export interface TermNode {

@@ -6,7 +6,7 @@ import { Evaluation, type Hit } from './evaluate.js';
 import { parseQuery, type QueryOptions } from './parser.js';
 import { buildPlan, type CompiledPlan } from './plan.js';
 import { buildResult } from './results.js';
-import type { MatchDocument, MatchResult } from '../types.js';
+import type { MatchDocument, MatchResult } from './types.js';
 
 export interface CompiledQuery {
   readonly source: string;

@@ -9,7 +9,7 @@ import { FIELD_ORDER } from './plan.js';
 import { splitSentences, type SentenceRange } from './sentences.js';
 import { tokenize, type TokenStream } from './tokenize.js';
 import type { WildcardPattern } from './wildcard.js';
-import type { MatchDocument } from '../types.js';
+import type { MatchDocument } from './types.js';
 
 const EMPTY: readonly number[] = [];
 

@@ -2,7 +2,7 @@
 // relative to the sentence (merged where they overlap), and markSentence to print them.
 import type { Hit } from './evaluate.js';
 import type { SentenceRange } from './sentences.js';
-import type { HitSentence, MatchField } from '../types.js';
+import type { HitSentence, MatchField } from './types.js';
 
 /** Hits of one field (sorted by start) and its sentences -> its hit sentences. A hit that runs over a sentence
  * end (a phrase across ". ") joins the sentences it touches into one. */

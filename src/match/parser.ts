@@ -13,7 +13,7 @@ import { QuerySyntaxError, QueryTooComplexError } from './errors.js';
 import { describeToken, lex, type LexToken } from './lexer.js';
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from './limits.js';
 import { checkPhraseText, checkTermText } from './parse-checks.js';
-import type { MatchField } from '../types.js';
+import type { MatchField } from './types.js';
 
 export interface QueryOptions {
   /** name -> query text; may use the whole syntax and other aliases. Cycles are an error. */

@@ -5,7 +5,7 @@ import { DEFAULT_FIELDS, MATCH_FIELDS, isWildcard, type QueryNode } from './ast.
 import { foldCase } from './normalize.js';
 import { tokenize } from './tokenize.js';
 import { wildcardPattern, type WildcardPattern } from './wildcard.js';
-import type { MatchField } from '../types.js';
+import type { MatchField } from './types.js';
 
 /** Field order: index = bit; also the order of hits and sentences in results. */
 export const FIELD_ORDER: readonly MatchField[] = MATCH_FIELDS;

@@ -6,7 +6,7 @@ import type { DocumentIndex } from './document-index.js';
 import type { Hit } from './evaluate.js';
 import { hitSentences } from './mark.js';
 import { FIELD_ORDER } from './plan.js';
-import type { HitSentence, MatchResult, TermHit } from '../types.js';
+import type { HitSentence, MatchResult, TermHit } from './types.js';
 
 const WEIGHTS: Record<string, number> = { title: 3, lead: 2, body: 1 };
 /** Fields whose hits get sentences (index into FIELD_ORDER). */

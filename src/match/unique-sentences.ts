@@ -1,6 +1,6 @@
 // The lead is often also the body's first paragraph: keep each hit sentence once (the first,
 // which is the one in the earlier field).
-import type { HitSentence } from '../types.js';
+import type { HitSentence } from './types.js';
 
 export function uniqueSentences(sentences: readonly HitSentence[]): HitSentence[] {
   const seen = new Set<string>();

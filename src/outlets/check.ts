@@ -7,7 +7,7 @@ import type { OutletConfig } from '../config/schema.js';
 import { fetchArticle } from '../crawl/fetch-page.js';
 import type { Services } from '../crawl/services.js';
 import type { RobotsRules } from '../discover/robots.js';
-import type { Access } from '../types.js';
+import type { Access } from '../extract/types.js';
 import { canonicalUrl } from '../url/canonical.js';
 import { describeError, type CheckError } from './check-errors.js';
 import {

@@ -1,6 +1,6 @@
 // Escaping for every output format. Scraped text (titles, summaries, sentences, author names,
 // even URLs) is hostile until escaped: it may carry markup, Markdown or spreadsheet formulas.
-import type { HitSentence } from '../types.js';
+import type { HitSentence } from '../match/types.js';
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',

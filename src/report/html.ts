@@ -1,7 +1,7 @@
 // HTML report: one self-contained file (inline CSS, inline SVG charts, no script, no external
 // resource; a Content-Security-Policy forbids any). The only links are the articles' own
 // http(s) URLs. Every scraped string goes through html(); the PDF is printed from this page.
-import type { HitSentence } from '../types.js';
+import type { HitSentence } from '../match/types.js';
 import { html, safeUrl, sentencePieces } from './escape.js';
 import { accessLabel, count, percent, shortTime, windowLabel } from './format.js';
 import type { ArticleRow, CoverageReport } from './model.js';

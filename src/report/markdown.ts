@@ -1,6 +1,6 @@
 // Markdown report for people: totals and reach, outlets, articles per day, share of voice,
 // shared stories, then every article by outlet and language. Scraped text is escaped.
-import type { HitSentence } from '../types.js';
+import type { HitSentence } from '../match/types.js';
 import { mdInline, mdText, mdUrl, sentencePieces } from './escape.js';
 import { count, percent, windowLabel } from './format.js';
 import type { ArticleRow, CoverageReport } from './model.js';

@@ -1,6 +1,7 @@
 // The store's contract. SQLite implements it today (./sqlite-store.ts); a PostgreSQL store
 // implements the same interface later, which is why every method is async.
-import type { Access, ExtractedArticle, HitSentence, TermHit } from '../types.js';
+import type { Access, ExtractedArticle } from '../extract/types.js';
+import type { HitSentence, TermHit } from '../match/types.js';
 
 export type LedgerStatus = 'pending' | 'stored' | 'skipped' | 'failed';
 

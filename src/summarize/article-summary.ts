@@ -3,7 +3,7 @@
 // first), at most MAX_SENTENCES in all, in reading order, within `maxChars`. Repeats, page
 // furniture ("Lire aussi", breadcrumbs, credits) and wire datelines are left out. Pure.
 import { splitSentences } from '../match/index.js';
-import type { HitSentence } from '../types.js';
+import type { HitSentence } from '../match/types.js';
 import { isNavigationLike, isRepeat, wordSet } from './fragments.js';
 import { fold, squash, stripDateline } from './text-fold.js';
 

@@ -10,7 +10,7 @@ import { MwError, errorReason } from '../../../src/errors.js';
 import { gunzipLimited, isGzip } from '../../../src/fetch/gzip.js';
 import { decodeHtmlBytes, extractArticle } from '../../../src/extract/index.js';
 import { parseHtml } from '../../../src/html/parse.js';
-import type { Lang } from '../../../src/types.js';
+import type { Lang } from '../../../src/extract/types.js';
 
 const LANGS: readonly Lang[] = ['fr', 'nl', 'en', 'de'];
 const STDIN = '-';

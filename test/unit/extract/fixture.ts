@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeHtmlBytes, extractFromHtml } from '../../../src/extract/index.js';
 import type { ExtractOptions } from '../../../src/extract/index.js';
-import type { ExtractedArticle } from '../../../src/types.js';
+import type { ExtractedArticle } from '../../../src/extract/types.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/extract/', import.meta.url));
 

@@ -1,6 +1,6 @@
 // Small builders shared by the matcher tests.
 import { compileQuery, matchDocument, type QueryOptions } from '../../../src/match/index.js';
-import type { MatchDocument, MatchResult } from '../../../src/types.js';
+import type { MatchDocument, MatchResult } from '../../../src/match/types.js';
 
 export function doc(fields: Partial<MatchDocument>): MatchDocument {
   return {

@@ -9,7 +9,7 @@ import {
   splitSentences,
   type QueryNode,
 } from '../../../src/match/index.js';
-import type { MatchDocument, MatchField } from '../../../src/types.js';
+import type { MatchDocument, MatchField } from '../../../src/match/types.js';
 
 const FIELDS: MatchField[] = ['title', 'lead', 'body', 'url', 'outlet', 'lang', 'author'];
 

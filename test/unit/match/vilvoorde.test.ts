@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { compileQuery, matchDocument, markSentence } from '../../../src/match/index.js';
-import type { MatchDocument } from '../../../src/types.js';
+import type { MatchDocument } from '../../../src/match/types.js';
 import { doc } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

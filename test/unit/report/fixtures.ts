@@ -1,6 +1,6 @@
 // Mentions for report tests: plain values, built by hand.
 import type { Mention } from '../../../src/store/index.js';
-import type { HitSentence } from '../../../src/types.js';
+import type { HitSentence } from '../../../src/match/types.js';
 import { storedArticle } from '../../helpers/articles.js';
 
 export function mention(

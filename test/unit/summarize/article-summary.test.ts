@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SENTENCES, summarizeMention } from '../../../src/summarize/article-summary.js';
 import { isNavigationLike } from '../../../src/summarize/fragments.js';
-import type { HitSentence } from '../../../src/types.js';
+import type { HitSentence } from '../../../src/match/types.js';
 import { belgaFr, NL_DISPATCH } from './story-fixtures.js';
 
 /** A hit sentence located in `body`, with `terms` marked. */

@@ -1,5 +1,6 @@
-// Values that cross stage boundaries. Every stage module imports its contract from here so
-// that stages never import each other's internals.
+// What the extractor returns for one page: the article as the page tells it. Defined here, by
+// the stage that produces it; the crawl stores it (src/store maps it to rows) and every later
+// stage reads it.
 
 /** Languages mediawatch reads. */
 export type Lang = 'fr' | 'nl' | 'en' | 'de';
@@ -30,42 +31,4 @@ export interface ExtractedArticle {
   access: Access;
   /** Wire agency credit carried by the body, e.g. "Belga"; null when none. */
   wireCredit: string | null;
-}
-
-/** Fields a query can address (src/match). */
-export interface MatchDocument {
-  title: string;
-  lead: string;
-  body: string;
-  url: string;
-  outlet: string;
-  lang: string;
-  authors: string[];
-}
-
-export type MatchField = 'title' | 'lead' | 'body' | 'url' | 'outlet' | 'lang' | 'author';
-
-/** One matched term occurrence; offsets are UTF-16 indexes into the original field text. */
-export interface TermHit {
-  field: MatchField;
-  term: string;
-  start: number;
-  end: number;
-}
-
-/** A sentence of title/lead/body that carries at least one hit. */
-export interface HitSentence {
-  field: MatchField;
-  text: string;
-  /** Offsets of the sentence in the field text. */
-  start: number;
-  end: number;
-  /** Hit ranges relative to `text`. */
-  marks: Array<[number, number]>;
-}
-
-export interface MatchResult {
-  score: number;
-  hits: TermHit[];
-  sentences: HitSentence[];
 }
