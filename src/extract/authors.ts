@@ -7,7 +7,8 @@ import { ldList, resolveRef, typesOf } from './json-ld.js';
 import type { JsonLd, JsonValue } from './json-ld.js';
 import type { PageMeta } from './page-meta.js';
 import { agencyIn, stripAgencies } from './agencies.js';
-import { fold, MONTH_ALT } from './written-date.js';
+import { foldAligned, foldKey } from '../text/fold.js';
+import { MONTH_ALT } from './written-date.js';
 
 export interface Byline {
   authors: string[];
@@ -49,7 +50,7 @@ export function extractByline(
   ld: JsonLd,
   siteNames: string[],
 ): Byline {
-  const exclude = siteNames.map(foldName);
+  const exclude = siteNames.map(foldKey);
   const sources: string[][] = [
     fromJsonLd(ld),
     fromMeta(meta),
@@ -165,13 +166,13 @@ export function splitNames(raw: string, exclude: readonly string[] = []): string
   let s = stripAgencies(raw.replace(/\s+/g, ' ').trim());
   for (let i = 0; i < 3; i++) s = s.replace(PREFIX, '');
   s = s.replace(CUT_AT, '');
-  const date = WRITTEN_DATE.exec(fold(s));
+  const date = WRITTEN_DATE.exec(foldAligned(s));
   if (date !== null) s = s.slice(0, date.index);
   s = s.replace(WITH_PAREN, ', $1');
   const out: string[] = [];
   for (const part of s.split(SPLIT)) {
     const name = cleanName(part);
-    if (name !== null && !exclude.includes(foldName(name))) out.push(name);
+    if (name !== null && !exclude.includes(foldKey(name))) out.push(name);
   }
   return out;
 }
@@ -203,19 +204,11 @@ function cleanName(part: string): string | null {
   return name;
 }
 
-function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
 function dedupe(names: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const n of names) {
-    const k = foldName(n);
+    const k = foldKey(n);
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(n);

@@ -1,7 +1,8 @@
 // A block that is only a date ("22 Dec, 2016", "vendredi 5 janvier 2024 à 14h03", "Tuesday 15
 // October 2019 by Bradley M. Kuhn"): the article's date line, shown in the body on some sites
 // without a class that says so. Annotated news bodies leave dates and bylines out.
-import { findWrittenDates, fold, MONTH_ALT } from './written-date.js';
+import { foldAligned } from '../text/fold.js';
+import { findWrittenDates, MONTH_ALT } from './written-date.js';
 
 const MAX_CHARS = 90;
 // prettier-ignore
@@ -46,7 +47,7 @@ export function isDateLine(text: string): boolean {
 function withoutDateWords(text: string): string {
   let out = '';
   let last = 0;
-  for (const m of fold(text).matchAll(DATE_WORD)) {
+  for (const m of foldAligned(text).matchAll(DATE_WORD)) {
     out += `${text.slice(last, m.index)} `;
     last = m.index + m[0].length;
   }

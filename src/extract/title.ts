@@ -4,6 +4,7 @@
 // when they name the site (og:site_name, publisher, host name) or the section. When nothing
 // names the site, an <h1> the title starts with wins, then a trailing " | X" or a short
 // capitalised " - X" is dropped.
+import { foldKey } from '../text/fold.js';
 import { foldSpace } from './dom.js';
 
 export interface TitleSources {
@@ -88,13 +89,13 @@ function joinSegments(segments: readonly Segment[]): string {
 /** Folded keys that name the site: site names, publisher, host labels, section. */
 function siteKeys(src: TitleSources): string[] {
   const keys = new Set<string>();
-  for (const name of src.siteNames) keys.add(key(name));
-  if (src.section !== null) keys.add(key(src.section));
+  for (const name of src.siteNames) keys.add(foldKey(name));
+  if (src.section !== null) keys.add(foldKey(src.section));
   try {
     const host = new URL(src.url).hostname.replace(/^www\d?\./, '');
-    keys.add(key(host));
+    keys.add(foldKey(host));
     const label = host.split('.')[0];
-    if (label !== undefined && label.length >= 3) keys.add(key(label));
+    if (label !== undefined && label.length >= 3) keys.add(foldKey(label));
   } catch {
     // Not a URL: no host to compare with.
   }
@@ -103,7 +104,7 @@ function siteKeys(src: TitleSources): string[] {
 }
 
 function matchesSite(segment: string, keys: readonly string[]): boolean {
-  const k = key(segment);
+  const k = foldKey(segment);
   if (k.length < 2) return false;
   for (const site of keys) {
     if (k === site) return true;
@@ -112,14 +113,6 @@ function matchesSite(segment: string, keys: readonly string[]): boolean {
     }
   }
   return false;
-}
-
-function key(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
 }
 
 function wordCount(s: string): number {

@@ -4,7 +4,7 @@
 // so 50 events matched against one article tokenise it once; a field whose text changed since
 // is tokenised again.
 import { MAX_WILDCARD_EXPANSION } from './limits.js';
-import { foldCase } from './normalize.js';
+import { foldWordCased } from '../text/fold.js';
 import { FIELD_ORDER } from './plan.js';
 import { splitSentences, type SentenceRange } from './sentences.js';
 import { tokenize, type TokenStream } from './tokenize.js';
@@ -46,7 +46,7 @@ export class FieldIndex {
   casedAt(i: number): string {
     let c = this.cased[i];
     if (c === undefined) {
-      c = foldCase(this.text.slice(this.tokens.start[i], this.tokens.end[i]));
+      c = foldWordCased(this.text.slice(this.tokens.start[i], this.tokens.end[i]));
       this.cased[i] = c;
     }
     return c;

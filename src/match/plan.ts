@@ -2,7 +2,7 @@
 // words are tokenised once here with the document tokenizer, wildcards are compiled to
 // patterns. Every plan node gets an id so one evaluation can memoise per node.
 import { DEFAULT_FIELDS, MATCH_FIELDS, isWildcard, type QueryNode } from './ast.js';
-import { foldCase } from './normalize.js';
+import { foldWordCased } from '../text/fold.js';
 import { tokenize } from './tokenize.js';
 import { wildcardPattern, type WildcardPattern } from './wildcard.js';
 import type { MatchField } from './types.js';
@@ -51,7 +51,7 @@ export function buildPlan(tree: QueryNode): CompiledPlan {
     const t = tokenize(text, { joined });
     return t.norm.map((norm, i) => ({
       norm,
-      cased: cs ? foldCase(text.slice(t.start[i], t.end[i])) : null,
+      cased: cs ? foldWordCased(text.slice(t.start[i], t.end[i])) : null,
       span: t.span[i] ?? 1,
     }));
   };

@@ -10,15 +10,14 @@
 //   and "point" at consecutive positions, and the joined form "tenpoint" spanning both;
 // - a blank line (paragraph break) skips PARAGRAPH_GAP positions.
 import { PARAGRAPH_GAP } from './limits.js';
+import { foldWord, isWordCode } from '../text/fold.js';
 import {
   ELISIONS,
-  fold,
   isApostrophe,
   isDigitCode,
   isDigitGroupSpace,
   isHyphen,
   isIgnorable,
-  isWordCode,
 } from './normalize.js';
 
 export interface TokenStream {
@@ -94,7 +93,7 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): TokenStream 
         }
       }
       const raw = text.slice(s, i);
-      const norm = dirty ? fold(raw) : raw.toLowerCase();
+      const norm = dirty ? foldWord(raw) : raw.toLowerCase();
       partStart.push(s);
       partEnd.push(i);
       partNorm.push(norm);

@@ -1,7 +1,8 @@
 // Wildcard terms: `*` any run of characters (at least three literal characters before the
 // first one), `?` exactly one. A pattern is folded like the text it runs against and matched
 // against the distinct tokens of a document field, never against the text.
-import { ELISIONS, fold, foldCase } from './normalize.js';
+import { foldWord, foldWordCased } from '../text/fold.js';
+import { ELISIONS } from './normalize.js';
 
 export interface WildcardPattern {
   /** Folded pattern with `*` and `?` kept (case kept for cs). */
@@ -17,8 +18,8 @@ const ELISION_RE = /^(\p{L}+)['\u2019\u02bc\u2018\u00b4`\u2032](?=\P{Z})/u;
 export function wildcardPattern(text: string, caseSensitive: boolean): WildcardPattern {
   let word = text;
   const elided = ELISION_RE.exec(word);
-  if (elided && ELISIONS.has(fold(elided[1] ?? ''))) word = word.slice(elided[0].length);
-  const pattern = caseSensitive ? foldCase(word) : fold(word);
+  if (elided && ELISIONS.has(foldWord(elided[1] ?? ''))) word = word.slice(elided[0].length);
+  const pattern = caseSensitive ? foldWordCased(word) : foldWord(word);
   const firstWild = pattern.search(/[*?]/);
   const prefix = firstWild < 0 ? pattern : pattern.slice(0, firstWild);
   const simple = firstWild === pattern.length - 1 && pattern.endsWith('*');

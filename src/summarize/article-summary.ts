@@ -5,7 +5,8 @@
 import { splitSentences } from '../match/index.js';
 import type { HitSentence } from '../match/types.js';
 import { isNavigationLike, isRepeat, wordSet } from './fragments.js';
-import { fold, squash, stripDateline } from './text-fold.js';
+import { foldText } from '../text/fold.js';
+import { squash, stripDateline } from './text-fold.js';
 
 export const MAX_SENTENCES = 3;
 
@@ -39,7 +40,7 @@ function hitCandidates(sentences: readonly HitSentence[]): Candidate[] {
     if (s.field !== 'lead' && s.field !== 'body') continue;
     const text = clean(s.text);
     if (isNavigationLike(text)) continue;
-    const terms = new Set(s.marks.map(([a, b]) => fold(s.text.slice(a, b))));
+    const terms = new Set(s.marks.map(([a, b]) => foldText(s.text.slice(a, b))));
     out.push({
       text,
       order: (s.field === 'lead' ? 0 : 1e9) + s.start,

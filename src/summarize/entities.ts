@@ -3,7 +3,7 @@
 // case-insensitively (Téhéran = teheran), except an alias written entirely in capitals of two
 // capitals or more (NCRI, MEK), which matches only in capitals, so that the Dutch word "mek"
 // does not count as the acronym (the event queries use cs(MEK) for the same reason). Pure.
-import { foldAccents } from './text-fold.js';
+import { foldAccents } from '../text/fold.js';
 
 export interface EntityMention {
   /** The entity's key in the alias list. */

@@ -4,7 +4,8 @@
 // a sentence, folded: Téhéran = Teheran; one letter more or less counts when the shorter name
 // keeps five letters: Vilvoorde = Vilvorde, Rajavi = Radjavi). Pure.
 import { splitSentences, type SentenceRange } from '../match/index.js';
-import { AGENCY_WORDS, fold, foldedWords, isCapitalised } from './text-fold.js';
+import { foldText } from '../text/fold.js';
+import { AGENCY_WORDS, foldedWords, isCapitalised } from './text-fold.js';
 
 export interface Evidence {
   /** Canonical numbers, dates ("date:1-5") and weekdays ("day:5") with their weight. */
@@ -105,7 +106,8 @@ function numbersOf(text: string, words: readonly string[]): Map<string, number> 
     const day = Number(value);
     if (Number.isInteger(day) && day >= 1 && day <= 31) {
       const after = AFTER_DAY_RE.exec(text.slice(at + raw.length, at + raw.length + 24));
-      const month = MONTHS.get(fold(after?.[1] ?? '')) ?? MONTHS.get(fold(wordBefore(text, at)));
+      const month =
+        MONTHS.get(foldText(after?.[1] ?? '')) ?? MONTHS.get(foldText(wordBefore(text, at)));
       if (month !== undefined) {
         out.set(`date:${month}-${day}`, 1);
         continue;
@@ -133,7 +135,7 @@ function namesOf(text: string, sentences: readonly SentenceRange[]): string[] {
       if (opensSentence || !isCapitalised(word)) continue;
       const before = sentence.slice(Math.max(0, m.index - 3), m.index);
       if (/[«“„":]\s*$|^\s*[-–—]\s*$/u.test(before)) continue; // opens a quotation
-      const f = fold(word);
+      const f = foldText(word);
       if (f.length < 3 || NOT_NAMES.has(f) || MONTHS.has(f) || WEEKDAYS.has(f)) continue;
       names.add(f);
     }

@@ -4,7 +4,8 @@
 import { splitSentences, type SentenceRange } from '../match/index.js';
 import { evidenceOf, type Evidence } from './evidence.js';
 import { hashString, minHash, shinglesOf } from './shingles.js';
-import { fold, foldedWords, stripDateline } from './text-fold.js';
+import { foldText } from '../text/fold.js';
+import { foldedWords, stripDateline } from './text-fold.js';
 
 /** One article of an event's coverage, as the grouping sees it. */
 export interface CoverageItem {
@@ -56,10 +57,10 @@ function comparedText(item: CoverageItem): string {
 function agenciesOf(item: CoverageItem): Set<string> {
   const out = new Set<string>();
   for (const part of (item.wireCredit ?? '').split(/[,/&]|\bet\b|\ben\b|\band\b/u)) {
-    const f = fold(part).trim();
+    const f = foldText(part).trim();
     if (f) out.add(f);
   }
-  if (item.isWire && out.size === 0) out.add(fold(item.outletId));
+  if (item.isWire && out.size === 0) out.add(foldText(item.outletId));
   return out;
 }
 

@@ -7,7 +7,8 @@
 // Hans Bonte" -> Hans Bonte), else a single capitalised word that does not follow a preposition
 // ("selon le CNRI" -> CNRI, but "said the mayor of Vilvoorde" -> none). Titles (mayor,
 // burgemeester, ministre …) are dropped from the front of a name.
-import { fold, isCapitalised } from './text-fold.js';
+import { foldText } from '../text/fold.js';
+import { isCapitalised } from './text-fold.js';
 
 type Lang = 'fr' | 'nl' | 'en';
 
@@ -93,14 +94,15 @@ export function nameIn(clause: string, mustEndAtClauseEnd = false): string | nul
   for (const m of clause.matchAll(/[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu)) {
     // French elision: l'Iran -> Iran, L'organisateur -> organisateur (not a name).
     const elided = /^(\p{L}{1,2})['’](.+)$/u.exec(m[0]);
-    const cut = elided && ELISIONS.has(fold(elided[1] ?? '')) ? (elided[1]?.length ?? 0) + 1 : 0;
+    const cut =
+      elided && ELISIONS.has(foldText(elided[1] ?? '')) ? (elided[1]?.length ?? 0) + 1 : 0;
     tokens.push({ word: m[0].slice(cut), start: m.index + cut, end: m.index + m[0].length });
   }
   const runs: Token[][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || !isCapitalised(t.word)) continue;
-    const f = fold(t.word);
+    const f = foldText(t.word);
     if (TITLES.has(f) || FUNCTION_WORDS.has(f)) continue;
     const run = [t];
     let j = i + 1;
@@ -112,7 +114,7 @@ export function nameIn(clause: string, mustEndAtClauseEnd = false): string | nul
       else if (PARTICLES.has(u.word) && isCapitalised(tokens[j + 1]?.word ?? '')) run.push(u);
       else break;
     }
-    const prev = fold(tokens[i - 1]?.word ?? '');
+    const prev = foldText(tokens[i - 1]?.word ?? '');
     if (run.length >= 2 || !PREPOSITIONS.has(prev)) runs.push(run);
     i = j - 1;
   }
@@ -123,7 +125,7 @@ export function nameIn(clause: string, mustEndAtClauseEnd = false): string | nul
   if (!run) return null;
   const first = run[0];
   const last = run[run.length - 1];
-  if (!first || !last || PRONOUNS.has(fold(first.word))) return null;
+  if (!first || !last || PRONOUNS.has(foldText(first.word))) return null;
   return clause.slice(first.start, last.end);
 }
 
@@ -133,7 +135,7 @@ export function speakerAfter(after: string, lang: string | null): string | null 
   if (p.afterPronoun.test(after)) return null;
   const verbFirst = p.after.exec(after);
   if (verbFirst) {
-    const first = fold(verbFirst[1]?.trim().split(/\s+/u)[0] ?? '');
+    const first = foldText(verbFirst[1]?.trim().split(/\s+/u)[0] ?? '');
     if (PRONOUNS.has(first)) return null;
     return nameIn(verbFirst[1] ?? '');
   }

@@ -1,31 +1,13 @@
-// Text helpers the summarising stage shares: accent and case folding, folded word lists, white
-// space, wire datelines. The matcher has its own folding (src/match/normalize.ts); these are kept
-// here so that summarising never reaches into another stage's internals, and follow the same
-// rules (NFKD, combining marks removed, ligatures expanded, lower-cased).
+// Text helpers the summarising stage shares: folded word lists, white space, capitals, wire
+// datelines. Folding itself (foldText, foldAccents) is in src/text/fold.ts.
 
-import { LATIN_SPECIAL, LATIN_SPECIAL_RE } from '../text/latin-letters.js';
-const MARKS_RE = /\p{M}+/gu;
+import { foldText } from '../text/fold.js';
+
 const WORD_RE = /[\p{L}\p{N}]+/gu;
-
-/** Accent-folded text with case kept: "Téhéran" -> "Teheran". */
-export function foldAccents(text: string): string {
-  // Plain ASCII needs no work; most of a Dutch or English text is.
-  // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u007f]*$/.test(text)) return text;
-  return text
-    .replace(LATIN_SPECIAL_RE, (ch) => LATIN_SPECIAL[ch] ?? ch)
-    .normalize('NFKD')
-    .replace(MARKS_RE, '');
-}
-
-/** Accent- and case-folded text: "Résistance" -> "resistance". */
-export function fold(text: string): string {
-  return foldAccents(text).toLowerCase();
-}
 
 /** Folded words (letters and digits) of a text, in order: "L'hôtel de ville" -> l, hotel, de, ville. */
 export function foldedWords(text: string): string[] {
-  return fold(text).match(WORD_RE) ?? [];
+  return foldText(text).match(WORD_RE) ?? [];
 }
 
 /** White space folded to single spaces, trimmed. */

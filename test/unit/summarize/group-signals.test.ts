@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareEvidence, evidenceOf } from '../../../src/summarize/evidence.js';
 import { sharedCount, textShingles } from '../../../src/summarize/shingles.js';
-import { fold, stripDateline } from '../../../src/summarize/text-fold.js';
+import { stripDateline } from '../../../src/summarize/text-fold.js';
+import { foldText } from '../../../src/text/fold.js';
 import { FR_DISPATCH, lalibreRewrite } from './story-fixtures.js';
 
 describe('evidence across languages', () => {
@@ -64,6 +65,6 @@ describe('text helpers', () => {
   });
 
   it('folds accents, ligatures and case', () => {
-    expect(fold('Œuvre à Téhéran, Straße')).toBe('oeuvre a teheran, strasse');
+    expect(foldText('Œuvre à Téhéran, Straße')).toBe('oeuvre a teheran, strasse');
   });
 });
