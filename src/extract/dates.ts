@@ -5,12 +5,13 @@
 // are not machine-readable fall through to the parser of dates written in words.
 import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from '../time/brussels.js';
 import type { WallTime } from '../time/brussels.js';
+import { zoneOffsetMinutes, ZONE_NAMES } from '../time/offset.js';
 import { findWrittenDates } from './written-date.js';
 
 const ISO =
   /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const EPOCH = /^\d{10}(?:\d{3})?$/;
-const RFC_2822_OFFSET = /\s([+-]\d{4}|GMT|UTC|Z)\s*$/i;
+const RFC_2822_OFFSET = new RegExp(`\\s([+-]\\d{4}|Z|${ZONE_NAMES})\\s*$`, 'i');
 
 export function parseDateValue(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
@@ -32,7 +33,7 @@ export function parseDateValue(raw: string | null | undefined): string | null {
   // read here.
   const rfc = RFC_2822_OFFSET.exec(s);
   if (rfc !== null && rfc[1] !== undefined && written.hasTime) {
-    return inBrussels(written.time, offsetMinutes(rfc[1]));
+    return inBrussels(written.time, zoneOffsetMinutes(rfc[1]));
   }
   return written.iso;
 }
@@ -49,23 +50,11 @@ function fromIsoMatch(m: RegExpExecArray): string | null {
   if (!isValidWallTime(t)) return null;
   const zone = m[7];
   if (zone === undefined) return brusselsIso(t);
-  return inBrussels(t, offsetMinutes(zone));
+  return inBrussels(t, zoneOffsetMinutes(zone));
 }
 
 /** A wall-clock time at a given offset, as the same instant in Brussels time. */
 export function inBrussels(t: WallTime, offset: number): string {
   const utc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - offset * 60_000;
   return brusselsIsoFromUtc(utc);
-}
-
-/** "+01:00", "+0100", "+01", "Z", "GMT" to minutes east of UTC. */
-export function offsetMinutes(zone: string): number {
-  const z = zone.toUpperCase();
-  if (z === 'Z' || z === 'UTC' || z === 'GMT') return 0;
-  if (z === 'CET') return 60;
-  if (z === 'CEST') return 120;
-  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(z);
-  if (m === null) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? '0');
-  return m[1] === '-' ? -minutes : minutes;
 }

@@ -2,8 +2,10 @@
 // 14h03", "vrijdag 5 januari 2024, 14:03", "January 5, 2024 2:03 pm", "05/01/2024 14u03".
 // Numeric dates are read day first (Belgian usage) unless that is impossible. A word just before
 // a date ("Mis à jour le", "Bijgewerkt op", "Updated") says whether it is the modification date.
+import { foldAligned } from '../text/fold.js';
 import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from '../time/brussels.js';
 import type { WallTime } from '../time/brussels.js';
+import { zoneOffsetMinutes } from '../time/offset.js';
 
 export interface WrittenDate {
   iso: string;
@@ -48,22 +50,10 @@ const MODIFIED_WORDS =
 const PUBLISHED_WORDS =
   /publie|publication|published|posted|gepubliceerd|geplaatst|verschenen|veroffentlicht/g;
 const LOOKBEHIND = 40;
-const ACCENTS = /[\u0300-\u036f]/g;
-
-/** Lower-case, accent-free copy of `text` with the same length (for index-stable matching). */
-/** Lower case without accents, one character for one: indexes into it hold for `text`. */
-export function fold(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const base = ch.normalize('NFD').replace(ACCENTS, '').toLowerCase();
-    out += base.length === ch.length ? base : ch.toLowerCase().slice(0, ch.length);
-  }
-  return out;
-}
 
 /** Every date found in `text`, in order of appearance. */
 export function findWrittenDates(text: string): WrittenDate[] {
-  const s = fold(text);
+  const s = foldAligned(text);
   const found: Array<{ index: number; end: number; y: number; m: number; d: number }> = [];
   for (const m of s.matchAll(DMY)) {
     found.push(at(m, Number(m[3]), MONTHS[m[2] ?? ''] ?? 0, Number(m[1])));
@@ -123,16 +113,7 @@ function readTime(after: string): { hour: number; minute: number; offset?: numbe
   if (hour > 23 || minute > 59) return null;
   const zone = m[6];
   if (zone === undefined) return { hour, minute };
-  return { hour, minute, offset: zoneMinutes(zone) };
-}
-
-function zoneMinutes(zone: string): number {
-  if (zone === 'cest') return 120;
-  if (zone === 'cet') return 60;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-  if (m === null) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
+  return { hour, minute, offset: zoneOffsetMinutes(zone) };
 }
 
 /** Whether the words just before a date mark it as published or modified. */

@@ -1,19 +1,51 @@
-// Europe/Brussels UTC offsets computed from the rules, so that no time-zone database, clock or
-// environment is read. Summer time (+02:00) runs from the last Sunday of March to the last Sunday
-// of October, switching at 01:00 UTC (EU rule since 1996). From 1977 to 1995 summer time ended
-// on the last Sunday of September; before 1977 Belgium kept +01:00 all year.
+// Europe/Brussels UTC offsets, read from the time-zone database through Intl (Node ships ICU
+// with its data): +01:00 in winter, +02:00 in summer (EU rule: last Sunday of March to last
+// Sunday of October, switching at 01:00 UTC), and whatever Belgium kept before.
 
-const CET = 60;
-const CEST = 120;
+const BRUSSELS = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Brussels',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+// Since 1914 every Brussels offset change falls on a whole UTC hour, so offsets are remembered per
+// hour (Intl takes microseconds a call; dates are read on the extraction path).
+const CACHE_FROM = Date.UTC(1900, 0, 1);
+const byHour = new Map<number, number>();
 
-/** Day of the month of the last Sunday of `month` (1-12) in `year`. */
-function lastSunday(year: number, month: number): number {
-  const lastDay = new Date(Date.UTC(year, month, 0));
-  return lastDay.getUTCDate() - lastDay.getUTCDay();
+/** Offset in minutes in Brussels at a UTC instant (milliseconds since the epoch). */
+export function brusselsOffsetForUtc(epochMs: number): number {
+  if (!(epochMs >= CACHE_FROM)) return Number.isFinite(epochMs) ? offsetFromIntl(epochMs) : 60;
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    if (byHour.size >= 50_000) byHour.clear();
+    offset = offsetFromIntl(hour * HOUR_MS);
+    byHour.set(hour, offset);
+  }
+  return offset;
 }
 
-function summerEndMonth(year: number): number {
-  return year >= 1996 ? 10 : 9;
+function offsetFromIntl(epochMs: number): number {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  const f: Record<string, number> = {};
+  for (const p of BRUSSELS.formatToParts(whole))
+    if (p.type !== 'literal') f[p.type] = Number(p.value);
+  const local = Date.UTC(
+    f['year'] ?? 0,
+    (f['month'] ?? 1) - 1,
+    f['day'] ?? 1,
+    f['hour'] ?? 0,
+    f['minute'] ?? 0,
+    f['second'] ?? 0,
+  );
+  return Math.round((local - whole) / 60_000);
 }
 
 /**
@@ -27,23 +59,15 @@ export function brusselsOffsetForLocal(
   hour: number,
   minute: number,
 ): number {
-  if (year < 1977) return CET;
-  const endMonth = summerEndMonth(year);
   const local = Date.UTC(year, month - 1, day, hour, minute);
-  // Switches in local time: 02:00 CET becomes 03:00 CEST; 03:00 CEST becomes 02:00 CET.
-  const start = Date.UTC(year, 2, lastSunday(year, 3), 2, 0);
-  const end = Date.UTC(year, endMonth - 1, lastSunday(year, endMonth), 3, 0);
-  return local >= start && local < end ? CEST : CET;
-}
-
-/** Offset in minutes in Brussels at a UTC instant (milliseconds since the epoch). */
-export function brusselsOffsetForUtc(epochMs: number): number {
-  const year = new Date(epochMs).getUTCFullYear();
-  if (year < 1977) return CET;
-  const endMonth = summerEndMonth(year);
-  const start = Date.UTC(year, 2, lastSunday(year, 3), 1, 0);
-  const end = Date.UTC(year, endMonth - 1, lastSunday(year, endMonth), 1, 0);
-  return epochMs >= start && epochMs < end ? CEST : CET;
+  const before = brusselsOffsetForUtc(local - DAY_MS);
+  const after = brusselsOffsetForUtc(local + DAY_MS);
+  // The reading with the offset in force a day before, if that offset still holds at that instant
+  // (in a repeated hour both readings hold: the earlier instant wins).
+  if (brusselsOffsetForUtc(local - before * 60_000) === before) return before;
+  if (before === after) return before;
+  // After the switch, or in the skipped hour (which has no reading): the new offset.
+  return after;
 }
 
 export interface WallTime {
