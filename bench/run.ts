@@ -1,8 +1,9 @@
 // `npm run bench`: speed of mediawatch, each part in its own child process so that peak RSS is
 // per crawler. Parts: crawl (mediawatch end to end vs Crawlee's CheerioCrawler on the same
-// simulator pages), extract (extraction alone), match (50 events against articles).
+// simulator pages), extract (extraction alone), match (50 events against articles), sim (the
+// simulator's page rendering alone).
 // Options: --pages N (default 2000) --browser-sample N (default 20) --concurrency N (16)
-//          --only crawl|extract|match (repeatable)
+//          --only crawl|extract|match|sim (repeatable)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ const { values } = parseArgs({
   },
 });
 const root = packageRoot();
-const parts = values.only.length > 0 ? values.only : ['crawl', 'extract', 'match'];
+const parts = values.only.length > 0 ? values.only : ['crawl', 'extract', 'match', 'sim'];
 const pages = Number(values.pages);
 const concurrency = Number(values.concurrency);
 
@@ -112,11 +113,15 @@ if (parts.includes('crawl')) {
   }
 }
 
-for (const part of ['extract', 'match'] as const) {
+for (const [part, file] of [
+  ['extract', 'extract'],
+  ['match', 'match'],
+  ['sim', 'sim-render'],
+] as const) {
   if (!parts.includes(part)) continue;
-  const script = join(root, `dist/bench/${part}.js`);
+  const script = join(root, `dist/bench/${file}.js`);
   if (!existsSync(script)) {
-    process.stdout.write(`(${part}: no dist/bench/${part}.js)\n`);
+    process.stdout.write(`(${part}: no dist/bench/${file}.js)\n`);
     continue;
   }
   process.stdout.write(`\n## ${part}\n`);

@@ -1,12 +1,10 @@
 // RTL's consent flow in a real Chromium: the body appears only after the agree click, and the
-// didomi_token cookie makes later pages render at once. Skipped when no Chromium is installed.
-import { existsSync } from 'node:fs';
+// didomi_token cookie makes later pages render at once. Without Chromium: fails under CI,
+// skipped locally (test/helpers/chromium.ts).
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../src/sim/index.js';
-
-const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(executable);
+import { chromiumPath, describeWithChromium, hasChromium } from '../../helpers/chromium.js';
 
 let sim: Simulator;
 let browser: Browser | undefined;
@@ -15,7 +13,7 @@ beforeAll(async () => {
   sim = await startSimulator();
   if (hasChromium) {
     browser = await chromium.launch({
-      executablePath: executable,
+      executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
   }
@@ -25,7 +23,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-describe.skipIf(!hasChromium)('RTL consent in a browser', () => {
+describeWithChromium('RTL consent in a browser', () => {
   it('renders the body after the agree click and remembers consent', async () => {
     if (!browser) throw new Error('no browser');
     const context = await browser.newContext();
