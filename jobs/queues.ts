@@ -5,6 +5,7 @@ import { Queue, UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Settings } from '../src/config/schema.js';
+import { reasonLine } from '../src/errors.js';
 
 export const QUEUE_NAMES = ['discover', 'article', 'summarize', 'alerts'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -38,7 +39,9 @@ export function parsePayload<Q extends QueueName>(queue: Q, job: Job): Payload<Q
     const detail = result.error.issues
       .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
       .join('; ');
-    throw new UnrecoverableError(`MW_ERR_BAD_PAYLOAD: ${queue} job ${job.id}: ${detail}`);
+    throw new UnrecoverableError(
+      reasonLine('MW_ERR_BAD_PAYLOAD', `${queue} job ${job.id}: ${detail}`),
+    );
   }
   return result.data as Payload<Q>;
 }

@@ -36,14 +36,16 @@ async function answers(url: string): Promise<boolean> {
 }
 
 function freePort(): Promise<number> {
+  const noPort = (detail: string, cause?: unknown): MwError =>
+    new MwError('MW_ERR_REDIS_UNREACHABLE', `no free port for a private redis-server${detail}`, {
+      cause,
+    });
   return new Promise((resolve, reject) => {
     const srv = createServer();
-    srv.on('error', reject);
+    srv.on('error', (err) => reject(noPort(`: ${err.message}`, err)));
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() =>
-        addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port')),
-      );
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(noPort(''))));
     });
   });
 }

@@ -35,10 +35,7 @@ export async function sendEmail(
     throw new MwError(
       'MW_ERR_ALERT_EMAIL',
       `sending the alert e-mail via ${smtp.host}:${smtp.port} failed (${detail}); retried later`,
-      {
-        retry: 'backoff',
-        cause: err,
-      },
+      { cause: err },
     );
   } finally {
     transport.close();

@@ -23,7 +23,6 @@ export async function postWebhook(url: string, message: SlackMessage): Promise<v
           : err.message
         : String(err);
     throw new MwError('MW_ERR_ALERT_WEBHOOK', `webhook unreachable (${cause}); retried later`, {
-      retry: 'backoff',
       cause: err,
     });
   }
@@ -32,6 +31,7 @@ export async function postWebhook(url: string, message: SlackMessage): Promise<v
   const after = Number(res.headers.get('retry-after'));
   const retryAfterMs = Number.isFinite(after) && after > 0 ? after * 1000 : undefined;
   throw new MwError('MW_ERR_ALERT_WEBHOOK', `webhook answered HTTP ${res.status}; retried later`, {
+    // Varies: a webhook that sent Retry-After is waited for ('later'), else the default backoff.
     retry: retryAfterMs === undefined ? 'backoff' : 'later',
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });

@@ -4,7 +4,7 @@
 // inside an event window. Every URL found that is not kept is returned with the reason, so the
 // ledger can record it; every limit that cut the run short is returned in `budget`.
 import type { OutletConfig } from '../config/schema.js';
-import { errorReason } from '../errors.js';
+import { errorReason, reasonLine } from '../errors.js';
 import { BudgetLog, type BudgetHit } from '../discover/budget.js';
 import { PageFrontier } from '../discover/frontier.js';
 import { pageLinks, type LinkPatterns } from '../discover/links.js';
@@ -108,8 +108,11 @@ export async function discoverOutlet(
     if (rules && !rules.allows(target.pathname + target.search)) {
       const reason =
         rules.status === 'unreachable'
-          ? 'MW_ERR_ROBOTS_UNREACHABLE: robots.txt could not be read; nothing is fetched until it answers'
-          : 'MW_ERR_ROBOTS_DISALLOWED: robots.txt disallows this source';
+          ? reasonLine(
+              'MW_ERR_ROBOTS_UNREACHABLE',
+              'robots.txt could not be read; nothing is fetched until it answers',
+            )
+          : reasonLine('MW_ERR_ROBOTS_DISALLOWED', 'robots.txt disallows this source');
       result.skippedSources.push({ url, reason: `${kind}: ${reason}` });
       return null;
     }
@@ -147,7 +150,10 @@ export async function discoverOutlet(
   const robots = await rulesFor(base);
   if (robots?.status === 'unreachable') {
     result.errors.push(
-      `robots ${new URL(base).origin}/robots.txt: MW_ERR_ROBOTS_UNREACHABLE: server error or no answer; nothing is fetched from this host until it answers (asked again after 10 minutes)`,
+      `robots ${new URL(base).origin}/robots.txt: ${reasonLine(
+        'MW_ERR_ROBOTS_UNREACHABLE',
+        'server error or no answer; nothing is fetched from this host until it answers (asked again after 10 minutes)',
+      )}`,
     );
   }
 
@@ -168,7 +174,9 @@ export async function discoverOutlet(
     try {
       enqueueSitemap(new URL(p, base).toString());
     } catch {
-      result.errors.push(`robots Sitemap line "${p}": MW_ERR_BAD_URL: not a URL`);
+      result.errors.push(
+        `robots Sitemap line "${p}": ${reasonLine('MW_ERR_BAD_URL', 'not a URL')}`,
+      );
     }
   }
   let children = 0;
@@ -181,7 +189,10 @@ export async function discoverOutlet(
     }
     const plan = planChildSitemaps(parsed.children, earliest);
     for (const child of plan.old) {
-      const reason = `MW_SKIP_OLD_SITEMAP: last changed ${child.lastmod}, before every event window`;
+      const reason = reasonLine(
+        'MW_SKIP_OLD_SITEMAP',
+        `last changed ${child.lastmod}, before every event window`,
+      );
       result.skippedSources.push({ url: child.url, reason: `sitemap: ${reason}` });
     }
     for (const child of plan.follow) {

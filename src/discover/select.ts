@@ -2,6 +2,7 @@
 // skipped entry with its reason (the ledger records both). One page, one entry: URLs are
 // compared by key (trailing slash, query order, AMP variant), the first spelling found is
 // kept and fetched. Pure: the robots rules and the window test come in as functions.
+import { reasonLine } from '../errors.js';
 import { canonicalUrl, urlKey } from '../url/canonical.js';
 import { urlTrap, type TrapLimits } from '../url/traps.js';
 import type { BudgetLog } from './budget.js';
@@ -58,18 +59,20 @@ export function selectCandidates(
     const u = new URL(url);
     const trap = urlTrap(url, o);
     const outside = o.outsideWindow(c);
-    if (u.host !== o.host) skip(`MW_SKIP_OFF_SITE: not on ${o.host}`);
+    if (u.host !== o.host) skip(reasonLine('MW_SKIP_OFF_SITE', `not on ${o.host}`));
     else if (trap === 'url-length') {
-      skip(`MW_SKIP_TRAP: URL longer than ${o.maxUrlLength} characters`);
+      skip(reasonLine('MW_SKIP_TRAP', `URL longer than ${o.maxUrlLength} characters`));
       o.budget.hit('url-length', o.maxUrlLength, url);
     } else if (trap === 'repeated-segments') {
-      skip(`MW_SKIP_TRAP: a path segment repeats more than ${o.maxSegmentRepeats} times`);
+      skip(
+        reasonLine('MW_SKIP_TRAP', `a path segment repeats more than ${o.maxSegmentRepeats} times`),
+      );
       o.budget.hit('repeated-segments', o.maxSegmentRepeats, url);
     } else if (o.allows && !o.allows(u.pathname + u.search)) {
-      skip('MW_ERR_ROBOTS_DISALLOWED: robots.txt disallows this URL');
-    } else if (outside !== null) skip(`MW_SKIP_OUTSIDE_WINDOW: ${outside}`);
+      skip(reasonLine('MW_ERR_ROBOTS_DISALLOWED', 'robots.txt disallows this URL'));
+    } else if (outside !== null) skip(reasonLine('MW_SKIP_OUTSIDE_WINDOW', outside));
     else if (candidates.length >= o.maxUrls) {
-      skip(`MW_SKIP_BUDGET: more than ${o.maxUrls} candidates this run`);
+      skip(reasonLine('MW_SKIP_BUDGET', `more than ${o.maxUrls} candidates this run`));
       o.budget.hit('candidates', o.maxUrls, url);
     } else {
       candidates.push({

@@ -197,7 +197,6 @@ export class BrowserPool {
           new MwError(
             'MW_ERR_BROWSER_TIMEOUT',
             `rendering ${url} took longer than ${this.opts.navigationTimeoutMs * 2} ms`,
-            { retry: 'backoff' },
           ),
         );
       }, this.opts.navigationTimeoutMs * 2);
@@ -214,10 +213,7 @@ export class BrowserPool {
       throw new MwError(
         'MW_ERR_BROWSER',
         `rendering ${url} failed: ${(err as Error).message.split('\n')[0]}`,
-        {
-          retry: 'backoff',
-          cause: err,
-        },
+        { cause: err },
       );
     } finally {
       clearTimeout(timer);

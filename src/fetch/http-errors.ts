@@ -11,14 +11,11 @@ export function httpStatusError(
     return new MwError(
       'MW_ERR_HTTP_RETRY_LATER',
       `HTTP ${status} from ${url}; the server asked us to wait`,
-      {
-        retry: 'later',
-        retryAfterMs: parseRetryAfter(retryAfter, now) ?? 60_000,
-      },
+      { retryAfterMs: parseRetryAfter(retryAfter, now) ?? 60_000 },
     );
   }
   if (status >= 500) {
-    return new MwError('MW_ERR_HTTP_SERVER', `HTTP ${status} from ${url}`, { retry: 'backoff' });
+    return new MwError('MW_ERR_HTTP_SERVER', `HTTP ${status} from ${url}`);
   }
   if (status === 404 || status === 410) {
     return new MwError('MW_ERR_HTTP_NOT_FOUND', `HTTP ${status} from ${url}`);
@@ -62,15 +59,13 @@ export function networkError(err: unknown, url: string): MwError {
   if (err instanceof MwError) return err;
   const name = (err as { name?: string }).name ?? '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new MwError('MW_ERR_NETWORK', `timed out fetching ${url}`, {
-      retry: 'backoff',
-      cause: err,
-    });
+    return new MwError('MW_ERR_NETWORK', `timed out fetching ${url}`, { cause: err });
   }
   const raw = (err as { code?: unknown }).code;
   const code = typeof raw === 'string' ? raw : '';
   const message = err instanceof Error ? err.message : String(err);
   return new MwError('MW_ERR_NETWORK', `${code || 'network error'} fetching ${url}: ${message}`, {
+    // Varies with the error: a transient one heals, others (a TLS certificate, say) do not.
     retry: TRANSIENT.has(code) || code === '' ? 'backoff' : 'never',
     cause: err,
   });

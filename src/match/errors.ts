@@ -4,14 +4,14 @@
 // problem starts and what the parser expected there, so the CLI can put a caret under it.
 // When the problem sits inside an alias's text, `alias` names it and `column` is a column of
 // that alias's text.
-import { MwError } from '../errors.js';
+import { MwError, type ErrorCode } from '../errors.js';
 
 export const QUERY_ERROR_CODES = {
   syntax: 'MW_ERR_QUERY_SYNTAX',
   unknownAlias: 'MW_ERR_QUERY_UNKNOWN_ALIAS',
   unknownField: 'MW_ERR_QUERY_UNKNOWN_FIELD',
   tooComplex: 'MW_ERR_QUERY_TOO_COMPLEX',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export type QueryErrorCode = (typeof QUERY_ERROR_CODES)[keyof typeof QUERY_ERROR_CODES];
 
@@ -31,7 +31,7 @@ export class QueryError extends MwError {
     alias?: string,
   ) {
     const prefix = alias === undefined ? '' : `in @${alias}: `;
-    super(code, `${prefix}${message}; expected ${expected}`, { retry: 'never' });
+    super(code, `${prefix}${message}; expected ${expected}`);
     this.name = 'QueryError';
     this.reason = message;
     this.column = column;

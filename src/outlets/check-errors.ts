@@ -7,7 +7,7 @@ export interface CheckError {
   code: string;
   /** A few words for the table. */
   reason: string;
-  /** The error's full one-line reason ("MW_ERR_X: message"). */
+  /** The error's full one-line reason ("MW_ERR_NOT_XML: …", see errorReason). */
   message: string;
   status: number | null;
 }

@@ -8,6 +8,7 @@ import {
   type CoverageItem,
   type ItemFeatures,
 } from './group-features.js';
+import { MwError } from '../errors.js';
 import { DisjointSets } from './disjoint-sets.js';
 import { evidenceLinks } from './evidence-links.js';
 import { DEFAULT_GROUPING, type GroupingOptions, type Link } from './grouping-rules.js';
@@ -84,7 +85,7 @@ function buildGroup(
   const members = positions.map((p) => f[p]).filter((x): x is ItemFeatures => x !== undefined);
   const wire = members.filter((m) => m.item.isWire);
   const original = [...(wire.length > 0 ? wire : members)].sort(byTime)[0];
-  if (!original) throw new Error('MW_ERR_EMPTY_GROUP: a story group without members');
+  if (!original) throw new MwError('MW_ERR_EMPTY_GROUP', 'a story group without members');
   const hasWire = members.some((m) => m.agencies.size > 0);
   const parents = spanningTree(original.pos, positions.length, adjacency);
   const out: StoryMember[] = [
@@ -94,7 +95,8 @@ function buildGroup(
     if (m === original) continue;
     const link = parents.get(m.pos);
     const parent = link ? f[link.a === m.pos ? link.b : link.a] : undefined;
-    if (!link || !parent) throw new Error('MW_ERR_UNLINKED_MEMBER: a group member without a link');
+    if (!link || !parent)
+      throw new MwError('MW_ERR_UNLINKED_MEMBER', 'a group member without a link');
     out.push({
       id: m.item.id,
       relation: relationOf(m, parent, original, hasWire),
