@@ -23,8 +23,8 @@ import { extractTitle, titleKey } from './title.js';
 import { absoluteUrl, baseUrl } from './url.js';
 import { findWireCredit } from './wire-credit.js';
 
-export { decodeHtmlBytes } from './charset.js';
-export type { DecodedHtml } from './charset.js';
+export { decodeHtmlBytes } from '../bytes/decode.js';
+export type { DecodedHtml } from '../bytes/decode.js';
 
 export interface ExtractOptions {
   /** The outlet's languages: detection chooses among them. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { MwError, errorReason } from '../../../src/errors.js';
-import { gunzipLimited, isGzip } from '../../../src/fetch/gzip.js';
+import { gunzipLimited, isGzip } from '../../../src/bytes/gzip.js';
 import { decodeHtmlBytes, extractArticle } from '../../../src/extract/index.js';
 import { parseHtml } from '../../../src/html/parse.js';
 import type { Lang } from '../../../src/extract/types.js';

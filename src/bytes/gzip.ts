@@ -1,6 +1,6 @@
 // Gzip files recognised by their magic bytes (a sitemap.xml.gz, a saved page.html.gz) and
 // decompressed up to a limit, so that a gzip bomb stops there. HTTP Content-Encoding is handled
-// as a stream in http.ts; this is for bytes already read. Pure.
+// as a stream in src/fetch/http.ts; this is for bytes already read. Pure.
 import { gunzipSync } from 'node:zlib';
 import { MwError } from '../errors.js';
 

@@ -1,8 +1,12 @@
-// Bytes to HTML text. The order follows the HTML encoding sniffing algorithm, simplified: a byte
-// order mark wins, then the HTTP Content-Type charset, then a <meta charset> or http-equiv
-// Content-Type in the first 4 KiB, else UTF-8. When nothing declares a charset and the bytes are
-// not valid UTF-8, windows-1252 is used: old Belgian pages without a declaration are in it.
+// Bytes to text, for HTML pages and for XML (sitemaps, feeds): one decoder, one order. A byte
+// order mark wins, then the HTTP Content-Type charset (RFC 7303 §3: for XML it wins over the
+// declaration), then the document's own declaration in its first 4 KiB (HTML: <meta charset> or
+// an http-equiv Content-Type; XML: <?xml … encoding="…"?>), else UTF-8. When nothing declares a
+// charset and the bytes are not valid UTF-8, windows-1252 is used: old Belgian pages and feeds
+// without a declaration are in it. Bytes 0x80-0x9F of windows-1252 (and of ISO-8859-1, which
+// WHATWG reads as windows-1252) become ’ “ ” € …, never C1 control characters.
 // https://html.spec.whatwg.org/multipage/parsing.html#determining-the-character-encoding
+// https://encoding.spec.whatwg.org/#names-and-labels
 
 export interface DecodedHtml {
   html: string;
@@ -10,25 +14,51 @@ export interface DecodedHtml {
   charset: string;
 }
 
+export interface DecodedText {
+  text: string;
+  /** The WHATWG name of the encoding used, e.g. "utf-8", "windows-1252". */
+  charset: string;
+}
+
+/** Where the document declares its own charset. */
+export type Declaration = 'html' | 'xml';
+
 const PRESCAN_BYTES = 4096;
 const HEADER_CHARSET = /charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
 const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
+const XML_ENCODING = /^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
 
+/** An HTML page's bytes to text (see the top of this file). */
 export function decodeHtmlBytes(bytes: Uint8Array, contentTypeHeader?: string | null): DecodedHtml {
+  const { text, charset } = decodeBytes(bytes, contentTypeHeader, 'html');
+  return { html: text, charset };
+}
+
+/** An XML document's bytes (sitemap, RSS, Atom) to text (see the top of this file). */
+export function decodeXmlBytes(bytes: Uint8Array, contentTypeHeader?: string | null): DecodedText {
+  return decodeBytes(bytes, contentTypeHeader, 'xml');
+}
+
+/** Bytes to text: BOM, Content-Type charset, the declaration of `kind`, else UTF-8/windows-1252. */
+export function decodeBytes(
+  bytes: Uint8Array,
+  contentTypeHeader: string | null | undefined,
+  kind: Declaration,
+): DecodedText {
   const bom = bomCharset(bytes);
   if (bom !== null) return decodeWith(bytes.subarray(bom.length), bom.charset);
 
   const fromHeader = labelFrom(contentTypeHeader ?? '', HEADER_CHARSET);
   if (fromHeader !== null) return decodeWith(bytes, fromHeader);
 
-  const fromMeta = labelFrom(prescanText(bytes), META_CHARSET);
-  if (fromMeta !== null) {
-    // A page that claims UTF-16 in a meta tag cannot be UTF-16 (the tag was readable as ASCII).
-    return decodeWith(bytes, fromMeta.startsWith('utf-16') ? 'utf-8' : fromMeta);
+  const declared = labelFrom(prescanText(bytes), kind === 'html' ? META_CHARSET : XML_ENCODING);
+  if (declared !== null) {
+    // A document that declares UTF-16 cannot be UTF-16 (the declaration was readable as ASCII).
+    return decodeWith(bytes, declared.startsWith('utf-16') ? 'utf-8' : declared);
   }
 
   try {
-    return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
   } catch {
     return decodeWith(bytes, 'windows-1252');
   }
@@ -70,14 +100,14 @@ function encodingName(label: string): string | null {
   }
 }
 
-function decodeWith(bytes: Uint8Array, charset: string): DecodedHtml {
+function decodeWith(bytes: Uint8Array, charset: string): DecodedText {
   const decoder = new TextDecoder(charset);
-  const html = decoder.decode(bytes);
-  if (decoder.encoding !== 'windows-1252') return { html, charset: decoder.encoding };
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return { text, charset: decoder.encoding };
   // Node 20 decodes windows-1252 as ISO-8859-1: bytes 0x80-0x9F come out as C1 controls
   // instead of ’ “ ” € … (nodejs/node#56542). Map them as the WHATWG index says.
   return {
-    html: html.replace(C1_CONTROLS, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c),
+    text: text.replace(C1_CONTROLS, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c),
     charset: 'windows-1252',
   };
 }
