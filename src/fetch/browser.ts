@@ -12,6 +12,7 @@ import {
   type Route,
 } from 'playwright-core';
 import { MwError } from '../errors.js';
+import { CHROMIUM_LAUNCH_ARGS } from './chromium-args.js';
 
 export interface BrowserOptions {
   executablePath: string | null;
@@ -54,17 +55,6 @@ export interface RenderResult {
   html: string;
 }
 
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const BLOCKED_TYPES = new Set(['image', 'font', 'media']);
 export const CHROMIUM_INSTALL_HINT = 'apt-get update && apt-get install -y chromium';
 
@@ -110,7 +100,11 @@ export class BrowserPool {
   private async getContext(): Promise<BrowserContext> {
     if (!this.browser) {
       const executablePath = resolveChromium(this.opts.executablePath);
-      this.browser = chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true });
+      this.browser = chromium.launch({
+        executablePath,
+        args: [...CHROMIUM_LAUNCH_ARGS],
+        headless: true,
+      });
       this.browser
         .then((b) =>
           b.on('disconnected', () => {

@@ -5,24 +5,18 @@
 import { chromium } from 'playwright-core';
 import { MwError } from '../errors.js';
 import { resolveChromium } from '../fetch/browser.js';
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { CHROMIUM_LAUNCH_ARGS } from '../fetch/chromium-args.js';
 
 export async function htmlToPdf(
   html: string,
   opts: { executablePath: string | null; timeoutMs?: number },
 ): Promise<Buffer> {
   const executablePath = resolveChromium(opts.executablePath);
-  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_LAUNCH_ARGS],
+    headless: true,
+  });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();

@@ -3,6 +3,7 @@
 // skipped locally (test/helpers/chromium.ts).
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH_ARGS } from '../../../src/fetch/chromium-args.js';
 import { startSimulator, type Simulator } from '../../../src/sim/index.js';
 import { chromiumPath, describeWithChromium, hasChromium } from '../../helpers/chromium.js';
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   if (hasChromium) {
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+      args: [...CHROMIUM_LAUNCH_ARGS],
     });
   }
 });
