@@ -11,7 +11,7 @@ import { packageRoot } from '../src/config/paths.js';
 import { createLogger } from '../src/log.js';
 import { enqueueCrawl, waitForCrawl } from '../jobs/crawl.js';
 import { obliterateAll } from '../jobs/queues.js';
-import { startRuntime, stopRuntime } from '../jobs/worker.js';
+import { openRuntime } from '../app/runtime.js';
 
 const [httpOrigin, browserOrigin, pagesArg, concurrencyArg] = process.argv.slice(2);
 if (!httpOrigin || !browserOrigin)
@@ -50,14 +50,14 @@ outlet('bench-browser', browserOrigin, 'browser', 1_000_000);
 
 const config = loadConfig(dir);
 const log = createLogger({ level: 'warn', pretty: false });
-const rt = await startRuntime(config, log, { work: true });
+const { rt, close } = await openRuntime(config, log, { work: true });
 const results: Record<string, unknown> = { pages, concurrency };
 try {
   for (const [label, id] of [
     ['http', 'bench'],
     ['browser', 'bench-browser'],
   ] as const) {
-    rt.services.timings.totals.clear();
+    rt.net.timings.totals.clear();
     const start = performance.now();
     const runId = await enqueueCrawl(rt, { outletIds: [id], eventIds: [] });
     const counts = await waitForCrawl(rt, runId, () => undefined, 100);
@@ -68,13 +68,13 @@ try {
       skipped: counts.skipped,
       seconds: Number(seconds.toFixed(2)),
       pagesPerSecond: Number((counts.stored / seconds).toFixed(1)),
-      stageMs: rt.services.timings.toJSON(),
+      stageMs: rt.net.timings.toJSON(),
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   }
 } finally {
   await obliterateAll(rt.redis, config.settings.redis.prefix);
-  await stopRuntime(rt);
+  await close();
   rmSync(dir, { recursive: true, force: true });
 }
 process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -9,17 +9,15 @@
 import type { Job, Queue } from 'bullmq';
 import type { JobContext } from './context.js';
 import { parsePayload } from './queues.js';
-import { alerterFor } from './summarize.js';
 
 export const ALERTS_QUEUE = 'alerts';
 export const ALERTS_SCHEDULER_ID = 'alerts-tick';
 export const ALERTS_TICK_MS = 60_000;
 
 export function alertsProcessor(ctx: JobContext) {
-  const alerter = alerterFor(ctx);
   return async (job: Job): Promise<{ sent: number; failed: number }> => {
     parsePayload('alerts', job);
-    const done = await alerter.sendDue(ctx.services.now());
+    const done = await ctx.alerter.sendDue(ctx.now());
     const failed = done.filter((d) => d.error !== undefined).length;
     if (done.length > 0) {
       ctx.log

@@ -1,23 +1,37 @@
-// What every processor receives: the process's services, the queues it may enqueue on, and
-// the compiled events. Built once per worker process by ./worker.ts.
+// What every processor receives: the process's config, logger, store, network services, the
+// queues it may enqueue on, the compiled events and the alert sender. Built once per worker
+// process by ./worker.ts; each processor takes what it uses from it.
+import type { Alerter } from '../src/alerts/alerter.js';
+import type { Config } from '../src/config/load.js';
 import type { CompiledEvent } from '../src/crawl/events.js';
-import type { Services } from '../src/crawl/services.js';
+import type { NetServices } from '../src/crawl/services.js';
 import type { Logger } from '../src/log.js';
+import type { Store } from '../src/store/index.js';
 import type { Queues } from './queues.js';
 
 export interface JobContext {
-  services: Services;
+  config: Config;
+  log: Logger;
+  store: Store;
+  net: NetServices;
   queues: Queues;
   events: readonly CompiledEvent[];
-  log: Logger;
+  alerter: Alerter;
+  now: () => Date;
 }
 
-export function eventsFor(ctx: JobContext, ids: readonly string[]): readonly CompiledEvent[] {
+export function eventsFor(
+  ctx: Pick<JobContext, 'events'>,
+  ids: readonly string[],
+): readonly CompiledEvent[] {
   return ids.length === 0 ? ctx.events : ctx.events.filter((e) => ids.includes(e.event.id));
 }
 
 /** Debounced: many matches in a burst refresh the summary once. */
-export async function requestSummary(ctx: JobContext, eventId: string): Promise<void> {
+export async function requestSummary(
+  ctx: Pick<JobContext, 'queues'>,
+  eventId: string,
+): Promise<void> {
   await ctx.queues.summarize.add(
     'summarize',
     { eventId },

@@ -14,7 +14,7 @@ export async function enqueueCrawl(rt: Runtime, sel: CrawlSelection): Promise<st
     .toISOString()
     .replace(/[-:.TZ]/g, '')
     .slice(0, 14)}-${randomUUID().slice(0, 8)}`;
-  await rt.store.startRun(runId, sel.outletIds, sel.eventIds);
+  await rt.store.startRun({ id: runId, outletIds: sel.outletIds, eventIds: sel.eventIds });
   await rt.queues.discover.addBulk(
     sel.outletIds.map((outletId) => ({
       name: 'discover',
@@ -56,7 +56,7 @@ export async function waitForCrawl(
     if (!discovering && counts.pending === 0) break;
     await sleep(everyMs);
   }
-  // Article jobs request their summaries before they settle the ledger: wait for those too.
+  // Article jobs request their summaries before they record the article: wait for those too.
   while ((await unfinished(rt, 'summarize')) > 0) await sleep(everyMs);
   await rt.store.finishRun(runId);
   const counts = await rt.store.runCounts(runId);

@@ -8,6 +8,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { discoverOutlet } from '../src/crawl/discover-outlet.js';
 import { describeBudgetHits } from '../src/discover/budget.js';
+import { reasonLine } from '../src/errors.js';
 import { outletFor } from '../src/crawl/services.js';
 import { eventsFor, type JobContext } from './context.js';
 import { articleJobId, parsePayload } from './queues.js';
@@ -18,25 +19,27 @@ export function discoverProcessor(ctx: JobContext) {
     job: Job,
   ): Promise<{ found: number; enqueued: number; skipped: number; errors: number }> => {
     const { outletId, runId, eventIds } = parsePayload('discover', job);
-    const outlet = outletFor(ctx.services, outletId);
+    const outlet = outletFor(ctx.config, outletId);
     if (!outlet)
-      throw new UnrecoverableError(`MW_ERR_UNKNOWN_OUTLET: no outlet "${outletId}" in the config`);
+      throw new UnrecoverableError(
+        reasonLine('MW_ERR_UNKNOWN_OUTLET', `no outlet "${outletId}" in the config`),
+      );
     const log = ctx.log.child({ queue: 'discover', jobId: job.id, outlet: outletId });
-    const { store } = ctx.services;
+    const { store } = ctx;
 
     const events = eventsFor(ctx, eventIds);
     const windows = events.map((e) => e.window);
-    const result = await discoverOutlet(ctx.services, outlet, windows, {
+    const result = await discoverOutlet({ ...ctx.net, config: ctx.config }, outlet, windows, {
       searchTerms: [...new Set(events.flatMap((e) => e.event.search))],
     });
     if (result.budget.length > 0) {
-      const note = `${outletId}: MW_BUDGET_HIT: ${describeBudgetHits(result.budget)}`;
+      const note = `${outletId}: ${reasonLine('MW_BUDGET_HIT', describeBudgetHits(result.budget))}`;
       log.warn({ budget: result.budget }, 'discovery hit a budget');
-      await store.recordDiscoveryError(runId, note);
+      await store.recordDiscoveryError({ runId, message: note });
     }
     for (const e of result.errors) {
       log.warn({ source: e }, 'discovery source failed');
-      await store.recordDiscoveryError(runId, `${outletId}: ${e}`);
+      await store.recordDiscoveryError({ runId, message: `${outletId}: ${e}` });
     }
 
     const all = [...result.candidates, ...result.skipped].map((c) => ({
@@ -44,9 +47,10 @@ export function discoverProcessor(ctx: JobContext) {
       outletId,
       source: c.source,
     }));
-    const fresh = new Set(await store.discover(runId, all));
+    const fresh = new Set(await store.discover({ runId, urls: all }));
     for (const s of result.skipped)
-      if (fresh.has(s.url)) await store.settle(s.url, outletId, 'skipped', s.reason);
+      if (fresh.has(s.url))
+        await store.settle({ url: s.url, outletId, status: 'skipped', reason: s.reason });
     const jobs = result.candidates
       .filter((c) => fresh.has(c.url))
       .map((c) => ({
@@ -59,12 +63,7 @@ export function discoverProcessor(ctx: JobContext) {
     await ctx.queues.article.addBulk(jobs);
     if (runId === null) {
       // A scheduled run: the outlet's interval follows how much it yields.
-      const every = await adaptSchedule(
-        ctx.queues,
-        outletId,
-        jobs.length,
-        ctx.services.config.settings,
-      );
+      const every = await adaptSchedule(ctx.queues, outletId, jobs.length, ctx.config.settings);
       if (every)
         log.info(
           {

@@ -1,11 +1,14 @@
-// A worker process's runtime: connections, services, queues and (optionally) the workers.
-// Started by `mediawatch worker`, `crawl`, `start` and `demo`; stopped in reverse order:
-// workers (finishing their active jobs), browser and HTTP, queues, Redis, database.
+// A worker process's runtime: connections, store, network services, queues and (optionally)
+// the workers. The composition root (app/runtime.ts) starts it for every command, the tests and
+// the web server; stopped in reverse order: workers (finishing their active jobs), browser and
+// HTTP, queues, Redis, database.
 import { Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { createAlerter } from '../src/alerts/alerter.js';
 import type { Config } from '../src/config/load.js';
 import { compileEvents } from '../src/crawl/events.js';
-import { closeServices, createServices, type Services } from '../src/crawl/services.js';
+import { closeNetServices, createNetServices } from '../src/crawl/services.js';
+import { MwError } from '../src/errors.js';
 import type { Logger } from '../src/log.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { alertsProcessor } from './alerts.js';
@@ -13,17 +16,12 @@ import { articleProcessor } from './article.js';
 import { checkRedis, connectRedis } from './connection.js';
 import type { JobContext } from './context.js';
 import { discoverProcessor } from './discover.js';
-import { closeQueues, openQueues, QUEUE_NAMES, type QueueName, type Queues } from './queues.js';
+import { closeQueues, openQueues, QUEUE_NAMES, type QueueName } from './queues.js';
 import { summarizeProcessor } from './summarize.js';
 
-export interface Runtime {
-  config: Config;
-  log: Logger;
+/** The job context plus what only the runtime itself handles: Redis and the workers. */
+export interface Runtime extends JobContext {
   redis: Redis;
-  store: Store;
-  services: Services;
-  queues: Queues;
-  ctx: JobContext;
   workers: Worker[];
 }
 
@@ -37,7 +35,7 @@ const processors: { [Q in QueueName]: (ctx: JobContext) => Processor } = {
 export async function startRuntime(
   config: Config,
   log: Logger,
-  opts: { work: boolean },
+  opts: { work: boolean; now?: () => Date },
 ): Promise<Runtime> {
   const { settings } = config;
   const redis = connectRedis(settings.redis.url, opts.work ? 'worker' : 'producer');
@@ -57,10 +55,26 @@ export async function startRuntime(
     redis.disconnect();
     throw err;
   }
-  const services = createServices(config, { store, redis, log });
-  const queues = openQueues(redis, settings);
-  const ctx: JobContext = { services, queues, events: compileEvents(config), log };
-  const rt: Runtime = { config, log, redis, store, services, queues, ctx, workers: [] };
+  const alerter = createAlerter({
+    store,
+    events: config.events,
+    smtp: settings.smtp,
+    outletNames: Object.fromEntries(config.outlets.map((o) => [o.id, o.name])),
+    log,
+    retryBaseMs: settings.worker.backoffMs,
+  });
+  const rt: Runtime = {
+    config,
+    log,
+    redis,
+    store,
+    net: createNetServices(config, { redis }),
+    queues: openQueues(redis, settings),
+    events: compileEvents(config),
+    alerter,
+    now: opts.now ?? (() => new Date()),
+    workers: [],
+  };
   if (opts.work) startWorkers(rt);
   return rt;
 }
@@ -69,8 +83,8 @@ function startWorkers(rt: Runtime): void {
   const { settings } = rt.config;
   for (const name of QUEUE_NAMES) {
     const make = processors[name];
-    if (!make) throw new Error(`MW_ERR_NO_PROCESSOR: queue "${name}" has no processor`);
-    const worker = new Worker(name, make(rt.ctx), {
+    if (!make) throw new MwError('MW_ERR_NO_PROCESSOR', `queue "${name}" has no processor`);
+    const worker = new Worker(name, make(rt), {
       connection: rt.redis,
       prefix: settings.redis.prefix,
       concurrency: settings.worker.concurrency[name],
@@ -87,7 +101,7 @@ function startWorkers(rt: Runtime): void {
 
 export async function stopRuntime(rt: Runtime): Promise<void> {
   await Promise.all(rt.workers.map((w) => w.close()));
-  await closeServices(rt.services);
+  await closeNetServices(rt.net);
   await closeQueues(rt.queues);
   await rt.redis.quit().catch(() => rt.redis.disconnect());
   await rt.store.close();

@@ -1,10 +1,9 @@
 // What every command shares: the global --config option, the logger, and the error printer.
 import type { Command } from 'commander';
-import { loadConfig, withSettings, type Config } from '../../src/config/load.js';
+import { loadConfig, type Config } from '../../src/config/load.js';
 import { logLevelFromEnv } from '../../src/config/env.js';
 import { configDir } from '../../src/config/paths.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import { ensureRedis, type RedisService } from '../services/redis.js';
 
 export function globalConfigDir(cmd: Command): string {
   const opts = cmd.optsWithGlobals<{ config?: string }>();
@@ -19,19 +18,6 @@ export function loggerFor(config: Config, quiet = false): Logger {
   // Interactive commands keep the terminal for progress: below warn only when asked for.
   const level = quiet && !logLevelFromEnv() ? 'warn' : config.settings.log.level;
   return createLogger({ level });
-}
-
-/** Ensures Redis answers (starting a private one if it can); returns the config to use. */
-export async function withRedis(
-  config: Config,
-  log: Logger,
-): Promise<{ config: Config; redis: RedisService }> {
-  const redis = await ensureRedis(config.settings.redis.url, log);
-  const next =
-    redis.url === config.settings.redis.url
-      ? config
-      : withSettings(config, (s) => (s.redis.url = redis.url));
-  return { config: next, redis };
 }
 
 /** Resolves on SIGINT or SIGTERM. */

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventConfig, SmtpSettings } from '../config/schema.js';
 import { MwError, errorReason } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { AlertChannel, Store } from '../store/types.js';
+import type { AlertChannel, AlertStore } from '../store/types.js';
 import { sendEmail } from './email.js';
 import { emailMessage, slackMessage, type AlertContext } from './message.js';
 import { periodStart, retryAt } from './periods.js';
@@ -18,7 +18,7 @@ import { postWebhook } from './webhook.js';
 export const CLAIM_STALE_MS = 10 * 60_000;
 
 export interface AlerterDeps {
-  store: Store;
+  store: AlertStore;
   events: readonly EventConfig[];
   smtp: SmtpSettings | undefined;
   outletNames: Readonly<Record<string, string>>;
@@ -106,10 +106,10 @@ export function createAlerter(deps: AlerterDeps): Alerter {
         deps.retryBaseMs,
         err instanceof MwError ? err.retryAfterMs : 0,
       );
-      await deps.store.settleAlerts(claim, articleIds, {
-        sent: false,
-        error: reason,
-        retryAt: when.toISOString(),
+      await deps.store.settleAlerts({
+        claim,
+        articleIds,
+        outcome: { sent: false, error: reason, retryAt: when.toISOString() },
       });
       log.warn(
         { articles: articleIds.length, attempts, retryAt: when.toISOString(), reason },
@@ -118,7 +118,7 @@ export function createAlerter(deps: AlerterDeps): Alerter {
       return { eventId: e.id, channel, articleIds, error: reason };
     }
     // Sent: from here on an error must not turn into a retry (that would send it twice).
-    await deps.store.settleAlerts(claim, articleIds, { sent: true });
+    await deps.store.settleAlerts({ claim, articleIds, outcome: { sent: true } });
     log.info({ articles: articleIds.length }, 'alert sent');
     return { eventId: e.id, channel, articleIds };
   }

@@ -3,7 +3,7 @@
 // (& < > and the link separator |), HTML entities; e-mail text needs none.
 import type { EventConfig } from '../config/schema.js';
 import { html, safeUrl } from '../report/escape.js';
-import type { Mention } from '../store/types.js';
+import type { Mention } from '../summarize/types.js';
 import { brusselsIsoFromUtc } from '../time/brussels.js';
 import type { AlertMode } from './periods.js';
 

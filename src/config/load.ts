@@ -158,7 +158,7 @@ function findById<T extends { id: string }>(
   if (found) return found;
   const known = list.map((x) => x.id).join(', ') || 'none';
   throw new MwError(
-    `MW_ERR_UNKNOWN_${kind.toUpperCase()}`,
+    kind === 'outlet' ? 'MW_ERR_UNKNOWN_OUTLET' : 'MW_ERR_UNKNOWN_EVENT',
     `unknown ${kind} "${id}" (configured: ${known})`,
   );
 }
@@ -179,6 +179,6 @@ export function withSettings(config: Config, change: (s: Settings) => void): Con
 }
 
 /** Ids of the outlets that are wire agencies (their articles are originals of pickups). */
-export function wireOutletIds(config: Config): string[] {
+export function wireOutletIds(config: Pick<Config, 'outlets'>): string[] {
   return config.outlets.filter((o) => o.wire).map((o) => o.id);
 }

@@ -255,4 +255,5 @@ export type OutletConfig = z.infer<typeof outletSchema>;
 export type EventConfig = z.infer<typeof eventSchema>;
 export type AlertsConfig = NonNullable<EventConfig['alerts']>;
 export type SmtpSettings = NonNullable<Settings['smtp']>;
+export type RecrawlSettings = Settings['recrawl'];
 export type FetchMode = OutletConfig['fetch'];

@@ -15,7 +15,8 @@ import { parseHtml } from '../html/parse.js';
 import { CONSENT_PLATFORMS } from '../outlets/consent-platforms.js';
 import type { Validators } from '../store/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
-import type { Services } from './services.js';
+import type { Logger } from '../log.js';
+import type { NetServices } from './services.js';
 
 export interface FetchedArticle {
   mode: 'http' | 'browser';
@@ -32,6 +33,12 @@ export interface NotModified {
   finalUrl: string;
 }
 
+/** What fetching an article uses of the process's services. */
+export type FetchDeps = Pick<
+  NetServices,
+  'http' | 'browser' | 'limiter' | 'slots' | 'robots' | 'timings'
+> & { log: Logger };
+
 const BROWSER_LATENCY_MS = 200;
 const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)/i;
 
@@ -43,7 +50,7 @@ function extractPage(html: string, url: string, outlet: OutletConfig): Extracted
 }
 
 export async function fetchArticle(
-  s: Services,
+  s: FetchDeps,
   outlet: OutletConfig,
   url: string,
   validators: Validators | null = null,

@@ -1,52 +1,55 @@
-// One article: fetch → extract → store → match every event in its window → store mentions.
-// Returns what happened so the job can settle the ledger.
-import type { OutletConfig } from '../config/schema.js';
+// One article up to the store: fetch → extract → match every event in its window → the
+// mentions' summaries. Nothing is written here: the article job hands the result to the store
+// in one transaction (article, mentions, ledger entry: `Store.recordArticle`).
+import type { OutletConfig, RecrawlSettings } from '../config/schema.js';
 import { MwError } from '../errors.js';
 import { matchDocument, uniqueSentences } from '../match/index.js';
+import type { LedgerStore, ArticleInput, MentionDraft } from '../store/types.js';
 import { summarizeMention } from '../summarize/article-summary.js';
 import { canonicalUrl, sameHost } from '../url/canonical.js';
 import type { CompiledEvent } from './events.js';
-import { fetchArticle } from './fetch-page.js';
-import type { Services } from './services.js';
+import { fetchArticle, type FetchDeps } from './fetch-page.js';
 import { nextRevisit } from './revisit.js';
 import { inWindow } from './windows.js';
 
-export interface ArticleOutcome {
-  articleId: number | null;
-  canonicalUrl: string;
+/** What preparing an article uses: fetching, the ledger's validators, the revisit rules. */
+export type ArticleDeps = FetchDeps & {
+  store: Pick<LedgerStore, 'validators'>;
+  recrawl: RecrawlSettings;
+  now: () => Date;
+};
+
+/** A fetched, extracted and matched article, ready to be recorded. */
+export interface PreparedArticle {
+  notModified: false;
   mode: 'http' | 'browser';
-  created: boolean;
-  /** The stored body changed (a new article, or a new version of one). */
-  changed: boolean;
-  /** A revisit answered 304: nothing was extracted or matched. */
-  notModified: boolean;
-  matchedEvents: string[];
-  /** Events whose mention of this article was removed: a new version no longer matches. */
-  droppedEvents: string[];
+  article: ArticleInput;
+  mentions: MentionDraft[];
+  /** Events in whose window the article falls and that it does not match. */
+  unmatchedEventIds: string[];
   /** When the URL is due for a revisit, or null. */
   revisitAt: string | null;
 }
 
-export async function processArticle(
-  s: Services,
+/** A revisit whose page did not change (HTTP 304): nothing was extracted or matched. */
+export interface UnchangedArticle {
+  notModified: true;
+  revisitAt: string | null;
+}
+
+export async function prepareArticle(
+  s: ArticleDeps,
   outlet: OutletConfig,
   url: string,
   events: readonly CompiledEvent[],
-): Promise<ArticleOutcome> {
+): Promise<PreparedArticle | UnchangedArticle> {
   const validators = await s.store.validators(url);
   const fetched = await fetchArticle(s, outlet, url, validators);
   if ('notModified' in fetched) {
+    // Unchanged: due again while still recent, like any stored article.
     return {
-      articleId: null,
-      canonicalUrl: url,
-      mode: 'http',
-      created: false,
-      changed: false,
       notModified: true,
-      matchedEvents: [],
-      droppedEvents: [],
-      // Unchanged: due again while still recent, like any stored article.
-      revisitAt: nextRevisit(validators?.published ?? null, s.now(), s.config.settings.recrawl),
+      revisitAt: nextRevisit(validators?.published ?? null, s.now(), s.recrawl),
     };
   }
   const { mode, finalUrl, article, etag, lastModified } = fetched;
@@ -57,20 +60,18 @@ export async function processArticle(
   const declared =
     article.canonicalUrl && sameHost(article.canonicalUrl, finalUrl) ? article.canonicalUrl : null;
   const key = canonicalUrl(declared ?? finalUrl) ?? finalUrl;
-  const { id, created, changed } = await s.timings.time('store', () =>
-    s.store.saveArticle({
-      ...article,
-      url: key,
-      outletId: outlet.id,
-      fetchedUrl: finalUrl,
-      fetchMode: mode,
-      etag,
-      lastModified,
-    }),
-  );
+  const input: ArticleInput = {
+    ...article,
+    url: key,
+    outletId: outlet.id,
+    fetchedUrl: finalUrl,
+    fetchMode: mode,
+    etag,
+    lastModified,
+  };
 
-  const matchedEvents: string[] = [];
-  const droppedEvents: string[] = [];
+  const mentions: MentionDraft[] = [];
+  const unmatchedEventIds: string[] = [];
   const doc = {
     title: article.title ?? '',
     lead: article.lead ?? '',
@@ -82,33 +83,26 @@ export async function processArticle(
   };
   for (const e of events) {
     if (!inWindow(article.published, e.window)) continue;
-    const result = await s.timings.time('match', () => matchDocument(e.query, doc));
+    const result = s.timings.timeSync('match', () => matchDocument(e.query, doc));
     if (!result) {
-      // A new version that no longer matches loses its mention (analyst overrides are kept).
-      if (!created && (await s.store.deleteMention(e.event.id, id))) droppedEvents.push(e.event.id);
+      unmatchedEventIds.push(e.event.id);
       continue;
     }
     const sentences = uniqueSentences(result.sentences);
-    await s.store.saveMention({
+    mentions.push({
       eventId: e.event.id,
-      articleId: id,
       score: result.score,
       hits: result.hits,
       sentences,
       summary: summarizeMention(article, sentences),
     });
-    matchedEvents.push(e.event.id);
   }
-  const revisitAt = nextRevisit(article.published, s.now(), s.config.settings.recrawl);
   return {
-    articleId: id,
-    canonicalUrl: key,
-    mode,
-    created,
-    changed,
     notModified: false,
-    matchedEvents,
-    droppedEvents,
-    revisitAt,
+    mode,
+    article: input,
+    mentions,
+    unmatchedEventIds,
+    revisitAt: nextRevisit(article.published, s.now(), s.recrawl),
   };
 }

@@ -1,35 +1,30 @@
-// Everything a crawl stage needs, built once per process at the edge and passed in
-// (no singletons). Shut down in reverse order of creation by `closeServices`.
+// The network services a crawl stage may use, built once per process at the edge (the
+// runtime, jobs/worker.ts) and passed in: no singletons, no god object. Each stage names the
+// few it uses (`FetchDeps`, `DiscoverServices`, `ArticleDeps`): a `NetServices` fits them all.
+// Shut down by `closeNetServices`.
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/load.js';
 import type { OutletConfig } from '../config/schema.js';
 import { BrowserPool } from '../fetch/browser.js';
 import { HttpClient } from '../fetch/http.js';
-import type { Logger } from '../log.js';
 import { HostSlots } from '../politeness/host-slots.js';
 import { RateLimiter } from '../politeness/rate-limiter.js';
-import type { Store } from '../store/index.js';
 import { RobotsCache } from './robots-cache.js';
 import { StageTimings } from './timings.js';
 import { hostKey } from '../url/canonical.js';
 
-export interface Services {
-  config: Config;
-  store: Store;
+export interface NetServices {
   http: HttpClient;
   browser: BrowserPool;
+  /** Per-host pacing on Redis, shared by every worker process. */
   limiter: RateLimiter;
+  /** Per-host concurrency leases on Redis. */
   slots: HostSlots;
   robots: RobotsCache;
-  log: Logger;
-  now: () => Date;
   timings: StageTimings;
 }
 
-export function createServices(
-  config: Config,
-  deps: { store: Store; redis: Redis; log: Logger; now?: () => Date },
-): Services {
+export function createNetServices(config: Config, deps: { redis: Redis }): NetServices {
   const { settings } = config;
   const http = new HttpClient(settings.http);
   const browser = new BrowserPool({ ...settings.browser, userAgent: settings.http.userAgent });
@@ -46,25 +41,14 @@ export function createServices(
     settings.redis.prefix,
     (host) => limitsByHost.get(host)?.maxConcurrent ?? 2,
   );
-  return {
-    config,
-    store: deps.store,
-    http,
-    browser,
-    limiter,
-    slots,
-    robots,
-    log: deps.log,
-    now: deps.now ?? (() => new Date()),
-    timings: new StageTimings(),
-  };
+  return { http, browser, limiter, slots, robots, timings: new StageTimings() };
 }
 
-export async function closeServices(s: Services): Promise<void> {
-  await s.browser.close();
-  await s.http.close();
+export async function closeNetServices(n: NetServices): Promise<void> {
+  await n.browser.close();
+  await n.http.close();
 }
 
-export function outletFor(s: Services, id: string): OutletConfig | undefined {
-  return s.config.outlets.find((o) => o.id === id);
+export function outletFor(config: Config, id: string): OutletConfig | undefined {
+  return config.outlets.find((o) => o.id === id);
 }

@@ -2,7 +2,7 @@
 // index followed to its first children), a feed, a listing page. Each probe returns what it
 // found or the error, never throws, and adds the URLs it read to `found`. Every request goes
 // through the rate limiter.
-import type { Services } from '../crawl/services.js';
+import type { NetServices } from '../crawl/services.js';
 import { articleLinks } from '../discover/links.js';
 import { parseXmlSource } from '../discover/xml-sources.js';
 import { MwError } from '../errors.js';
@@ -11,6 +11,9 @@ import { parseHtml } from '../html/parse.js';
 import { describeError, type CheckError } from './check-errors.js';
 
 /** Children of a sitemap index read by the check (discovery reads up to 50). */
+/** What checking a source uses: the HTTP client and the shared rate limiter. */
+export type SourceDeps = Pick<NetServices, 'http' | 'limiter'>;
+
 export const MAX_INDEX_CHILDREN = 3;
 const XML_ACCEPT =
   'application/xml,text/xml,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.5';
@@ -46,7 +49,7 @@ export interface SourceCheck {
 }
 
 export async function robotsStatus(
-  s: Services,
+  s: SourceDeps,
   base: string,
   before: (u: string) => Promise<void>,
 ): Promise<RobotsCheck> {
@@ -71,7 +74,7 @@ function failed(check: SourceCheck, err: unknown): SourceCheck {
 
 /** GETs a sitemap or feed; `onStatus` hears the status before the body is parsed. */
 async function getXml(
-  s: Services,
+  s: SourceDeps,
   url: string,
   onStatus: (status: number) => void = () => undefined,
 ): Promise<ReturnType<typeof parseXmlSource>> {
@@ -84,7 +87,7 @@ async function getXml(
 }
 
 export async function checkSitemap(
-  s: Services,
+  s: SourceDeps,
   url: string,
   from: SourceCheck['from'],
   found: Found[],
@@ -120,7 +123,7 @@ export async function checkSitemap(
   }
 }
 
-export async function checkFeed(s: Services, url: string, found: Found[]): Promise<SourceCheck> {
+export async function checkFeed(s: SourceDeps, url: string, found: Found[]): Promise<SourceCheck> {
   const check = source('feed', 'config', url);
   try {
     const parsed = await getXml(s, url, (status) => (check.status = status));
@@ -137,7 +140,7 @@ export async function checkFeed(s: Services, url: string, found: Found[]): Promi
 }
 
 export async function checkPage(
-  s: Services,
+  s: SourceDeps,
   url: string,
   pattern: RegExp | null,
   found: Found[],

@@ -4,8 +4,7 @@
 // candidate fetched and extracted by the outlet's fetch mode, the browser and consent recipe
 // included. Failures are reported per source, never thrown.
 import type { OutletConfig } from '../config/schema.js';
-import { fetchArticle } from '../crawl/fetch-page.js';
-import type { Services } from '../crawl/services.js';
+import { fetchArticle, type FetchDeps } from '../crawl/fetch-page.js';
 import type { RobotsRules } from '../discover/robots.js';
 import type { Access } from '../extract/types.js';
 import { canonicalUrl } from '../url/canonical.js';
@@ -52,7 +51,7 @@ export interface OutletCheck {
   ok: boolean;
 }
 
-export async function checkOutlet(s: Services, outlet: OutletConfig): Promise<OutletCheck> {
+export async function checkOutlet(s: FetchDeps, outlet: OutletConfig): Promise<OutletCheck> {
   const base = outlet.baseUrl;
   const host = new URL(base).host;
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
@@ -113,7 +112,7 @@ export async function checkOutlet(s: Services, outlet: OutletConfig): Promise<Ou
   };
 }
 
-async function checkSample(s: Services, outlet: OutletConfig, url: string): Promise<SampleCheck> {
+async function checkSample(s: FetchDeps, outlet: OutletConfig, url: string): Promise<SampleCheck> {
   try {
     const fetched = await fetchArticle(s, outlet, url);
     // Without validators the page is always fetched whole; the guard is for the type.

@@ -3,13 +3,13 @@
 // adds what it lacks: overrides, audience and reach, the timeline, share of voice, and one
 // row per mention with its story group.
 import type { EventConfig } from '../config/schema.js';
-import type { Mention, MentionOverride, Tone } from '../store/types.js';
+import type { Mention, MentionOverride, Tone } from '../summarize/types.js';
 import type { CoverageQuote } from '../summarize/coverage-quotes.js';
 import type { CoverageSummary } from '../summarize/coverage.js';
 import type { StoryRelation } from '../summarize/story-groups.js';
 import type { Access } from '../extract/types.js';
 import type { HitSentence } from '../match/types.js';
-import { overrideMap, relevantMentions } from './overrides.js';
+import { overrideMap, relevantMentions } from '../summarize/relevance.js';
 import type { ShareOfVoiceRow } from './share-of-voice.js';
 import { coverageTimeline, type Timeline } from './timeline.js';
 

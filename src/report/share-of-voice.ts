@@ -3,7 +3,7 @@
 // (src/crawl/windows.ts: Brussels calendar days, undated articles inside).
 import type { EventConfig } from '../config/schema.js';
 import { eventWindow, inWindow } from '../crawl/windows.js';
-import type { MentionStub } from '../store/types.js';
+import type { MentionStub } from '../summarize/types.js';
 
 export interface ShareOfVoiceRow {
   eventId: string;

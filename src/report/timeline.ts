@@ -3,7 +3,7 @@
 // The days run over the event window and every article day, with empty days kept, so a
 // chart shows the silence as well as the peaks.
 import type { EventConfig } from '../config/schema.js';
-import type { Mention } from '../store/types.js';
+import type { Mention } from '../summarize/types.js';
 
 export interface TimelineSeries {
   key: string;

@@ -2,7 +2,13 @@
 // stored, skipped, failed) and reason, which URLs a new run fetches again, and the counts a run
 // reports. Functions over the store's connection; SqliteStore delegates to them.
 import type Database from 'better-sqlite3';
-import type { DiscoveredUrl, LedgerRow, LedgerStatus, RunCounts } from './types.js';
+import type {
+  DiscoveredUrl,
+  LedgerRow,
+  LedgerSettlement,
+  LedgerStatus,
+  RunCounts,
+} from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -37,7 +43,7 @@ export function discoverUrls(
   db: Database.Database,
   now: Date,
   runId: string | null,
-  urls: DiscoveredUrl[],
+  urls: readonly DiscoveredUrl[],
 ): string[] {
   const get = db.prepare(
     'SELECT status, reason, attempts, revisit_at, updated_at FROM ledger WHERE url = ?',
@@ -102,23 +108,15 @@ export function recordDiscoveryError(
   ).run(message, runId);
 }
 
-export function settleUrl(
-  db: Database.Database,
-  ts: string,
-  url: string,
-  outletId: string,
-  status: Exclude<LedgerStatus, 'pending'>,
-  reason: string | null,
-  articleId: number | null = null,
-  revisitAt: string | null = null,
-): void {
+/** Ends a ledger entry (creating it if discovery did not). */
+export function settleUrl(db: Database.Database, ts: string, e: LedgerSettlement): void {
   db.prepare(
     `INSERT INTO ledger (url, outlet_id, status, reason, source, article_id, attempts, revisit_at, discovered_at, updated_at)
          VALUES (?, ?, ?, ?, 'direct', ?, 1, ?, ?, ?)
          ON CONFLICT(url) DO UPDATE SET status = excluded.status, reason = excluded.reason,
            article_id = COALESCE(excluded.article_id, ledger.article_id), revisit_at = excluded.revisit_at,
            attempts = ledger.attempts + 1, updated_at = excluded.updated_at`,
-  ).run(url, outletId, status, reason, articleId, revisitAt, ts, ts);
+  ).run(e.url, e.outletId, e.status, e.reason, e.articleId ?? null, e.revisitAt ?? null, ts, ts);
 }
 
 export function runCounts(db: Database.Database, runId: string): RunCounts {

@@ -1,7 +1,8 @@
 // Analyst overrides on SQLite: one row per (event, article), written only by analysts (the
 // crawler's mention upserts never touch it). Used by ./sqlite-store.ts.
 import type Database from 'better-sqlite3';
-import type { MentionOverride, MentionStub, OverridePatch, Tone } from './types.js';
+import type { MentionOverride, MentionStub, Tone } from '../summarize/types.js';
+import type { OverridePatch } from './types.js';
 
 type Row = Record<string, unknown>;
 

@@ -16,19 +16,21 @@ import {
   startRun,
 } from './sqlite-ledger.js';
 import { mentionOverrides, mentionStubs, overrideMention } from './sqlite-overrides.js';
+import type { CoverageSummary } from '../summarize/coverage.js';
+import type { Mention, MentionOverride, MentionStub } from '../summarize/types.js';
 import type {
   AlertClaim,
   AlertDelivery,
   AlertOutcome,
   ArticleInput,
+  ArticleRecord,
   DiscoveredUrl,
   LedgerRow,
-  LedgerStatus,
-  Mention,
-  MentionInput,
-  MentionOverride,
-  MentionStub,
+  LedgerSettlement,
+  MentionDraft,
+  OutletRow,
   OverridePatch,
+  RecordedArticle,
   RunCounts,
   Store,
   StoredArticle,
@@ -126,14 +128,7 @@ export class SqliteStore implements Store {
     return this.now().toISOString();
   }
 
-  async upsertOutlets(
-    outlets: ReadonlyArray<{
-      id: string;
-      name: string;
-      baseUrl: string;
-      languages: readonly string[];
-    }>,
-  ): Promise<void> {
+  async upsertOutlets(outlets: readonly OutletRow[]): Promise<void> {
     const stmt = this.db.prepare(
       `INSERT INTO outlets (id, name, base_url, languages, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, base_url = excluded.base_url,
@@ -145,39 +140,35 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async startRun(id: string, outletIds: string[], eventIds: string[]): Promise<void> {
-    startRun(this.db, this.ts(), id, outletIds, eventIds);
+  async startRun(run: { id: string; outletIds: string[]; eventIds: string[] }): Promise<void> {
+    startRun(this.db, this.ts(), run.id, run.outletIds, run.eventIds);
   }
 
   async finishRun(id: string): Promise<void> {
     finishRun(this.db, this.ts(), id);
   }
 
-  async discover(runId: string | null, urls: DiscoveredUrl[]): Promise<string[]> {
-    return discoverUrls(this.db, this.now(), runId, urls);
+  async discover(batch: {
+    runId: string | null;
+    urls: readonly DiscoveredUrl[];
+  }): Promise<string[]> {
+    return discoverUrls(this.db, this.now(), batch.runId, batch.urls);
   }
 
-  async recordDiscoveryError(runId: string | null, message: string): Promise<void> {
-    recordDiscoveryError(this.db, runId, message);
+  async recordDiscoveryError(error: { runId: string | null; message: string }): Promise<void> {
+    recordDiscoveryError(this.db, error.runId, error.message);
   }
 
-  async settle(
-    url: string,
-    outletId: string,
-    status: Exclude<LedgerStatus, 'pending'>,
-    reason: string | null,
-    articleId: number | null = null,
-    revisitAt: string | null = null,
-  ): Promise<void> {
-    settleUrl(this.db, this.ts(), url, outletId, status, reason, articleId, revisitAt);
+  async settle(entry: LedgerSettlement): Promise<void> {
+    settleUrl(this.db, this.ts(), entry);
   }
 
   async runCounts(runId: string): Promise<RunCounts> {
     return runCounts(this.db, runId);
   }
 
-  async ledger(runId?: string): Promise<LedgerRow[]> {
-    return ledgerRows(this.db, runId);
+  async ledger(filter: { runId?: string } = {}): Promise<LedgerRow[]> {
+    return ledgerRows(this.db, filter.runId);
   }
 
   async validators(url: string): Promise<Validators | null> {
@@ -193,73 +184,61 @@ export class SqliteStore implements Store {
       : null;
   }
 
-  async saveArticle(a: ArticleInput): Promise<{ id: number; created: boolean; changed: boolean }> {
+  /** Upserts an article by canonical URL; inside recordArticle's transaction. */
+  private upsertArticle(
+    a: ArticleInput,
+    ts: string,
+  ): { id: number; created: boolean; changed: boolean } {
     const hash = contentHash(a);
-    const ts = this.ts();
-    return (
-      this.db
-        .transaction(() => {
-          const existing = this.db
-            .prepare('SELECT id, content_hash FROM articles WHERE url = ?')
-            .get(a.url) as { id: number; content_hash: string } | undefined;
-          const values = [
-            a.outletId,
-            a.fetchedUrl,
-            a.fetchMode,
-            a.title,
-            a.lead,
-            a.body,
-            a.published,
-            a.modified,
-            JSON.stringify(a.authors),
-            a.section,
-            a.language,
-            a.image,
-            a.siteName,
-            a.access,
-            a.wireCredit,
-            hash,
-            a.etag ?? null,
-            a.lastModified ?? null,
-          ];
-          if (!existing) {
-            const info = this.db
-              .prepare(
-                `INSERT INTO articles (outlet_id, fetched_url, fetch_mode, title, lead, body, published, modified,
-               authors, section, language, image, site_name, access, wire_credit, content_hash, etag, last_modified,
-               url, fetched_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              )
-              .run(...values, a.url, ts, ts);
-            return { id: Number(info.lastInsertRowid), created: true, changed: true };
-          }
-          const changed = existing.content_hash !== hash;
-          // A changed body keeps the previous version's hash and counts a new version.
-          this.db
-            .prepare(
-              `UPDATE articles SET outlet_id = ?, fetched_url = ?, fetch_mode = ?, title = ?, lead = ?, body = ?,
-             published = ?, modified = ?, authors = ?, section = ?, language = ?, image = ?, site_name = ?,
-             access = ?, wire_credit = ?, content_hash = ?, etag = ?, last_modified = ?, fetched_at = ?,
-             previous_hash = CASE WHEN ? THEN content_hash ELSE previous_hash END,
-             version = version + ?, updated_at = ? WHERE id = ?`,
-            )
-            .run(...values, ts, changed ? 1 : 0, changed ? 1 : 0, ts, existing.id);
-          return { id: existing.id, created: false, changed };
-        })
-        // IMMEDIATE: take the write lock first, so two processes saving one URL never collide on
-        // a stale read (SQLITE_BUSY_SNAPSHOT).
-        .immediate()
-    );
+    const existing = this.db
+      .prepare('SELECT id, content_hash FROM articles WHERE url = ?')
+      .get(a.url) as { id: number; content_hash: string } | undefined;
+    const values = [
+      a.outletId,
+      a.fetchedUrl,
+      a.fetchMode,
+      a.title,
+      a.lead,
+      a.body,
+      a.published,
+      a.modified,
+      JSON.stringify(a.authors),
+      a.section,
+      a.language,
+      a.image,
+      a.siteName,
+      a.access,
+      a.wireCredit,
+      hash,
+      a.etag ?? null,
+      a.lastModified ?? null,
+    ];
+    if (!existing) {
+      const info = this.db
+        .prepare(
+          `INSERT INTO articles (outlet_id, fetched_url, fetch_mode, title, lead, body, published, modified,
+         authors, section, language, image, site_name, access, wire_credit, content_hash, etag, last_modified,
+         url, fetched_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(...values, a.url, ts, ts);
+      return { id: Number(info.lastInsertRowid), created: true, changed: true };
+    }
+    const changed = existing.content_hash !== hash;
+    // A changed body keeps the previous version's hash and counts a new version.
+    this.db
+      .prepare(
+        `UPDATE articles SET outlet_id = ?, fetched_url = ?, fetch_mode = ?, title = ?, lead = ?, body = ?,
+       published = ?, modified = ?, authors = ?, section = ?, language = ?, image = ?, site_name = ?,
+       access = ?, wire_credit = ?, content_hash = ?, etag = ?, last_modified = ?, fetched_at = ?,
+       previous_hash = CASE WHEN ? THEN content_hash ELSE previous_hash END,
+       version = version + ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(...values, ts, changed ? 1 : 0, changed ? 1 : 0, ts, existing.id);
+    return { id: existing.id, created: false, changed };
   }
 
-  async deleteMention(eventId: string, articleId: number): Promise<boolean> {
-    const info = this.db
-      .prepare('DELETE FROM mentions WHERE event_id = ? AND article_id = ?')
-      .run(eventId, articleId);
-    return info.changes > 0;
-  }
-
-  async saveMention(m: MentionInput): Promise<void> {
+  private upsertMention(articleId: number, m: MentionDraft, ts: string): void {
     this.db
       .prepare(
         `INSERT INTO mentions (event_id, article_id, score, hits, sentences, summary, matched_at)
@@ -269,13 +248,41 @@ export class SqliteStore implements Store {
       )
       .run(
         m.eventId,
-        m.articleId,
+        articleId,
         m.score,
         JSON.stringify(m.hits),
         JSON.stringify(m.sentences),
         m.summary,
-        this.ts(),
+        ts,
       );
+  }
+
+  async recordArticle(r: ArticleRecord): Promise<RecordedArticle> {
+    const ts = this.ts();
+    const drop = this.db.prepare('DELETE FROM mentions WHERE event_id = ? AND article_id = ?');
+    return (
+      this.db
+        .transaction((): RecordedArticle => {
+          const saved = this.upsertArticle(r.article, ts);
+          for (const m of r.mentions) this.upsertMention(saved.id, m, ts);
+          // A new version that no longer matches loses its mention (analyst overrides are kept).
+          const droppedEventIds = saved.created
+            ? []
+            : r.unmatchedEventIds.filter((e) => drop.run(e, saved.id).changes > 0);
+          settleUrl(this.db, ts, {
+            url: r.ledger.url,
+            outletId: r.ledger.outletId,
+            status: 'stored',
+            reason: r.ledger.note,
+            articleId: saved.id,
+            revisitAt: r.ledger.revisitAt,
+          });
+          return { ...saved, droppedEventIds };
+        })
+        // IMMEDIATE: take the write lock first, so two processes saving one URL never collide on
+        // a stale read (SQLITE_BUSY_SNAPSHOT).
+        .immediate()
+    );
   }
 
   async mentions(eventId: string): Promise<Mention[]> {
@@ -289,18 +296,24 @@ export class SqliteStore implements Store {
     return rows.map(toMention);
   }
 
-  async articles(opts: { since?: string } = {}): Promise<StoredArticle[]> {
+  async articles(filter: { since?: string } = {}): Promise<StoredArticle[]> {
     const rows = (
-      opts.since
+      filter.since
         ? this.db
             .prepare('SELECT * FROM articles WHERE published >= ? ORDER BY published, id')
-            .all(opts.since)
+            .all(filter.since)
         : this.db.prepare('SELECT * FROM articles ORDER BY published, id').all()
     ) as Row[];
     return rows.map(toArticle);
   }
 
-  async saveCoverage(eventId: string, summary: unknown): Promise<void> {
+  async saveCoverage({
+    eventId,
+    summary,
+  }: {
+    eventId: string;
+    summary: CoverageSummary;
+  }): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO coverage (event_id, summary, updated_at) VALUES (?, ?, ?)
@@ -309,19 +322,21 @@ export class SqliteStore implements Store {
       .run(eventId, JSON.stringify(summary), this.ts());
   }
 
-  async coverage(eventId: string): Promise<{ summary: unknown; updatedAt: string } | null> {
+  async coverage(eventId: string): Promise<{ summary: CoverageSummary; updatedAt: string } | null> {
     const r = this.db
       .prepare('SELECT summary, updated_at FROM coverage WHERE event_id = ?')
       .get(eventId) as { summary: string; updated_at: string } | undefined;
-    return r ? { summary: JSON.parse(r.summary) as unknown, updatedAt: r.updated_at } : null;
+    return r
+      ? { summary: JSON.parse(r.summary) as CoverageSummary, updatedAt: r.updated_at }
+      : null;
   }
 
-  async overrideMention(
-    eventId: string,
-    articleId: number,
-    patch: OverridePatch,
-  ): Promise<MentionOverride | null> {
-    return overrideMention(this.db, eventId, articleId, patch, this.ts());
+  async overrideMention(change: {
+    eventId: string;
+    articleId: number;
+    patch: OverridePatch;
+  }): Promise<MentionOverride | null> {
+    return overrideMention(this.db, change.eventId, change.articleId, change.patch, this.ts());
   }
 
   async mentionOverrides(eventId: string): Promise<MentionOverride[]> {
@@ -346,12 +361,12 @@ export class SqliteStore implements Store {
     return rows.map(toMention);
   }
 
-  async settleAlerts(
-    claim: Pick<AlertClaim, 'eventId' | 'channel' | 'claim' | 'now'>,
-    articleIds: readonly number[],
-    outcome: AlertOutcome,
-  ): Promise<number> {
-    return settleAlerts(this.db, claim, articleIds, outcome);
+  async settleAlerts(s: {
+    claim: Pick<AlertClaim, 'eventId' | 'channel' | 'claim' | 'now'>;
+    articleIds: readonly number[];
+    outcome: AlertOutcome;
+  }): Promise<number> {
+    return settleAlerts(this.db, s.claim, s.articleIds, s.outcome);
   }
 
   async alertDeliveries(eventId: string): Promise<AlertDelivery[]> {

@@ -1,7 +1,9 @@
-// The store's contract. SQLite implements it today (./sqlite-store.ts); a PostgreSQL store
-// implements the same interface later, which is why every method is async.
-import type { Access, ExtractedArticle } from '../extract/types.js';
+// The store's contract and its own records. Domain records (Article, Mention, overrides) are
+// defined by the stages (src/summarize/types.ts); the store maps its rows to them.
+import type { ExtractedArticle } from '../extract/types.js';
 import type { HitSentence, TermHit } from '../match/types.js';
+import type { CoverageSummary } from '../summarize/coverage.js';
+import type { Article, Mention, MentionOverride, MentionStub, Tone } from '../summarize/types.js';
 
 export type LedgerStatus = 'pending' | 'stored' | 'skipped' | 'failed';
 
@@ -11,6 +13,7 @@ export interface DiscoveredUrl {
   source: string;
 }
 
+/** An article as the crawl saves it: the domain Article before the store gives it an id. */
 export interface ArticleInput extends Omit<ExtractedArticle, 'url' | 'canonicalUrl'> {
   /** Canonical URL: the key of the article. */
   url: string;
@@ -29,41 +32,23 @@ export interface Validators {
   published: string | null;
 }
 
-export interface StoredArticle extends ArticleInput {
-  id: number;
+/** The store's record of an article: the domain Article plus the store's own bookkeeping. */
+export interface StoredArticle extends Article {
+  etag: string | null;
+  lastModified: string | null;
   contentHash: string;
   /** Content hash of the version this one replaced (null for a first version). */
   previousHash: string | null;
   version: number;
-  fetchedAt: string;
 }
 
-export interface MentionInput {
+/** A mention as the crawl drafts it: the store adds the event's article id and the time. */
+export interface MentionDraft {
   eventId: string;
-  articleId: number;
   score: number;
   hits: TermHit[];
   sentences: HitSentence[];
   summary: string;
-}
-
-export interface Mention extends MentionInput {
-  matchedAt: string;
-  article: StoredArticle;
-}
-
-/** An analyst's tone for a mention (the crawler sets none). */
-export type Tone = 'positive' | 'neutral' | 'negative';
-
-/** What an analyst decided about one mention; kept apart from the crawler's data. */
-export interface MentionOverride {
-  eventId: string;
-  articleId: number;
-  /** false: "not relevant", left out of totals, exports and alerts (the mention is kept). */
-  relevant: boolean;
-  tags: string[];
-  tone: Tone | null;
-  updatedAt: string;
 }
 
 /** A change to an override; fields left out keep their value. */
@@ -73,14 +58,6 @@ export interface OverridePatch {
   removeTags?: readonly string[];
   /** null clears the tone. */
   tone?: Tone | null;
-}
-
-/** A mention reduced to what share of voice needs. */
-export interface MentionStub {
-  eventId: string;
-  articleId: number;
-  published: string | null;
-  relevant: boolean;
 }
 
 export type AlertChannel = 'webhook' | 'email';
@@ -133,63 +110,128 @@ export interface LedgerRow {
   articleId: number | null;
 }
 
-export interface Store {
-  upsertOutlets(
-    outlets: ReadonlyArray<{
-      id: string;
-      name: string;
-      baseUrl: string;
-      languages: readonly string[];
-    }>,
-  ): Promise<void>;
-  startRun(id: string, outletIds: string[], eventIds: string[]): Promise<void>;
+/** How a ledger entry ends, when no article is saved with it (skipped, failed, or unchanged). */
+export interface LedgerSettlement {
+  url: string;
+  outletId: string;
+  status: Exclude<LedgerStatus, 'pending'>;
+  reason: string | null;
+  /** The article the URL led to, when there is one (a 304 keeps the one it had). */
+  articleId?: number | null;
+  /** When the URL is due for a revisit, or null. */
+  revisitAt?: string | null;
+}
+
+/** One fetched article with everything that is written for it, in one transaction. */
+export interface ArticleRecord {
+  article: ArticleInput;
+  /** The mentions it has now. */
+  mentions: readonly MentionDraft[];
+  /** Events in whose window it falls that it no longer matches: their mentions are removed. */
+  unmatchedEventIds: readonly string[];
+  /** Its ledger entry (the URL discovery found, which may differ from the canonical URL). */
+  ledger: { url: string; outletId: string; note: string | null; revisitAt: string | null };
+}
+
+export interface RecordedArticle {
+  id: number;
+  created: boolean;
+  /** The stored body changed (a new article, or a new version of one). */
+  changed: boolean;
+  /** Events whose mention of this article was removed: a new version no longer matches. */
+  droppedEventIds: string[];
+}
+
+export interface OutletRow {
+  id: string;
+  name: string;
+  baseUrl: string;
+  languages: readonly string[];
+}
+
+// The store's contract, split by concern: each stage asks for the parts it uses
+// (`Pick<Store, …>` or one of these). SQLite implements all of it (./sqlite-store.ts); a
+// PostgreSQL store implements the same interface, which is why every method is async.
+
+export interface OutletStore {
+  upsertOutlets(outlets: readonly OutletRow[]): Promise<void>;
+}
+
+/** Crawl runs: what one `crawl` asked for and the counts it reports. */
+export interface RunStore {
+  startRun(run: { id: string; outletIds: string[]; eventIds: string[] }): Promise<void>;
   finishRun(id: string): Promise<void>;
-  /** Records discovered URLs; returns those to fetch (new, or failed/pending before). */
-  discover(runId: string | null, urls: DiscoveredUrl[]): Promise<string[]>;
-  recordDiscoveryError(runId: string | null, message: string): Promise<void>;
-  /** Ends a ledger entry (creating it if discovery did not). */
-  settle(
-    url: string,
-    outletId: string,
-    status: Exclude<LedgerStatus, 'pending'>,
-    reason: string | null,
-    articleId?: number | null,
-    revisitAt?: string | null,
-  ): Promise<void>;
+  runCounts(runId: string): Promise<RunCounts>;
+  recordDiscoveryError(error: { runId: string | null; message: string }): Promise<void>;
+}
+
+/** The ledger: every discovered URL ends stored, skipped or failed, with a reason. */
+export interface LedgerStore {
+  /** Records discovered URLs; returns those to fetch (new, or failed/pending/due before). */
+  discover(batch: { runId: string | null; urls: readonly DiscoveredUrl[] }): Promise<string[]>;
+  /** Ends a ledger entry that has no new article (creating it if discovery did not). */
+  settle(entry: LedgerSettlement): Promise<void>;
+  ledger(filter?: { runId?: string }): Promise<LedgerRow[]>;
   /** Validators of the article a ledger URL led to, for a conditional GET. */
   validators(url: string): Promise<Validators | null>;
-  saveArticle(article: ArticleInput): Promise<{ id: number; created: boolean; changed: boolean }>;
-  saveMention(mention: MentionInput): Promise<void>;
-  /** Removes one mention; true when there was one. */
-  deleteMention(eventId: string, articleId: number): Promise<boolean>;
-  runCounts(runId: string): Promise<RunCounts>;
-  ledger(runId?: string): Promise<LedgerRow[]>;
+}
+
+export interface ArticleStore {
+  /**
+   * Saves an article (upsert by canonical URL, a new version when its text changed), its
+   * mentions, the removal of mentions it lost, and its ledger entry ("stored"): all or nothing.
+   */
+  recordArticle(record: ArticleRecord): Promise<RecordedArticle>;
+  articles(filter?: { since?: string }): Promise<StoredArticle[]>;
+}
+
+export interface MentionStore {
   mentions(eventId: string): Promise<Mention[]>;
-  articles(opts?: { since?: string }): Promise<StoredArticle[]>;
-  saveCoverage(eventId: string, summary: unknown): Promise<void>;
-  /** Applies an analyst's change to a mention; null when the event has no such mention. */
-  overrideMention(
-    eventId: string,
-    articleId: number,
-    patch: OverridePatch,
-  ): Promise<MentionOverride | null>;
-  mentionOverrides(eventId: string): Promise<MentionOverride[]>;
   /** Every mention of every event, reduced to its date and relevance. */
   mentionStubs(): Promise<MentionStub[]>;
+}
+
+/** Analysts' decisions on mentions, kept apart from the crawler's data. */
+export interface OverrideStore {
+  /** Applies an analyst's change to a mention; null when the event has no such mention. */
+  overrideMention(change: {
+    eventId: string;
+    articleId: number;
+    patch: OverridePatch;
+  }): Promise<MentionOverride | null>;
+  mentionOverrides(eventId: string): Promise<MentionOverride[]>;
+}
+
+/** The last coverage summary computed for each event (src/coverage refreshes it). */
+export interface CoverageStore {
+  saveCoverage(coverage: { eventId: string; summary: CoverageSummary }): Promise<void>;
+  coverage(eventId: string): Promise<{ summary: CoverageSummary; updatedAt: string } | null>;
+}
+
+export interface AlertStore {
   /**
    * Atomically takes the relevant mentions of an event not yet alerted on a channel (never
    * sent, failed and due again, or left 'sending' by a crashed sender); returns them.
    */
   claimAlerts(claim: AlertClaim): Promise<Mention[]>;
   /** Records how a claimed send went; returns the rows settled. */
-  settleAlerts(
-    claim: Pick<AlertClaim, 'eventId' | 'channel' | 'claim' | 'now'>,
-    articleIds: readonly number[],
-    outcome: AlertOutcome,
-  ): Promise<number>;
+  settleAlerts(settlement: {
+    claim: Pick<AlertClaim, 'eventId' | 'channel' | 'claim' | 'now'>;
+    articleIds: readonly number[];
+    outcome: AlertOutcome;
+  }): Promise<number>;
   alertDeliveries(eventId: string): Promise<AlertDelivery[]>;
-  coverage(eventId: string): Promise<{ summary: unknown; updatedAt: string } | null>;
-  close(): Promise<void>;
 }
 
-export type { Access };
+export interface Store
+  extends
+    OutletStore,
+    RunStore,
+    LedgerStore,
+    ArticleStore,
+    MentionStore,
+    OverrideStore,
+    CoverageStore,
+    AlertStore {
+  close(): Promise<void>;
+}

@@ -2,7 +2,7 @@
 // Counts by outlet, language and day, the first to report and the wire credits; when the
 // mentions allow it, the story groups (a dispatch with its pickups and translations, see
 // ./story-groups.ts), the quotations and, when a list is given, the people and organisations.
-import type { Mention } from '../store/types.js';
+import type { Mention } from './types.js';
 import { coverageQuotes, DEFAULT_MAX_QUOTES, type CoverageQuote } from './coverage-quotes.js';
 import { namedEntities } from './entities.js';
 import {

@@ -1,5 +1,11 @@
 // Article records for tests: every field with a plain default, the test names what matters.
-import type { ArticleInput, StoredArticle } from '../../src/store/index.js';
+import type {
+  ArticleInput,
+  ArticleStore,
+  MentionDraft,
+  RecordedArticle,
+  StoredArticle,
+} from '../../src/store/index.js';
 
 export function articleInput(over: Partial<ArticleInput> = {}): ArticleInput {
   const url = over.url ?? 'https://outlet.example/a';
@@ -31,7 +37,23 @@ export function storedArticle(over: Partial<StoredArticle> = {}): StoredArticle 
     previousHash: null,
     version: 1,
     fetchedAt: 'x',
+    etag: null,
+    lastModified: null,
     ...articleInput(over),
     ...over,
   } as StoredArticle;
+}
+
+/** Stores an article and its mentions the way the article job does (one transaction). */
+export function seedArticle(
+  store: Pick<ArticleStore, 'recordArticle'>,
+  article: ArticleInput,
+  mentions: readonly MentionDraft[] = [],
+): Promise<RecordedArticle> {
+  return store.recordArticle({
+    article,
+    mentions,
+    unmatchedEventIds: [],
+    ledger: { url: article.url, outletId: article.outletId, note: null, revisitAt: null },
+  });
 }

@@ -10,7 +10,7 @@ import { writeSimConfig } from '../../src/sim/demo-config.js';
 import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimOptions } from '../../src/sim/index.js';
 import { obliterateAll } from '../../jobs/queues.js';
-import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
+import { openRuntime, type Runtime } from '../../app/runtime.js';
 import { tmpDir } from './tmp.js';
 
 export interface CrawlEnv {
@@ -46,7 +46,7 @@ export async function crawlEnv(
     },
   });
   const log = createLogger({ level: 'info', pretty: false, destination: sink });
-  const rt = await startRuntime(config, log, { work: true });
+  const { rt, close } = await openRuntime(config, log, { work: true });
   return {
     sim,
     config,
@@ -54,7 +54,7 @@ export async function crawlEnv(
     logs,
     async close(): Promise<void> {
       await obliterateAll(rt.redis, config.settings.redis.prefix);
-      await stopRuntime(rt);
+      await close();
       await sim.close();
       tmp.cleanup();
     },

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { obliterateAll } from '../../jobs/queues.js';
-import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
+import { openRuntime, type Runtime } from '../../app/runtime.js';
 import { loadConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/log.js';
 import { writeConfigDir } from './config-dir.js';
@@ -26,14 +26,16 @@ export async function outletRuntime(parts: {
     ...(parts.events ? { events: parts.events } : {}),
   });
   const config = loadConfig(dir, { REDIS_URL: process.env.REDIS_URL });
-  const rt = await startRuntime(config, createLogger({ level: 'silent', pretty: false }), {
-    work: true,
-  });
+  const { rt, close } = await openRuntime(
+    config,
+    createLogger({ level: 'silent', pretty: false }),
+    { work: true },
+  );
   return {
     rt,
     async close(): Promise<void> {
       await obliterateAll(rt.redis, config.settings.redis.prefix);
-      await stopRuntime(rt);
+      await close();
       tmp.cleanup();
     },
   };

@@ -62,7 +62,7 @@ const TEST_MS = 120_000;
 
 /** Runs the summarize job once more and waits for it (and its alerts) to finish. */
 async function summarizeAgain(): Promise<void> {
-  await requestSummary(rt.ctx, EVENT);
+  await requestSummary(rt, EVENT);
   await until(async () => {
     const c = await rt.queues.summarize.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).every((n) => n === 0);
@@ -193,7 +193,7 @@ describe('alerts of new coverage', { timeout: TEST_MS }, () => {
     hook.answer(200);
     const { prefix } = rt.config.settings.redis;
     const queue = new Queue(ALERTS_QUEUE, { connection: rt.redis, prefix });
-    const worker = new Worker(ALERTS_QUEUE, alertsProcessor(rt.ctx), {
+    const worker = new Worker(ALERTS_QUEUE, alertsProcessor(rt), {
       connection: rt.redis,
       prefix,
     });

@@ -59,7 +59,7 @@ describe('a crawl of the simulator', () => {
   });
 
   it('accounts for every discovered URL in the ledger', async () => {
-    const ledger = await env.rt.store.ledger(first.runId);
+    const ledger = await env.rt.store.ledger({ runId: first.runId });
     expect(ledger.length).toBe(first.counts.discovered);
     expect(ledger.filter((r) => r.status === 'pending')).toEqual([]);
     for (const r of ledger.filter((x) => x.status !== 'stored'))
@@ -88,7 +88,7 @@ describe('a crawl of the simulator', () => {
     const second = await crawl();
     expect(second.counts.discovered).toBe(first.counts.discovered);
     // Only URLs left out by the event windows (or a budget) are looked at again; they stay out.
-    const reconsidered = (await env.rt.store.ledger(second.runId)).filter((r) =>
+    const reconsidered = (await env.rt.store.ledger({ runId: second.runId })).filter((r) =>
       /^MW_SKIP_(OUTSIDE_WINDOW|BUDGET)/.test(r.reason ?? ''),
     ).length;
     expect(second.counts.known).toBe(first.counts.discovered - reconsidered);

@@ -106,7 +106,9 @@ beforeAll(async () => {
   rt = env.rt;
   runId = await enqueueCrawl(rt, { outletIds: ['hostile'], eventIds: [] });
   await waitForCrawl(rt, runId);
-  ledger = new Map((await rt.store.ledger(runId)).map((r) => [new URL(r.url).pathname, r]));
+  ledger = new Map(
+    (await rt.store.ledger({ runId: runId })).map((r) => [new URL(r.url).pathname, r]),
+  );
 }, 120_000);
 
 afterAll(async () => {

@@ -69,10 +69,10 @@ afterAll(async () => {
 describe('a recent article', () => {
   it('is revisited with a conditional GET, and a 304 costs no extraction', async () => {
     const [before] = await rt.store.articles();
-    const extractions = rt.services.timings.totals.get('extract')?.count;
+    const extractions = rt.net.timings.totals.get('extract')?.count;
     await crawl();
     expect(seen.at(-1)).toEqual({ ifNoneMatch: '"v1"', status: 304 });
-    expect(rt.services.timings.totals.get('extract')?.count).toBe(extractions);
+    expect(rt.net.timings.totals.get('extract')?.count).toBe(extractions);
     const [after] = await rt.store.articles();
     expect(after?.version).toBe(1);
     expect(after?.contentHash).toBe(before?.contentHash);

@@ -8,6 +8,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
 import { run } from '../../app/cli/main.js';
+import { seedArticle } from '../helpers/articles.js';
 import { crawlEnv, type CrawlEnv } from '../helpers/crawl-env.js';
 import { tmpDir } from '../helpers/tmp.js';
 
@@ -281,7 +282,9 @@ describe('report exports of a simulator crawl', () => {
     expect((await env.rt.store.mentions(EVENT)).length).toBe(mentions.length);
 
     // The crawler rewrites the mention; the analyst's decision stays.
-    await env.rt.store.saveMention({ ...target, summary: `${target.summary} (updated)` });
+    await seedArticle(env.rt.store, target.article, [
+      { ...target, summary: `${target.summary} (updated)` },
+    ]);
     await report('json');
     expect(json().totals.notRelevant).toBe(1);
 

@@ -1,10 +1,9 @@
 import { Command } from 'commander';
 import { findEvent, findOutlet } from '../../../src/config/load.js';
 import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
-import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
-import { loadFor, loggerFor, withRedis } from '../context.js';
+import { withRuntime } from '../../runtime.js';
+import { loadFor, loggerFor } from '../context.js';
 import { progressPrinter, runSummary } from '../progress.js';
-import { ensureChromium } from '../../services/chromium.js';
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
@@ -24,36 +23,22 @@ export function crawlCommand(): Command {
           : loaded.outlets.map((o) => o.id);
       const eventIds = opts.event.map((id) => findEvent(loaded, id).id);
       const log = loggerFor(loaded, true);
-      const { config, redis } = await withRedis(loaded, log);
-      const needsBrowser = config.outlets.some(
-        (o) => outletIds.includes(o.id) && o.fetch !== 'http',
-      );
-      try {
-        if (opts.work && needsBrowser)
-          ensureChromium(config.settings.browser.executablePath, (l) =>
-            process.stderr.write(`${l}\n`),
+      const browser =
+        opts.work && loaded.outlets.some((o) => outletIds.includes(o.id) && o.fetch !== 'http');
+      await withRuntime(loaded, log, { work: opts.work, browser }, async (rt) => {
+        const runId = await enqueueCrawl(rt, { outletIds, eventIds });
+        if (!opts.work) {
+          process.stdout.write(
+            `enqueued crawl ${runId} for ${outletIds.join(', ')}; run \`mediawatch worker\` to process it\n`,
           );
-        const rt = await startRuntime(config, log, { work: opts.work });
-        try {
-          const runId = await enqueueCrawl(rt, { outletIds, eventIds });
-          if (!opts.work) {
-            process.stdout.write(
-              `enqueued crawl ${runId} for ${outletIds.join(', ')}; run \`mediawatch worker\` to process it\n`,
-            );
-            return;
-          }
-          const started = Date.now();
-          const progress = progressPrinter();
-          const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
-          progress.done();
-          process.stdout.write(`${runSummary(runId, counts, (Date.now() - started) / 1000)}\n`);
-          process.stdout.write(`Report: mediawatch report ${config.events[0]?.id ?? 'EVENT'}\n`);
-        } finally {
-          await stopRuntime(rt);
+          return;
         }
-      } finally {
-        // A private redis-server started for this command stops with it, whatever happened.
-        await redis.stop();
-      }
+        const started = Date.now();
+        const progress = progressPrinter();
+        const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
+        progress.done();
+        process.stdout.write(`${runSummary(runId, counts, (Date.now() - started) / 1000)}\n`);
+        process.stdout.write(`Report: mediawatch report ${rt.config.events[0]?.id ?? 'EVENT'}\n`);
+      });
     });
 }

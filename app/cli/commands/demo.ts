@@ -4,14 +4,13 @@ import { Command } from 'commander';
 import { loadConfig } from '../../../src/config/load.js';
 import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
 import { obliterateAll } from '../../../jobs/queues.js';
-import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
+import { withRuntime } from '../../runtime.js';
 import { gatherReport } from '../../../src/report/gather.js';
 import { renderReport } from '../../../src/report/render.js';
 import { startSimulator } from '../../../src/sim/index.js';
-import { globalConfigDir, loggerFor, withRedis } from '../context.js';
+import { globalConfigDir, loggerFor } from '../context.js';
 import { writeSimConfig } from '../../../src/sim/demo-config.js';
 import { progressPrinter, runSummary } from '../progress.js';
-import { ensureChromium } from '../../services/chromium.js';
 
 export function demoCommand(): Command {
   return new Command('demo')
@@ -37,10 +36,8 @@ export function demoCommand(): Command {
         });
         const loaded = loadConfig(join(dataDir, 'config'));
         const log = loggerFor(loaded, true);
-        const { config, redis } = await withRedis(loaded, log);
-        try {
-          ensureChromium(config.settings.browser.executablePath, say);
-          const rt = await startRuntime(config, log, { work: true });
+        await withRuntime(loaded, log, { work: true, browser: true, say }, async (rt) => {
+          const { config } = rt;
           try {
             const started = Date.now();
             const runId = await enqueueCrawl(rt, {
@@ -62,11 +59,8 @@ export function demoCommand(): Command {
           } finally {
             // The demo's queues live under their own prefix; leave nothing behind in Redis.
             await obliterateAll(rt.redis, config.settings.redis.prefix);
-            await stopRuntime(rt);
           }
-        } finally {
-          await redis.stop();
-        }
+        });
       } finally {
         await sim.close();
       }

@@ -4,17 +4,12 @@
 // keep it. The event's stored coverage summary is refreshed at once; reports always compute
 // their own.
 import { Command, Option } from 'commander';
-import { findEvent, wireOutletIds } from '../../../src/config/load.js';
+import { findEvent } from '../../../src/config/load.js';
 import { MwError } from '../../../src/errors.js';
-import { relevantMentions } from '../../../src/report/overrides.js';
-import {
-  openStore,
-  type MentionOverride,
-  type OverridePatch,
-  type Store,
-  type Tone,
-} from '../../../src/store/index.js';
-import { summarizeCoverage } from '../../../src/summarize/coverage.js';
+import type { OverridePatch, Store } from '../../../src/store/index.js';
+import { refreshCoverage } from '../../../src/coverage/event-coverage.js';
+import { withStore } from '../../runtime.js';
+import type { MentionOverride, Tone } from '../../../src/summarize/types.js';
 import { loadFor } from '../context.js';
 
 interface SetOptions {
@@ -103,33 +98,21 @@ function setCommand(): Command {
         if (opts.untag.length) patch.removeTags = opts.untag;
         if (opts.tone) patch.tone = opts.tone === 'none' ? null : opts.tone;
 
-        const store = openStore(config.settings.database.url);
-        try {
+        await withStore(config, async (store) => {
           const override =
             Object.keys(patch).length === 0
               ? await current(store, event.id, articleId)
-              : await store.overrideMention(event.id, articleId, patch);
+              : await store.overrideMention({ eventId: event.id, articleId, patch });
           if (!override) {
             throw new MwError(
               'MW_ERR_UNKNOWN_MENTION',
               `event "${event.id}" has no mention of article ${articleId} (see the article_id column of: mediawatch report ${event.id} --format csv)`,
             );
           }
-          if (patch.relevant !== undefined) {
-            const [mentions, overrides] = await Promise.all([
-              store.mentions(event.id),
-              store.mentionOverrides(event.id),
-            ]);
-            const { kept } = relevantMentions(mentions, overrides);
-            await store.saveCoverage(
-              event.id,
-              summarizeCoverage(event.id, kept, { wireOutlets: wireOutletIds(config) }),
-            );
-          }
+          // Relevance changes the event's totals: its stored summary follows at once.
+          if (patch.relevant !== undefined) await refreshCoverage(store, config, event.id);
           process.stdout.write(describe(override));
-        } finally {
-          await store.close();
-        }
+        });
       },
     );
 }
@@ -197,8 +180,7 @@ function listCommand(): Command {
     .action(async (eventId: string, opts: { json?: boolean }, cmd: Command) => {
       const config = loadFor(cmd);
       const event = findEvent(config, eventId);
-      const store = openStore(config.settings.database.url);
-      try {
+      await withStore(config, async (store) => {
         const rows = await mentionRows(store, event.id);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -212,9 +194,7 @@ function listCommand(): Command {
           `${'id'.padStart(6)}  ${'published'.padEnd(16)}  outlet         lg  title\n`,
         );
         for (const r of rows) process.stdout.write(formatRow(r));
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
 

@@ -3,16 +3,13 @@
 // limiter (a private one is started when none answers) and Chromium for outlets whose fetch
 // mode may use the browser. Exit 1 when an outlet yields no candidate article.
 import { Command } from 'commander';
-import { connectRedis } from '../../../jobs/connection.js';
 import { findOutlet, type Config } from '../../../src/config/load.js';
 import type { OutletConfig } from '../../../src/config/schema.js';
-import { closeServices, createServices } from '../../../src/crawl/services.js';
 import type { Logger } from '../../../src/log.js';
 import { checkOutlet, type OutletCheck } from '../../../src/outlets/check.js';
 import { formatCheckTable } from '../../../src/outlets/check-table.js';
-import { openStore } from '../../../src/store/index.js';
-import { loadFor, loggerFor, withRedis } from '../context.js';
-import { ensureChromium } from '../../services/chromium.js';
+import { withNetServices } from '../../runtime.js';
+import { loadFor, loggerFor } from '../context.js';
 
 /** Outlets checked at once; each host is paced by the rate limiter anyway. */
 const CONCURRENCY = 4;
@@ -32,32 +29,19 @@ export async function runOutletsCheck(
     opts.outletIds && opts.outletIds.length > 0
       ? opts.outletIds.map((id) => findOutlet(loaded, id))
       : [...loaded.outlets];
-  const { config, redis: redisService } = await withRedis(loaded, log);
-  const redis = connectRedis(config.settings.redis.url, 'producer');
-  // Nothing is stored: the services want a store, and an in-memory one leaves no file behind.
-  const store = openStore(':memory:');
-  try {
-    await redis.connect();
-    const s = createServices(config, { store, redis, log });
-    try {
-      const results: OutletCheck[] = new Array<OutletCheck>(outlets.length);
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < outlets.length) {
-          const i = next++;
-          results[i] = await checkOutlet(s, outlets[i]!);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, outlets.length) }, worker));
-      return results;
-    } finally {
-      await closeServices(s);
-    }
-  } finally {
-    redis.disconnect();
-    await store.close();
-    await redisService.stop();
-  }
+  const browser = outlets.some((o) => o.fetch !== 'http');
+  return withNetServices(loaded, log, { browser }, async (net) => {
+    const results: OutletCheck[] = new Array<OutletCheck>(outlets.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < outlets.length) {
+        const i = next++;
+        results[i] = await checkOutlet({ ...net, log }, outlets[i]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, outlets.length) }, worker));
+    return results;
+  });
 }
 
 export function outletsCheckCommand(): Command {
@@ -86,14 +70,6 @@ export function outletsCheckCommand(): Command {
     .action(async (id: string | undefined, opts: { json?: boolean }, cmd: Command) => {
       const config = loadFor(cmd);
       const outletIds = id === undefined ? [] : [findOutlet(config, id).id];
-      const chosen = config.outlets.filter(
-        (o) => outletIds.length === 0 || outletIds.includes(o.id),
-      );
-      if (chosen.some((o) => o.fetch !== 'http')) {
-        ensureChromium(config.settings.browser.executablePath, (l) =>
-          process.stderr.write(`${l}\n`),
-        );
-      }
       const results = await runOutletsCheck(config, loggerFor(config, true), { outletIds });
       process.stdout.write(
         opts.json ? `${JSON.stringify(results, null, 2)}\n` : formatCheckTable(results),

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { MwError } from '../../../src/errors.js';
 import { gatherReport } from '../../../src/report/gather.js';
 import { EXPORT_FORMATS, exportReport, type ExportFormat } from '../../../src/report/render.js';
-import { openStore } from '../../../src/store/index.js';
+import { withStore } from '../../runtime.js';
 import { loadFor } from '../context.js';
 
 /** Formats that are bytes, not text: never written to a terminal. */
@@ -43,16 +43,10 @@ export function reportCommand(): Command {
         );
       }
       const config = loadFor(cmd);
-      const store = openStore(config.settings.database.url);
-      let output: string | Buffer;
-      try {
-        const input = await gatherReport(store, config, eventId);
-        output = await exportReport(input, opts.format, {
-          executablePath: config.settings.browser.executablePath,
-        });
-      } finally {
-        await store.close();
-      }
+      const input = await withStore(config, (store) => gatherReport(store, config, eventId));
+      const output = await exportReport(input, opts.format, {
+        executablePath: config.settings.browser.executablePath,
+      });
       if (opts.out) writeFileSync(opts.out, output);
       else process.stdout.write(output);
     });

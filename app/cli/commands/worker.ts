@@ -1,41 +1,33 @@
 import { Command } from 'commander';
 import { upsertAlertSchedule } from '../../../jobs/alerts.js';
 import { upsertSchedules } from '../../../jobs/schedule.js';
-import { startRuntime, stopRuntime } from '../../../jobs/worker.js';
-import { loadFor, loggerFor, untilSignal, withRedis } from '../context.js';
+import { withRuntime } from '../../runtime.js';
+import { loadFor, loggerFor, untilSignal } from '../context.js';
 
 async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
-  const loaded = loadFor(cmd);
-  const log = loggerFor(loaded);
-  const { config, redis } = await withRedis(loaded, log);
-  try {
-    const rt = await startRuntime(config, log, { work: true });
-    try {
-      if (schedule) {
-        const ids = await upsertSchedules(
-          rt.queues,
-          config.outlets.map((o) => o.id),
-          config.settings,
-        );
-        // Digests close and failed alert deliveries are retried even when no coverage arrives.
-        await upsertAlertSchedule(rt.queues.alerts);
-        log.info(
-          { schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes },
-          'discovery scheduled',
-        );
-      }
-      log.info(
-        { queues: rt.workers.map((w) => w.name) },
-        'workers running; SIGINT or SIGTERM stops them',
+  const config = loadFor(cmd);
+  const log = loggerFor(config);
+  await withRuntime(config, log, { work: true }, async (rt) => {
+    if (schedule) {
+      const ids = await upsertSchedules(
+        rt.queues,
+        config.outlets.map((o) => o.id),
+        config.settings,
       );
-      const sig = await untilSignal();
-      log.info({ signal: sig }, 'shutting down: workers, browser, queues, Redis, database');
-    } finally {
-      await stopRuntime(rt);
+      // Digests close and failed alert deliveries are retried even when no coverage arrives.
+      await upsertAlertSchedule(rt.queues.alerts);
+      log.info(
+        { schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes },
+        'discovery scheduled',
+      );
     }
-  } finally {
-    await redis.stop();
-  }
+    log.info(
+      { queues: rt.workers.map((w) => w.name) },
+      'workers running; SIGINT or SIGTERM stops them',
+    );
+    const sig = await untilSignal();
+    log.info({ signal: sig }, 'shutting down: workers, browser, queues, Redis, database');
+  });
 }
 
 export function workerCommand(): Command {

@@ -9,7 +9,7 @@ import { createLogger } from '../../../src/log.js';
 import { SqliteStore } from '../../../src/store/index.js';
 import { tmpDir } from '../../helpers/tmp.js';
 import { mailSink, slackUrls, webhookSink, type MailSink, type WebhookSink } from './sinks.js';
-import { articleInput } from '../../helpers/articles.js';
+import { articleInput, seedArticle } from '../../helpers/articles.js';
 
 let clock = new Date('2024-01-05T10:20:00Z');
 const at = (iso: string): Date => (clock = new Date(iso));
@@ -22,21 +22,15 @@ let logs: string[];
 const url = (n: number): string => `https://rtl.example/news/${n}`;
 
 async function article(n: number, eventId = 'ev'): Promise<number> {
-  const { id } = await store.saveArticle(
+  const { id } = await seedArticle(
+    store,
     articleInput({
       url: url(n),
       title: `Vilvoorde story ${n} <b>&</b>`,
       published: '2024-01-05T11:00:00+01:00',
     }),
+    [{ eventId, score: 1, hits: [], sentences: [], summary: `Summary ${n}.` }],
   );
-  await store.saveMention({
-    eventId,
-    articleId: id,
-    score: 1,
-    hits: [],
-    sentences: [],
-    summary: `Summary ${n}.`,
-  });
   return id;
 }
 
@@ -127,7 +121,7 @@ describe('immediate alerts', () => {
     const events = [event({ webhook: hook.url })];
     const id = await article(1);
     await article(2);
-    await store.overrideMention('ev', id, { relevant: false });
+    await store.overrideMention({ eventId: 'ev', articleId: id, patch: { relevant: false } });
     await alerter(events).afterSummary('ev', clock);
     expect(webhookUrls()).toEqual([url(2)]);
   });

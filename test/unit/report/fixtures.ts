@@ -1,5 +1,5 @@
 // Mentions for report tests: plain values, built by hand.
-import type { Mention } from '../../../src/store/index.js';
+import type { Mention } from '../../../src/summarize/types.js';
 import type { HitSentence } from '../../../src/match/types.js';
 import { storedArticle } from '../../helpers/articles.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type ReportInput } from '../../../src/report/model.js';
-import { relevantMentions } from '../../../src/report/overrides.js';
+import { relevantMentions } from '../../../src/summarize/relevance.js';
 import { shareOfVoice } from '../../../src/report/share-of-voice.js';
 import { coverageTimeline } from '../../../src/report/timeline.js';
-import type { MentionOverride } from '../../../src/store/index.js';
+import type { MentionOverride } from '../../../src/summarize/types.js';
 import { summarizeCoverage } from '../../../src/summarize/coverage.js';
 import { mention } from './fixtures.js';
 

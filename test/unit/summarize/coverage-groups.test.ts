@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeCoverage } from '../../../src/summarize/coverage.js';
-import type { Mention, StoredArticle } from '../../../src/store/index.js';
+import type { Article, Mention } from '../../../src/summarize/types.js';
 import type { CoverageItem } from '../../../src/summarize/story-groups.js';
 import {
   ALL,
@@ -12,7 +12,7 @@ import {
 } from './story-fixtures.js';
 
 function mention(x: CoverageItem): Mention {
-  const article: StoredArticle = {
+  const article: Article = {
     id: x.id,
     url: x.url,
     outletId: x.outletId,
@@ -30,9 +30,6 @@ function mention(x: CoverageItem): Mention {
     siteName: null,
     access: 'free',
     wireCredit: x.wireCredit,
-    contentHash: 'h',
-    previousHash: null,
-    version: 1,
     fetchedAt: 'x',
   };
   return {

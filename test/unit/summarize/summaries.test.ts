@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeMention } from '../../../src/summarize/article-summary.js';
 import { summarizeCoverage } from '../../../src/summarize/coverage.js';
-import type { Mention, StoredArticle } from '../../../src/store/index.js';
+import type { Mention } from '../../../src/summarize/types.js';
+import type { StoredArticle } from '../../../src/store/index.js';
 import type { HitSentence } from '../../../src/match/types.js';
 import { storedArticle } from '../../helpers/articles.js';
 

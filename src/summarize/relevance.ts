@@ -1,6 +1,6 @@
 // Analyst overrides applied to an event's mentions. Pure. A mention marked not relevant is left
 // out of totals, exports and alerts; it stays in the store, so the decision can be undone.
-import type { Mention, MentionOverride } from '../store/types.js';
+import type { Mention, MentionOverride } from './types.js';
 
 export function overrideMap(
   overrides: readonly MentionOverride[] = [],

@@ -1,0 +1,127 @@
+// The composition root: the one place that builds what a command, the web server or a test
+// runs on, and takes it down again in reverse order. Every entry point goes through one of:
+//
+//   withRuntime      Redis (a private one where allowed) → Chromium if needed → the jobs
+//                    runtime (store, network services, queues, workers if `work`) → fn → stop
+//   openRuntime      the same, for callers that stop it themselves (tests, the benchmark)
+//   withNetServices  Redis → Chromium if needed → the network services only (no store)
+//   withStore        the store only (reports, queries, analysts' decisions)
+//
+// Nothing below app/ starts a process, installs a package or reads a command line.
+import type { Config } from '../src/config/load.js';
+import { withSettings } from '../src/config/load.js';
+import { closeNetServices, createNetServices, type NetServices } from '../src/crawl/services.js';
+import type { Logger } from '../src/log.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { connectRedis } from '../jobs/connection.js';
+import { startRuntime, stopRuntime, type Runtime } from '../jobs/worker.js';
+import { ensureChromium } from './services/chromium.js';
+import { ensureRedis, type RedisService } from './services/redis.js';
+
+export type { Runtime } from '../jobs/worker.js';
+
+export interface RuntimeOptions {
+  /** Run the BullMQ workers in this process (else only enqueue and read). */
+  work: boolean;
+  /** Pages will be rendered: find Chromium first (installing Debian's where it can). */
+  browser?: boolean;
+  /** Where setup messages go (installing Chromium, a private Redis); default stderr. */
+  say?: (line: string) => void;
+  now?: () => Date;
+}
+
+const toStderr = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** Ensures Redis answers (starting a private one if it can); returns the config to use. */
+async function redisFor(
+  config: Config,
+  log: Logger,
+): Promise<{ config: Config; redis: RedisService }> {
+  const redis = await ensureRedis(config.settings.redis.url, log);
+  const next =
+    redis.url === config.settings.redis.url
+      ? config
+      : withSettings(config, (s) => (s.redis.url = redis.url));
+  return { config: next, redis };
+}
+
+/** A started runtime and the one call that takes it down (runtime, then a private Redis). */
+export interface RuntimeHandle {
+  rt: Runtime;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(
+  loaded: Config,
+  log: Logger,
+  opts: RuntimeOptions,
+): Promise<RuntimeHandle> {
+  const { config, redis } = await redisFor(loaded, log);
+  try {
+    if (opts.browser) ensureChromium(config.settings.browser.executablePath, opts.say ?? toStderr);
+    const rt = await startRuntime(config, log, {
+      work: opts.work,
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+    return {
+      rt,
+      async close(): Promise<void> {
+        try {
+          await stopRuntime(rt);
+        } finally {
+          await redis.stop();
+        }
+      },
+    };
+  } catch (err) {
+    // A private redis-server started for this run stops with it, whatever happened.
+    await redis.stop();
+    throw err;
+  }
+}
+
+export async function withRuntime<T>(
+  loaded: Config,
+  log: Logger,
+  opts: RuntimeOptions,
+  fn: (rt: Runtime) => Promise<T>,
+): Promise<T> {
+  const handle = await openRuntime(loaded, log, opts);
+  try {
+    return await fn(handle.rt);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function withNetServices<T>(
+  loaded: Config,
+  log: Logger,
+  opts: Pick<RuntimeOptions, 'browser' | 'say'>,
+  fn: (net: NetServices, config: Config) => Promise<T>,
+): Promise<T> {
+  const { config, redis: service } = await redisFor(loaded, log);
+  const redis = connectRedis(config.settings.redis.url, 'producer');
+  try {
+    if (opts.browser) ensureChromium(config.settings.browser.executablePath, opts.say ?? toStderr);
+    await redis.connect();
+    const net = createNetServices(config, { redis });
+    try {
+      return await fn(net, config);
+    } finally {
+      await closeNetServices(net);
+    }
+  } finally {
+    redis.disconnect();
+    await service.stop();
+  }
+}
+
+export async function withStore<T>(config: Config, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(config.settings.database.url);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
