@@ -25,7 +25,7 @@ import type { HttpClient, HttpResponse } from '../fetch/http.js';
 import type { RateLimiter } from '../politeness/rate-limiter.js';
 import { urlKey } from '../url/canonical.js';
 import type { RobotsCache } from './robots-cache.js';
-import { inAnyWindow, type Window } from './windows.js';
+import { inAnyWindow, type Window } from '../config/windows.js';
 
 export type { DiscoveredCandidate } from '../discover/select.js';
 

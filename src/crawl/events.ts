@@ -2,7 +2,7 @@
 import type { Config } from '../config/load.js';
 import type { EventConfig } from '../config/schema.js';
 import { compileQuery, type CompiledQuery } from '../match/index.js';
-import { eventWindow, type Window } from './windows.js';
+import { eventWindow, type Window } from '../config/windows.js';
 
 export interface CompiledEvent {
   event: EventConfig;

@@ -12,7 +12,7 @@ import {
   hasArticleBody,
 } from '../extract/index.js';
 import { parseHtml } from '../html/parse.js';
-import { CONSENT_PLATFORMS } from '../outlets/consent-platforms.js';
+import { CONSENT_PLATFORMS } from '../config/consent-platforms.js';
 import type { Validators } from '../store/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import type { Logger } from '../log.js';

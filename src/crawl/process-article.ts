@@ -10,7 +10,7 @@ import { canonicalUrl, sameHost } from '../url/canonical.js';
 import type { CompiledEvent } from './events.js';
 import { fetchArticle, type FetchDeps } from './fetch-page.js';
 import { nextRevisit } from './revisit.js';
-import { inWindow } from './windows.js';
+import { inWindow } from '../config/windows.js';
 
 /** What preparing an article uses: fetching, the ledger's validators, the revisit rules. */
 export type ArticleDeps = FetchDeps & {

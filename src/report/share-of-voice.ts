@@ -2,7 +2,7 @@
 // Pure. Not-relevant mentions count for no event; the window rule is the matcher's
 // (src/crawl/windows.ts: Brussels calendar days, undated articles inside).
 import type { EventConfig } from '../config/schema.js';
-import { eventWindow, inWindow } from '../crawl/windows.js';
+import { eventWindow, inWindow } from '../config/windows.js';
 import type { MentionStub } from '../summarize/types.js';
 
 export interface ShareOfVoiceRow {

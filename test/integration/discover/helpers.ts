@@ -3,7 +3,7 @@
 import { outletSchema, type OutletConfig } from '../../../src/config/schema.js';
 import type { DiscoverServices } from '../../../src/crawl/discover-outlet.js';
 import { RobotsCache } from '../../../src/crawl/robots-cache.js';
-import { eventWindow, type Window } from '../../../src/crawl/windows.js';
+import { eventWindow, type Window } from '../../../src/config/windows.js';
 import { HttpClient } from '../../../src/fetch/http.js';
 
 export const UA = 'mediawatch/0.1 (+https://example.invalid; tests)';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventWindow, inWindow } from '../../../src/crawl/windows.js';
+import { eventWindow, inWindow } from '../../../src/config/windows.js';
 
 describe('eventWindow', () => {
   it('runs from 00:00 on the first day to 24:00 on the last, Brussels time (winter)', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../../src/config/load.js';
 import { outletSchema, type OutletConfig } from '../../../src/config/schema.js';
-import { CONSENT_PLATFORMS, type ConsentPlatform } from '../../../src/outlets/consent-platforms.js';
+import { CONSENT_PLATFORMS, type ConsentPlatform } from '../../../src/config/consent-platforms.js';
 
 const dir = join(import.meta.dirname, '../../../config/outlets');
 const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));

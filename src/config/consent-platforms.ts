@@ -2,7 +2,7 @@
 // `consent` block. The selectors are the platforms' own, stable across the sites that embed
 // them; an outlet file may override one where its site differs (say so in a comment there).
 // Sources for each: docs/outlets.md.
-import type { OutletConfig } from '../config/schema.js';
+import type { OutletConfig } from './schema.js';
 
 export type ConsentPlatform = NonNullable<OutletConfig['consent']>['platform'];
 

@@ -1,7 +1,7 @@
 // Event date windows. A window's dates are calendar days in Belgium: `from` starts at 00:00 and
 // `to` ends at 24:00 Brussels time, with the offset of that day (+01:00 or +02:00). A bound
 // written as a full time carries its own offset (the config schema requires one).
-import type { EventConfig } from '../config/schema.js';
+import type { EventConfig } from './schema.js';
 import { brusselsOffsetForLocal } from '../time/brussels.js';
 
 export interface Window {
