@@ -6,6 +6,7 @@ import { parseDocument } from 'htmlparser2';
 import { getElementsByTagName, textContent, getAttributeValue } from 'domutils';
 import type { Element } from 'domhandler';
 import { MwError } from '../errors.js';
+import { parseDateValue } from '../time/parse-date.js';
 
 export interface Candidate {
   url: string;
@@ -57,10 +58,11 @@ function descendant(el: Element, name: string): Element | undefined {
   return getElementsByTagName((n) => localName(n) === name, el.children, true, 1)[0];
 }
 
+/** A feed or sitemap date, read as article dates are (a value without a zone is Brussels time),
+ * as a UTC ISO string. */
 function toIso(date: string | undefined): string | undefined {
-  if (!date) return undefined;
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+  const iso = parseDateValue(date);
+  return iso === null ? undefined : new Date(Date.parse(iso)).toISOString();
 }
 
 function lang(value: string | undefined): string | undefined {

@@ -8,7 +8,7 @@ import type { JsonLd, JsonValue } from './json-ld.js';
 import type { PageMeta } from './page-meta.js';
 import { agencyIn, stripAgencies } from './agencies.js';
 import { foldAligned, foldKey } from '../text/fold.js';
-import { MONTH_ALT } from './written-date.js';
+import { MONTH_ALT } from '../time/written-date.js';
 
 export interface Byline {
   authors: string[];

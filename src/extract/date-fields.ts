@@ -3,11 +3,11 @@
 // written out in the page's date line ("Publié le 5 janvier 2024 à 14h03").
 import { attr, boundedText, forEachElement, hintString, isElement, textOf } from './dom.js';
 import type { Document, Element } from './dom.js';
-import { parseDateValue } from './dates.js';
+import { parseDateValue } from '../time/parse-date.js';
 import type { JsonLd } from './json-ld.js';
 import { ldString, typesOf } from './json-ld.js';
 import type { PageMeta } from './page-meta.js';
-import { findWrittenDates } from './written-date.js';
+import { findWrittenDates } from '../time/written-date.js';
 
 export interface DateFields {
   published: string | null;

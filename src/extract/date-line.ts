@@ -2,7 +2,7 @@
 // October 2019 by Bradley M. Kuhn"): the article's date line, shown in the body on some sites
 // without a class that says so. Annotated news bodies leave dates and bylines out.
 import { foldAligned } from '../text/fold.js';
-import { findWrittenDates, MONTH_ALT } from './written-date.js';
+import { findWrittenDates, MONTH_ALT } from '../time/written-date.js';
 
 const MAX_CHARS = 90;
 // prettier-ignore

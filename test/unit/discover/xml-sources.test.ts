@@ -29,7 +29,7 @@ describe('parseXmlSource', () => {
     );
     expect(r.kind === 'urlset' && r.urls[0]).toEqual({
       url: 'https://ex.be/a?x=1&y=2',
-      modified: '2024-01-20T00:00:00.000Z',
+      modified: '2024-01-19T23:00:00.000Z', // a date alone is a Brussels day, as in articles
     });
   });
 
@@ -122,5 +122,33 @@ describe('parseXmlSource', () => {
     );
     expect(() => parseXmlSource('<svg></svg>', 'x')).toThrow(/unknown XML root <svg>/);
     expect(() => parseXmlSource('plain text', 'x')).toThrow(/is not XML/);
+  });
+
+  it('reads feed dates as article dates are read: French or Dutch names, named zones, no zone', () => {
+    const feed = parseXmlSource(
+      `<rss version="2.0"><channel><language>fr-be</language>
+      <item><link>https://a.be/1</link><pubDate>ven., 05 janv. 2024 10:15:00 +0100</pubDate></item>
+      <item><link>https://a.be/2</link><pubDate>Fri, 05 Jan 2024 10:15:00 CET</pubDate></item>
+      <item><link>https://a.be/3</link><pubDate>Fri, 05 Jul 2024 10:15:00 CEST</pubDate></item>
+      <item><link>https://a.be/4</link><pubDate>Fri, 05 Jan 2024 10:15:00</pubDate></item>
+      <item><link>https://a.be/5</link><pubDate>vr, 05 jan 2024 10:15:00 +0100</pubDate></item>
+      <item><link>https://a.be/6</link><dc:date>2024-01-05T10:15:00</dc:date></item>
+      <item><link>https://a.be/7</link><pubDate>Fri, 05 Jan 2024 04:15:00 EST</pubDate></item>
+      <item><link>https://a.be/8</link><pubDate>mer., 07 févr. 2024 10:15:00 +0100</pubDate></item>
+      <item><link>https://a.be/9</link><pubDate>do, 03 okt 2024 10:15:00 +0200</pubDate></item>
+      </channel></rss>`,
+      'https://a.be/rss',
+    );
+    expect(feed.kind === 'feed' && feed.urls.map((u) => u.published)).toEqual([
+      '2024-01-05T09:15:00.000Z',
+      '2024-01-05T09:15:00.000Z',
+      '2024-07-05T08:15:00.000Z',
+      '2024-01-05T09:15:00.000Z', // no zone: Brussels time, not UTC
+      '2024-01-05T09:15:00.000Z',
+      '2024-01-05T09:15:00.000Z',
+      '2024-01-05T09:15:00.000Z',
+      '2024-02-07T09:15:00.000Z',
+      '2024-10-03T08:15:00.000Z',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brusselsOffsetForLocal, brusselsOffsetForUtc } from '../../../src/time/brussels.js';
-import { parseDateValue } from '../../../src/extract/dates.js';
-import { findWrittenDates } from '../../../src/extract/written-date.js';
+import { parseDateValue } from '../../../src/time/parse-date.js';
+import { findWrittenDates } from '../../../src/time/written-date.js';
 import { extractFixture } from './fixture.js';
 
 describe('machine-readable dates', () => {
@@ -37,7 +37,7 @@ describe('Brussels summer time', () => {
   });
 
   it('agrees with the time-zone database for any instant from 1996 to 2037', () => {
-    // The test may use Intl; the extractor itself reads no time-zone data.
+    // A formatter of its own, so that the module's per-hour cache is checked too.
     const fmt = new Intl.DateTimeFormat('en-GB', {
       timeZone: 'Europe/Brussels',
       timeZoneName: 'longOffset',

@@ -3,9 +3,9 @@
 // Numeric dates are read day first (Belgian usage) unless that is impossible. A word just before
 // a date ("Mis à jour le", "Bijgewerkt op", "Updated") says whether it is the modification date.
 import { foldAligned } from '../text/fold.js';
-import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from '../time/brussels.js';
-import type { WallTime } from '../time/brussels.js';
-import { zoneOffsetMinutes } from '../time/offset.js';
+import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from './brussels.js';
+import type { WallTime } from './brussels.js';
+import { zoneOffsetMinutes } from './offset.js';
 
 export interface WrittenDate {
   iso: string;

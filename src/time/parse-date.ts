@@ -1,11 +1,12 @@
-// Machine-readable date values (JSON-LD, <meta>, <time datetime>) to ISO 8601 with offset, in
-// Brussels time: a value with an offset (Z, +00:00, -05:00) is the same instant shown with the
+// Date values to ISO 8601 with offset, for articles (JSON-LD, <meta>, <time datetime>) and for
+// feeds and sitemaps (pubDate, dc:date, lastmod, Atom dates): ISO 8601, Unix epochs, RFC 822
+// ("ven., 05 janv. 2024 10:15:00 +0100" too) and dates written in words, in Brussels time: a value with an offset (Z, +00:00, -05:00) is the same instant shown with the
 // Brussels offset of that day, so that every date mediawatch stores reads the same way and days
 // are Belgian days; a value without an offset is read as Brussels wall-clock time. Values that
 // are not machine-readable fall through to the parser of dates written in words.
-import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from '../time/brussels.js';
-import type { WallTime } from '../time/brussels.js';
-import { zoneOffsetMinutes, ZONE_NAMES } from '../time/offset.js';
+import { brusselsIso, brusselsIsoFromUtc, isValidWallTime } from './brussels.js';
+import type { WallTime } from './brussels.js';
+import { zoneOffsetMinutes, ZONE_NAMES } from './offset.js';
 import { findWrittenDates } from './written-date.js';
 
 const ISO =
