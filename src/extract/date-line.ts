@@ -15,7 +15,7 @@ const WEEKDAYS = [
   'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo',
 ];
 // Words that join a date and a time, and time-zone and period marks (folded, like all of these:
-// the words are found on fold(text), whose indexes hold for the text).
+// the words are found on foldAligned(text), whose indexes hold for the text).
 // prettier-ignore
 const GLUE = [
   'at', 'a', 'om', 'um', 'uhr', 'le', 'on', 'the', 'of', 'de', 'du', 'den', 'der', 'am',

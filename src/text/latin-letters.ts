@@ -1,6 +1,5 @@
 // Letters that Unicode NFKD leaves alone but a reader takes for plain Latin letters, for
-// accent-insensitive folding. Shared by the matcher (src/match/normalize.ts) and the
-// summariser (src/summarize/text-fold.ts) so that both fold text the same way.
+// accent-insensitive folding: foldAccents in src/text/fold.ts and the variants built on it.
 export const LATIN_SPECIAL: Readonly<Record<string, string>> = {
   ß: 'ss',
   ẞ: 'SS',
