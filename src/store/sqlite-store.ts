@@ -373,6 +373,10 @@ export class SqliteStore implements Store {
     return alertDeliveries(this.db, eventId);
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

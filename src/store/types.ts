@@ -233,5 +233,7 @@ export interface Store
     OverrideStore,
     CoverageStore,
     AlertStore {
+  /** A trivial query: resolves when the database answers (readiness checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
