@@ -163,3 +163,31 @@ export function ledgerRows(db: Database.Database, runId?: string): LedgerRow[] {
     articleId: r.article_id as number | null,
   }));
 }
+
+/** Pending entries, oldest first (the reconciler's query). */
+export function pendingRows(
+  db: Database.Database,
+  filter: { runId?: string; before?: string; limit?: number },
+): LedgerRow[] {
+  const rows = db
+    .prepare(
+      `SELECT url, outlet_id, source, run_id FROM ledger
+         WHERE status = 'pending' AND (@runId IS NULL OR run_id = @runId)
+           AND (@before IS NULL OR updated_at < @before)
+         ORDER BY updated_at, url LIMIT @limit`,
+    )
+    .all({
+      runId: filter.runId ?? null,
+      before: filter.before ?? null,
+      limit: filter.limit ?? -1,
+    }) as Row[];
+  return rows.map((r) => ({
+    url: r.url as string,
+    outletId: r.outlet_id as string,
+    status: 'pending',
+    reason: null,
+    source: r.source as string,
+    runId: r.run_id as string | null,
+    articleId: null,
+  }));
+}

@@ -10,6 +10,7 @@ import {
   discoverUrls,
   finishRun,
   ledgerRows,
+  pendingRows,
   recordDiscoveryError,
   runCounts,
   settleUrl,
@@ -169,6 +170,10 @@ export class SqliteStore implements Store {
 
   async ledger(filter: { runId?: string } = {}): Promise<LedgerRow[]> {
     return ledgerRows(this.db, filter.runId);
+  }
+
+  async pending(filter: { runId?: string; before?: string; limit?: number }): Promise<LedgerRow[]> {
+    return pendingRows(this.db, filter);
   }
 
   async validators(url: string): Promise<Validators | null> {

@@ -172,6 +172,11 @@ export interface LedgerStore {
   /** Ends a ledger entry that has no new article (creating it if discovery did not). */
   settle(entry: LedgerSettlement): Promise<void>;
   ledger(filter?: { runId?: string }): Promise<LedgerRow[]>;
+  /**
+   * Entries still pending (of one run, or of every run), oldest first: the reconciler checks
+   * each has a live job. `before` (ISO time): only entries last touched before it.
+   */
+  pending(filter: { runId?: string; before?: string; limit?: number }): Promise<LedgerRow[]>;
   /** Validators of the article a ledger URL led to, for a conditional GET. */
   validators(url: string): Promise<Validators | null>;
 }
