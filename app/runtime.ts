@@ -118,7 +118,8 @@ export async function withNetServices<T>(
 }
 
 export async function withStore<T>(config: Config, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore(config.settings.database.url);
+  const { url, poolSize } = config.settings.database;
+  const store = await openStore(url, { poolSize });
   try {
     return await fn(store);
   } finally {

@@ -47,7 +47,7 @@ export async function startRuntime(
   }
   let store: Store | undefined;
   try {
-    store = openStore(settings.database.url);
+    store = await openStore(settings.database.url, { poolSize: settings.database.poolSize });
     await store.upsertOutlets(config.outlets);
   } catch (err) {
     // Nothing may stay open when the runtime cannot start.

@@ -57,10 +57,26 @@ export const ERROR_CATALOGUE = {
     meaning: 'the config folder has problems, each listed with its file, line and path',
     action: 'fix the listed problems; mediawatch config check validates the folder',
   },
-  MW_ERR_DATABASE_UNSUPPORTED: {
+  MW_ERR_DATABASE_NEWER: {
     next: 'never',
-    meaning: 'DATABASE_URL is a postgres:// URL; PostgreSQL is not supported yet',
-    action: 'set DATABASE_URL to a file path (SQLite), e.g. data/mediawatch.db',
+    meaning: 'the database was migrated by a newer mediawatch than this one',
+    action: 'run the newer mediawatch (or restore a backup taken before the upgrade)',
+  },
+  MW_ERR_DATABASE_URL: {
+    next: 'never',
+    meaning: 'DATABASE_URL is malformed (e.g. a ?schema= that is not a plain SQL name)',
+    action:
+      'fix DATABASE_URL: a file path for SQLite or postgres://user@host:5432/db[?schema=name]',
+  },
+  MW_ERR_CANONICAL_CONFLICT: {
+    next: 'never',
+    meaning: "a page's canonical URL names an article already stored for another outlet",
+    action: 'nothing: the stored article is kept as it was and this URL is recorded as failed',
+  },
+  MW_ERR_COPY_MISMATCH: {
+    next: 'never',
+    meaning: 'after db copy, the target does not hold every row of the source',
+    action: 'read the counts it printed; run db copy again (it adds only what is missing)',
   },
   MW_ERR_DATASET_MISSING: {
     next: 'never',
@@ -180,6 +196,11 @@ export const ERROR_CATALOGUE = {
   },
 
   // --- backoff: transient, retried with growing delays ---------------------------------------
+  MW_ERR_DATABASE_UNREACHABLE: {
+    next: 'backoff',
+    meaning: 'the PostgreSQL server at DATABASE_URL does not answer (or refused the login)',
+    action: 'start PostgreSQL or fix DATABASE_URL; mediawatch db status checks it',
+  },
   MW_ERR_ALERT_EMAIL: {
     next: 'backoff',
     meaning: 'sending an alert e-mail through the SMTP server failed',

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { MwError } from '../../src/errors.js';
 import { crawlCommand } from './commands/crawl.js';
+import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { extractCommand } from './commands/extract.js';
 import { queryCheckCommand } from './commands/query-check.js';
@@ -31,6 +32,7 @@ export function program(): Command {
   p.addCommand(demoCommand());
   p.addCommand(simCommand());
   p.addCommand(extractCommand());
+  p.addCommand(dbCommand());
   p.addCommand(
     new Command('query')
       .description('check event queries and preview what they match')

@@ -1,7 +1,7 @@
 // Environment overrides, applied after the YAML is validated. Precedence, highest first:
 // environment variable > config/mediawatch.yaml > schema default.
 //   REDIS_URL     -> settings.redis.url
-//   DATABASE_URL  -> settings.database.url   (a file path for SQLite, postgres://… later)
+//   DATABASE_URL  -> settings.database.url   (a file path for SQLite, or postgres://… for PostgreSQL)
 //   CHROMIUM_PATH -> settings.browser.executablePath
 //   LOG_LEVEL     -> settings.log.level
 import { ConfigError } from './config-error.js';

@@ -33,9 +33,14 @@ export const settingsSchema = z
       .strict()
       .default({ url: 'redis://127.0.0.1:6379', prefix: 'mw' }),
     database: z
-      .object({ url: z.string().default('data/mediawatch.db') })
+      .object({
+        /** A file path (SQLite) or a postgres:// URL (PostgreSQL; `?schema=NAME` optional). */
+        url: z.string().default('data/mediawatch.db'),
+        /** PostgreSQL: connections per process, at most. */
+        poolSize: z.number().int().min(1).max(100).default(10),
+      })
       .strict()
-      .default({ url: 'data/mediawatch.db' }),
+      .prefault({}),
     http: z
       .object({
         userAgent: z

@@ -5,7 +5,7 @@ import {
   matchDocument,
   uniqueSentences,
 } from '../../../src/match/index.js';
-import { openStore } from '../../../src/store/index.js';
+import { withStore } from '../../runtime.js';
 import { loadFor } from '../context.js';
 
 export function queryTestCommand(): Command {
@@ -21,8 +21,7 @@ export function queryTestCommand(): Command {
       const query = compileQuery(event ? event.query : target, {
         aliases: { ...config.aliases, ...event?.aliases },
       });
-      const store = openStore(config.settings.database.url);
-      try {
+      await withStore(config, async (store) => {
         const articles = await store.articles(opts.since ? { since: opts.since } : {});
         let n = 0;
         for (const a of articles) {
@@ -44,8 +43,6 @@ export function queryTestCommand(): Command {
             process.stdout.write(`      > ${markSentence(s, '[', ']')}\n`);
         }
         process.stdout.write(`${n} of ${articles.length} stored article(s) match\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

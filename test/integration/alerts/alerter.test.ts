@@ -6,14 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLAIM_STALE_MS, createAlerter, type AlerterDeps } from '../../../src/alerts/alerter.js';
 import { eventSchema, type EventConfig } from '../../../src/config/schema.js';
 import { createLogger } from '../../../src/log.js';
-import { SqliteStore } from '../../../src/store/index.js';
+import { openStore, type SqlStore } from '../../../src/store/index.js';
 import { tmpDir } from '../../helpers/tmp.js';
 import { mailSink, slackUrls, webhookSink, type MailSink, type WebhookSink } from './sinks.js';
 import { articleInput, seedArticle } from '../../helpers/articles.js';
 
 let clock = new Date('2024-01-05T10:20:00Z');
 const at = (iso: string): Date => (clock = new Date(iso));
-let store: SqliteStore;
+let store: SqlStore;
 let hook: WebhookSink;
 let mail: MailSink;
 let cleanup: () => void;
@@ -73,7 +73,7 @@ beforeEach(async () => {
   cleanup = t.cleanup;
   logs = [];
   at('2024-01-05T10:20:00Z');
-  store = new SqliteStore(join(t.dir, 'mw.db'), { now: () => clock });
+  store = await openStore(join(t.dir, 'mw.db'), { now: () => clock });
   await store.upsertOutlets([
     { id: 'rtl', name: 'RTL info', baseUrl: 'https://rtl.example', languages: ['fr'] },
   ]);

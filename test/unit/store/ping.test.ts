@@ -8,7 +8,7 @@ const tmp = tmpDir('mw-ping-');
 afterEach(() => tmp.cleanup());
 
 it('answers while the database is open and rejects once it is closed', async () => {
-  const store = openStore(join(tmp.dir, 'ping.db'));
+  const store = await openStore(join(tmp.dir, 'ping.db'));
   await expect(store.ping()).resolves.toBeUndefined();
   await store.close();
   await expect(store.ping()).rejects.toThrow();

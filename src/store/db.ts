@@ -1,0 +1,141 @@
+// One connection layer over both databases: SQLite (better-sqlite3 12, embedded, the default)
+// and PostgreSQL (pg, a bounded pool). Everything above it is written once with Kysely; the few
+// places where the dialects differ are here: how a write transaction starts, how writers on one
+// key are serialised, how a JSON array grows.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import pg from 'pg';
+import { MwError } from '../errors.js';
+import type { Tables } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Tables>;
+
+export interface Connection {
+  db: Db;
+  dialect: Dialect;
+  /** Where it points, without credentials: for messages and `db status`. */
+  label: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL: at most this many connections per process. */
+  poolSize?: number;
+}
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
+/** A PostgreSQL URL without its password, for messages. */
+export function redactDatabaseUrl(url: string): string {
+  if (!isPostgresUrl(url)) return url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/i;
+
+function sqlite(url: string): Connection {
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  // WAL so several worker processes share one file; busy_timeout so they wait for each
+  // other's short write transactions.
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 10000');
+  database.pragma('foreign_keys = ON');
+  database.pragma('synchronous = NORMAL');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', label: file, close: () => db.destroy() };
+}
+
+async function postgres(url: string, opts: ConnectOptions): Promise<Connection> {
+  // `?schema=NAME` (ours, not libpq's) puts every table in that schema: tests give each file
+  // its own, and one server can hold several deployments.
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema');
+  u.searchParams.delete('schema');
+  if (schema !== null && !SCHEMA_NAME.test(schema)) {
+    throw new MwError('MW_ERR_DATABASE_URL', `schema "${schema}" is not a plain SQL name`);
+  }
+  const label = redactDatabaseUrl(url);
+  const pool = new pg.Pool({
+    connectionString: u.toString(),
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT 1');
+      // Several processes may create the schema at once: the loser's "already exists" is fine.
+      if (schema)
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch((err: unknown) => {
+          if (!['23505', '42P06'].includes((err as { code?: string }).code ?? '')) throw err;
+        });
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new MwError(
+      'MW_ERR_DATABASE_UNREACHABLE',
+      `PostgreSQL at ${label} does not answer: ${(err as Error).message}`,
+      { cause: err },
+    );
+  }
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', label, close: () => db.destroy() };
+}
+
+/** Opens the database at a file path (SQLite) or a postgres:// URL. */
+export async function connect(url: string, opts: ConnectOptions = {}): Promise<Connection> {
+  return isPostgresUrl(url) ? postgres(url, opts) : sqlite(url);
+}
+
+/**
+ * Runs `fn` in one write transaction: all or nothing. SQLite takes the write lock first
+ * (BEGIN IMMEDIATE), so two processes never collide on a stale read; PostgreSQL runs at READ
+ * COMMITTED, and code that reads before it writes serialises with `lockKey` or FOR UPDATE.
+ */
+export async function inTransaction<T>(c: Connection, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (c.dialect === 'postgres') return c.db.transaction().execute(fn);
+  return c.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+/** Serialises writers on one key until the transaction ends (SQLite: the write lock does). */
+export async function lockKey(trx: Db, dialect: Dialect, key: string): Promise<void> {
+  if (dialect === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/** `column` (a JSON array as text) with `value` appended. */
+export function jsonAppend(dialect: Dialect, column: string, value: string): RawBuilder<string> {
+  return dialect === 'postgres'
+    ? sql<string>`(${sql.ref(column)}::jsonb || to_jsonb(${value}::text))::text`
+    : sql<string>`json_insert(${sql.ref(column)}, '$[#]', ${value})`;
+}
+
+/** COUNT(*) arrives as a string from PostgreSQL (int8). */
+export const toCount = (n: unknown): number => Number(n ?? 0);

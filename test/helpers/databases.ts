@@ -1,0 +1,91 @@
+// The databases a store test runs on: SQLite in a fresh temporary file, and PostgreSQL in a
+// fresh schema of the machine's server (TEST_DATABASE_URL, default
+// postgres://postgres@127.0.0.1:5432/test), dropped afterwards. Under CI a PostgreSQL that does
+// not answer fails the suite (.ci/run starts one); locally its cases are skipped, visibly.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { tmpDir } from './tmp.js';
+
+export const postgresUrl =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const underCi = (process.env.CI ?? '') !== '' && !/^(false|0)$/i.test(process.env.CI ?? '');
+
+export interface TestDatabase {
+  /** A URL for openStore / DATABASE_URL. */
+  url: string;
+  /** Runs one statement straight on the database, around the store (to stage a state). */
+  exec(statement: string): Promise<void>;
+  drop(): Promise<void>;
+}
+
+export type DialectName = 'sqlite' | 'postgres';
+
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The dialects to run on: both when PostgreSQL answers (always under CI), else SQLite alone. */
+export async function dialects(): Promise<DialectName[]> {
+  if (await postgresAnswers()) return ['sqlite', 'postgres'];
+  const why = `PostgreSQL does not answer at ${postgresUrl}: start it, or set TEST_DATABASE_URL`;
+  if (underCi) throw new Error(why);
+  process.stderr.write(`skipping the PostgreSQL cases: ${why}\n`);
+  return ['sqlite'];
+}
+
+/** A fresh, empty database of that dialect. */
+export function freshDatabase(dialect: DialectName): TestDatabase {
+  if (dialect === 'sqlite') {
+    const tmp = tmpDir('mw-db-');
+    const file = join(tmp.dir, 'mw.db');
+    return {
+      url: file,
+      async exec(statement: string): Promise<void> {
+        const db = new Database(file);
+        try {
+          db.exec(statement);
+        } finally {
+          db.close();
+        }
+      },
+      drop: async () => tmp.cleanup(),
+    };
+  }
+  const schema = `mw_t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const u = new URL(postgresUrl);
+  u.searchParams.set('schema', schema);
+  return {
+    url: u.toString(),
+    async exec(statement: string): Promise<void> {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      try {
+        await client.query(`SET search_path = "${schema}"`);
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    },
+    async drop(): Promise<void> {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
