@@ -6,7 +6,8 @@
 //   app/        entry points (CLI, composition root, later the web server)
 //   jobs/       everything BullMQ: queues, processors, the worker runtime
 //   src/ services   crawl, coverage, report, alerts, outlets, sim: use the adapters and stages
-//   src/ adapters   fetch (HTTP, browser), store (databases), politeness (Redis pacing)
+//   src/ adapters   fetch (HTTP, browser), store (databases), politeness (Redis pacing),
+//                   metrics (Prometheus registry)
 //   src/ stages     discover, extract, match, summarize (pure), config (parsed at the edge)
 //   src/ foundation errors, log, text, time, url, html, bytes
 const FOUNDATION = [
@@ -39,6 +40,9 @@ const LAYERS = {
   'src/fetch': [...FOUNDATION, 'src/config'],
   'src/politeness': FOUNDATION,
   'src/store': [...FOUNDATION, 'src/extract', 'src/match', 'src/summarize'],
+  // Prometheus metrics (prom-client): only jobs/ and app/ import it; stages and services
+  // report through hooks the runtime reads (StageTimings observers, BrowserPool counts).
+  'src/metrics': FOUNDATION,
 
   'src/crawl': [...FOUNDATION, ...STAGES, 'src/fetch', 'src/politeness', 'src/store'],
   'src/coverage': [...FOUNDATION, 'src/config', 'src/summarize', 'src/store'],

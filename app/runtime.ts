@@ -16,6 +16,7 @@ import { openStore, type Store } from '../src/store/index.js';
 import { connectRedis } from '../jobs/connection.js';
 import { startRuntime, stopRuntime, type Runtime } from '../jobs/worker.js';
 import { ensureChromium } from './services/chromium.js';
+import { startRuntimeOps, type OpsServer } from './services/ops-server.js';
 import { ensureRedis, type RedisService } from './services/redis.js';
 
 export type { Runtime } from '../jobs/worker.js';
@@ -28,6 +29,8 @@ export interface RuntimeOptions {
   /** Where setup messages go (installing Chromium, a private Redis); default stderr. */
   say?: (line: string) => void;
   now?: () => Date;
+  /** Serve /metrics, /healthz and /readyz when settings.metrics.port is set (worker, start). */
+  ops?: boolean;
 }
 
 const toStderr = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -48,6 +51,8 @@ async function redisFor(
 /** A started runtime and the one call that takes it down (runtime, then a private Redis). */
 export interface RuntimeHandle {
   rt: Runtime;
+  /** The ops endpoints, when asked for (`ops`) and configured (`metrics.port`). */
+  ops: OpsServer | null;
   close(): Promise<void>;
 }
 
@@ -63,10 +68,19 @@ export async function openRuntime(
       work: opts.work,
       ...(opts.now ? { now: opts.now } : {}),
     });
+    let ops: OpsServer | null = null;
+    try {
+      if (opts.ops) ops = await startRuntimeOps(rt);
+    } catch (err) {
+      await stopRuntime(rt);
+      throw err;
+    }
     return {
       rt,
+      ops,
       async close(): Promise<void> {
         try {
+          await ops?.close();
           await stopRuntime(rt);
         } finally {
           await redis.stop();

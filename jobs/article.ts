@@ -29,8 +29,10 @@ export function articleProcessor(ctx: JobContext) {
   const deps = { ...net, store, log: ctx.log, recrawl: config.settings.recrawl, now: ctx.now };
   return async (job: Job, token?: string): Promise<ArticleJobResult> => {
     const { url, outletId, eventIds } = parsePayload('article', job);
-    const settle = (status: LedgerSettlement['status'], reason: string): Promise<void> =>
-      store.settle({ url, outletId, status, reason });
+    const settle = async (status: LedgerSettlement['status'], reason: string): Promise<void> => {
+      await store.settle({ url, outletId, status, reason });
+      ctx.metrics.page(outletId, status, reason);
+    };
     const outlet = outletFor(config, outletId);
     if (!outlet) {
       const reason = reasonLine('MW_ERR_UNKNOWN_OUTLET', `no outlet "${outletId}" in the config`);
@@ -53,6 +55,7 @@ export function articleProcessor(ctx: JobContext) {
           reason: reasonLine('MW_NOT_MODIFIED', 'unchanged since the last visit (HTTP 304)'),
           revisitAt: prepared.revisitAt,
         });
+        ctx.metrics.page(outletId, 'not_modified', 'MW_NOT_MODIFIED');
         log.debug('article not modified');
         return { notModified: true };
       }
@@ -73,6 +76,7 @@ export function articleProcessor(ctx: JobContext) {
           },
         }),
       );
+      ctx.metrics.page(outletId, 'stored');
       // A revisit whose new version lost a mention (rare): its summary follows right after.
       for (const eventId of saved.droppedEventIds) await requestSummary(ctx, eventId);
       log.debug({ mode: prepared.mode, matched, created: saved.created }, 'article done');

@@ -1,11 +1,12 @@
 // What every processor receives: the process's config, logger, store, network services, the
-// queues it may enqueue on, the compiled events and the alert sender. Built once per worker
-// process by ./worker.ts; each processor takes what it uses from it.
+// queues it may enqueue on, the compiled events, the alert sender and the metrics. Built once
+// per worker process by ./worker.ts; each processor takes what it uses from it.
 import type { Alerter } from '../src/alerts/alerter.js';
 import type { Config } from '../src/config/load.js';
 import type { CompiledEvent } from '../src/crawl/events.js';
 import type { NetServices } from '../src/crawl/services.js';
 import type { Logger } from '../src/log.js';
+import type { Metrics } from '../src/metrics/metrics.js';
 import type { Store } from '../src/store/index.js';
 import type { Queues } from './queues.js';
 
@@ -17,6 +18,8 @@ export interface JobContext {
   queues: Queues;
   events: readonly CompiledEvent[];
   alerter: Alerter;
+  /** This process's Prometheus registry (one per runtime). */
+  metrics: Metrics;
   now: () => Date;
 }
 

@@ -49,8 +49,10 @@ export function discoverProcessor(ctx: JobContext) {
     }));
     const fresh = new Set(await store.discover({ runId, urls: all }));
     for (const s of result.skipped)
-      if (fresh.has(s.url))
+      if (fresh.has(s.url)) {
         await store.settle({ url: s.url, outletId, status: 'skipped', reason: s.reason });
+        ctx.metrics.page(outletId, 'skipped', s.reason);
+      }
     const jobs = result.candidates
       .filter((c) => fresh.has(c.url))
       .map((c) => ({

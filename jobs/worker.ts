@@ -10,12 +10,14 @@ import { compileEvents } from '../src/crawl/events.js';
 import { closeNetServices, createNetServices } from '../src/crawl/services.js';
 import { MwError } from '../src/errors.js';
 import type { Logger } from '../src/log.js';
+import { createMetrics } from '../src/metrics/metrics.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { alertsProcessor } from './alerts.js';
 import { articleProcessor } from './article.js';
 import { checkRedis, connectRedis } from './connection.js';
 import type { JobContext } from './context.js';
 import { discoverProcessor } from './discover.js';
+import { watchRuntime, watchWorker } from './metrics.js';
 import { closeQueues, openQueues, QUEUE_NAMES, type QueueName } from './queues.js';
 import { summarizeProcessor } from './summarize.js';
 
@@ -72,9 +74,11 @@ export async function startRuntime(
     queues: openQueues(redis, settings),
     events: compileEvents(config),
     alerter,
+    metrics: createMetrics(),
     now: opts.now ?? (() => new Date()),
     workers: [],
   };
+  watchRuntime(rt);
   if (opts.work) startWorkers(rt);
   return rt;
 }
@@ -90,6 +94,7 @@ function startWorkers(rt: Runtime): void {
       concurrency: settings.worker.concurrency[name],
     });
     worker.on('error', (err) => rt.log.error({ queue: name, err }, 'worker error'));
+    watchWorker(worker, rt);
     worker.on('failed', (job, err) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
         rt.log.warn({ queue: name, jobId: job.id, reason: err.message }, 'job failed');

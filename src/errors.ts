@@ -103,6 +103,11 @@ export const ERROR_CATALOGUE = {
     meaning: 'an HTTP status mediawatch does not expect (e.g. 400, or 1xx)',
     action: 'check the URL in a browser',
   },
+  MW_ERR_METRICS_PORT: {
+    next: 'never',
+    meaning: 'the ops endpoints (/metrics, /healthz, /readyz) cannot listen on metrics.port',
+    action: 'choose a free port in metrics.port or METRICS_PORT (0 picks one), or stop its holder',
+  },
   MW_ERR_NO_CHROMIUM: {
     next: 'never',
     meaning:

@@ -4,6 +4,7 @@
 //   DATABASE_URL  -> settings.database.url   (a file path for SQLite, or postgres://… for PostgreSQL)
 //   CHROMIUM_PATH -> settings.browser.executablePath
 //   LOG_LEVEL     -> settings.log.level
+//   METRICS_PORT  -> settings.metrics.port   (0: a free port; "off": no ops endpoint)
 import { ConfigError } from './config-error.js';
 import { settingsSchema, type Settings } from './schema.js';
 
@@ -30,7 +31,22 @@ export function applyEnv(settings: Settings, env: Env): Settings {
     }
     next.log.level = level.data;
   }
+  if (env.METRICS_PORT) next.metrics.port = metricsPort(env.METRICS_PORT);
   return next;
+}
+
+function metricsPort(value: string): number | null {
+  if (value === 'off') return null;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (port >= 0 && port <= 65535) return port;
+  throw new ConfigError([
+    {
+      file: 'environment',
+      path: 'METRICS_PORT',
+      line: null,
+      message: `"${value}" is not a port (0 to 65535, 0 for a free one) or "off"`,
+    },
+  ]);
 }
 
 /** Whether LOG_LEVEL was set: interactive commands keep their quieter default otherwise. */

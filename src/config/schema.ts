@@ -117,6 +117,15 @@ export const settingsSchema = z
         message: 'user and pass go together',
       })
       .optional(),
+    /** The ops endpoints of `worker` and `start`: /metrics (Prometheus), /healthz, /readyz. */
+    metrics: z
+      .object({
+        /** null: no endpoint; 0: a free port (logged). METRICS_PORT overrides. */
+        port: z.number().int().min(0).max(65535).nullable().default(null),
+        host: z.string().min(1).default('127.0.0.1'),
+      })
+      .strict()
+      .prefault({}),
     log: z
       .object({
         level: z

@@ -3,6 +3,12 @@ export type Stage = 'fetch' | 'render' | 'extract' | 'store' | 'match';
 
 export class StageTimings {
   readonly totals = new Map<Stage, { ms: number; count: number }>();
+  private readonly observers: Array<(stage: Stage, ms: number) => void> = [];
+
+  /** Calls `fn` with every timing added from now on (the runtime's metrics histograms). */
+  observe(fn: (stage: Stage, ms: number) => void): void {
+    this.observers.push(fn);
+  }
 
   async time<T>(stage: Stage, fn: () => Promise<T> | T): Promise<T> {
     const start = performance.now();
@@ -28,6 +34,7 @@ export class StageTimings {
     t.ms += ms;
     t.count++;
     this.totals.set(stage, t);
+    for (const fn of this.observers) fn(stage, ms);
   }
 
   toJSON(): Record<string, { ms: number; count: number }> {

@@ -97,6 +97,11 @@ export class BrowserPool {
 
   constructor(private readonly opts: BrowserOptions) {}
 
+  /** Pages open (created, idle or rendering) and rendering right now, for the metrics. */
+  pageCounts(): { open: number; busy: number } {
+    return { open: this.created, busy: Math.max(0, this.created - this.idle.length) };
+  }
+
   private async getContext(): Promise<BrowserContext> {
     if (!this.browser) {
       const executablePath = resolveChromium(this.opts.executablePath);

@@ -7,7 +7,8 @@ import { loadFor, loggerFor, untilSignal } from '../context.js';
 async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
   const config = loadFor(cmd);
   const log = loggerFor(config);
-  await withRuntime(config, log, { work: true }, async (rt) => {
+  // /metrics, /healthz and /readyz when metrics.port (METRICS_PORT) is set.
+  await withRuntime(config, log, { work: true, ops: true }, async (rt) => {
     if (schedule) {
       const ids = await upsertSchedules(
         rt.queues,
