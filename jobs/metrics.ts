@@ -28,8 +28,9 @@ export async function queueCounts(queues: Queues): Promise<QueueCounts> {
 }
 
 /** Points the metrics at this runtime's stage timings, queues and browser. */
-export function watchRuntime(ctx: Pick<JobContext, 'metrics' | 'net' | 'queues'>): void {
+export function watchRuntime(ctx: Pick<JobContext, 'config' | 'metrics' | 'net' | 'queues'>): void {
   const { metrics, net, queues } = ctx;
+  metrics.declare({ outlets: ctx.config.outlets.map((o) => o.id) });
   net.timings.observe((stage, ms) => metrics.stage(stage, ms));
   metrics.readFrom({
     queueCounts: () => queueCounts(queues),
@@ -49,6 +50,7 @@ function attemptMs(job: Job): number {
  */
 export function watchWorker(worker: Worker, ctx: Pick<JobContext, 'metrics'>): void {
   const queue = worker.name;
+  ctx.metrics.declare({ queues: [queue] });
   worker.on('completed', (job) => ctx.metrics.job(queue, 'completed', attemptMs(job)));
   worker.on('failed', (job) => {
     if (job) ctx.metrics.job(queue, job.finishedOn ? 'failed' : 'retry', attemptMs(job));

@@ -41,6 +41,11 @@ export interface Metrics {
   stage(stage: string, ms: number): void;
   /** One job attempt's duration. */
   job(queue: string, status: JobStatus, ms: number): void;
+  /**
+   * Series that exist from the start at 0 (stored pages per outlet, completed jobs per queue),
+   * so that an alert on "no increase" fires for an outlet or queue that never yields.
+   */
+  declare(known: { outlets?: readonly string[]; queues?: readonly string[] }): void;
   /** Where the gauges read on scrape come from (set once the queues and browser exist). */
   readFrom(sources: MetricSources): void;
   /** The text exposition format, and its content type. */
@@ -145,6 +150,11 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     },
     job(queue, status, ms) {
       jobDuration.observe({ queue, status }, Math.max(0, ms) / 1000);
+    },
+    declare(known) {
+      for (const outlet of known.outlets ?? [])
+        pages.inc({ outlet, outcome: 'stored', reason: '' }, 0);
+      for (const queue of known.queues ?? []) jobDuration.zero({ queue, status: 'completed' });
     },
     readFrom(next) {
       sources = { ...sources, ...next };

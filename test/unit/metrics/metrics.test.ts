@@ -80,6 +80,18 @@ describe('createMetrics', () => {
     ).toBe(1);
   });
 
+  it('declares stored pages per outlet and completed jobs per queue at 0', async () => {
+    const m = createMetrics({ defaultMetrics: false });
+    m.declare({ outlets: ['rtl', 'lesoir'], queues: ['article'] });
+    m.page('rtl', 'stored');
+    const text = await m.text();
+    const stored = { outcome: 'stored', reason: '' };
+    expect(sample(text, 'mediawatch_pages_total', { outlet: 'rtl', ...stored })).toBe(1);
+    expect(sample(text, 'mediawatch_pages_total', { outlet: 'lesoir', ...stored })).toBe(0);
+    const completed = { queue: 'article', status: 'completed' };
+    expect(sample(text, 'mediawatch_job_duration_seconds_count', completed)).toBe(0);
+  });
+
   it('reads the queue and browser gauges on every scrape', async () => {
     const m = createMetrics({ defaultMetrics: false });
     let waiting = 5;
