@@ -11,6 +11,7 @@ import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimOptions } from '../../src/sim/index.js';
 import { obliterateAll } from '../../jobs/queues.js';
 import { openRuntime, type Runtime } from '../../app/runtime.js';
+import { freshDatabase, type DialectName } from './databases.js';
 import { tmpDir } from './tmp.js';
 
 export interface CrawlEnv {
@@ -22,12 +23,19 @@ export interface CrawlEnv {
 }
 
 export async function crawlEnv(
-  opts: { sim?: SimOptions; requestsPerSecond?: number; settings?: (s: Settings) => void } = {},
+  opts: {
+    sim?: SimOptions;
+    requestsPerSecond?: number;
+    settings?: (s: Settings) => void;
+    /** The database (default SQLite in the folder of the run). */
+    database?: DialectName;
+  } = {},
 ): Promise<CrawlEnv> {
   const sim = await startSimulator(opts.sim);
   const tmp = tmpDir('mw-crawl-');
+  const database = opts.database === 'postgres' ? freshDatabase('postgres') : null;
   writeSimConfig(join(import.meta.dirname, '../../config'), join(tmp.dir, 'config'), sim.origins, {
-    databaseUrl: join(tmp.dir, 'mediawatch.db'),
+    databaseUrl: database?.url ?? join(tmp.dir, 'mediawatch.db'),
     redisPrefix: `mw-test-${randomUUID().slice(0, 8)}`,
     requestsPerSecond: opts.requestsPerSecond ?? 50,
   });
@@ -57,6 +65,7 @@ export async function crawlEnv(
       await close();
       await sim.close();
       tmp.cleanup();
+      await database?.drop();
     },
   };
 }

@@ -1,31 +1,32 @@
 // End to end on real components: BullMQ on the machine's Redis, Chromium through Playwright,
-// SQLite, HTTP on loopback against the outlet simulator.
+// the store on SQLite and on PostgreSQL, HTTP on loopback against the outlet simulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
 import type { RunCounts } from '../../src/store/index.js';
 import { crawlEnv, type CrawlEnv } from '../helpers/crawl-env.js';
+import { dialects } from '../helpers/databases.js';
 
 const EVENT = 'vilvoorde-2024';
-let env: CrawlEnv;
-let first: { runId: string; counts: RunCounts };
+describe.each(await dialects())('a crawl of the simulator, stored on %s', (database) => {
+  let env: CrawlEnv;
+  let first: { runId: string; counts: RunCounts };
 
-async function crawl(): Promise<{ runId: string; counts: RunCounts }> {
-  const runId = await enqueueCrawl(env.rt, {
-    outletIds: env.config.outlets.map((o) => o.id),
-    eventIds: [],
+  async function crawl(): Promise<{ runId: string; counts: RunCounts }> {
+    const runId = await enqueueCrawl(env.rt, {
+      outletIds: env.config.outlets.map((o) => o.id),
+      eventIds: [],
+    });
+    return { runId, counts: await waitForCrawl(env.rt, runId) };
+  }
+
+  beforeAll(async () => {
+    env = await crawlEnv({ database });
+    first = await crawl();
+  }, 240_000);
+  afterAll(async () => {
+    await env?.close();
   });
-  return { runId, counts: await waitForCrawl(env.rt, runId) };
-}
 
-beforeAll(async () => {
-  env = await crawlEnv();
-  first = await crawl();
-}, 240_000);
-afterAll(async () => {
-  await env?.close();
-});
-
-describe('a crawl of the simulator', () => {
   it('stores exactly the coverage of the event, the JavaScript-rendered RTL article included', async () => {
     const expected = env.sim.manifest
       .filter((a) => a.kind === 'coverage')
