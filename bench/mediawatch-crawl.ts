@@ -29,6 +29,10 @@ writeFileSync(
     database: { url: join(dir, 'bench.db') },
     worker: { concurrency: { discover: 1, article: concurrency, summarize: 1 } },
     browser: { pages: 4 },
+    // The simulator is on loopback: only its own hosts may resolve to a private address.
+    network: {
+      allowPrivateHosts: [...new Set([httpOrigin, browserOrigin].map((o) => new URL(o).hostname))],
+    },
     log: { level: 'warn' },
   }),
 );

@@ -12,6 +12,8 @@
 //   'note'   – not an error: a remark recorded with a stored URL or a run.
 // Codes are literals: grep for one to find where it is raised.
 
+import { redactText } from './url/redact.js';
+
 export type RetryPolicy = 'never' | 'backoff' | 'later';
 
 /** What happens after a code: a retry policy for errors, or an outcome that is no error. */
@@ -31,6 +33,12 @@ export const ERROR_CATALOGUE = {
     next: 'never',
     meaning: 'a command-line argument has the wrong form (an article id, a tag)',
     action: "fix the argument; the command's --help shows the form",
+  },
+  MW_ERR_BLOCKED_ADDRESS: {
+    next: 'never',
+    meaning:
+      'a host resolves to a private, loopback, link-local or metadata address: never connected to',
+    action: 'nothing for a public site; for your own host, name it in network.allowPrivateHosts',
   },
   MW_ERR_BAD_GZIP: {
     next: 'never',
@@ -124,6 +132,11 @@ export const ERROR_CATALOGUE = {
     meaning: 'a sitemap or feed answered HTML, an unknown XML root, or a sitemap index for a feed',
     action: "fix the source in the outlet's discovery config; mediawatch outlets check shows each",
   },
+  MW_ERR_OFF_SITE: {
+    next: 'never',
+    meaning: "a URL or a redirect hop leaves the outlet's hosts (baseUrl host and its hosts list)",
+    action: "nothing; if the other host is the outlet's own (a CDN, www), add it to its hosts",
+  },
   MW_ERR_PDF: {
     next: 'never',
     meaning: 'Chromium failed to print the PDF report',
@@ -154,6 +167,19 @@ export const ERROR_CATALOGUE = {
     meaning: 'mediawatch extract cannot read an input file (or stdin)',
     action: 'check the path and its permissions',
   },
+  MW_ERR_JOB_LOST: {
+    next: 'never',
+    meaning:
+      'a URL the ledger calls pending has no job in Redis and re-enqueuing it did not finish it (the crawl ends with it)',
+    action:
+      'read the reason (Redis full, database refusing writes); mediawatch reconcile re-enqueues it once they accept writes',
+  },
+  MW_ERR_REDIS_AUTH: {
+    next: 'never',
+    meaning: 'the Redis at REDIS_URL refused the password (or asks for one the URL lacks)',
+    action:
+      'put the right password in REDIS_URL (redis://:PASSWORD@host:6379) or settings redis.url',
+  },
   MW_ERR_REDIS_EVICTION: {
     next: 'never',
     meaning: 'Redis may evict keys (maxmemory-policy is not noeviction), and so lose queued jobs',
@@ -163,6 +189,12 @@ export const ERROR_CATALOGUE = {
     next: 'never',
     meaning: 'no Redis answers at REDIS_URL, and no private redis-server could be started',
     action: 'start Redis or set REDIS_URL; for a local URL, installing redis-server is enough',
+  },
+  MW_ERR_REDIS_FULL: {
+    next: 'never',
+    meaning: 'Redis reached its maxmemory and refuses writes: no job can be queued or finished',
+    action:
+      'raise maxmemory or free memory in Redis; then mediawatch reconcile re-enqueues the pending URLs',
   },
   MW_ERR_REPORT_NEEDS_OUT: {
     next: 'never',
@@ -201,10 +233,24 @@ export const ERROR_CATALOGUE = {
   },
 
   // --- backoff: transient, retried with growing delays ---------------------------------------
+  MW_ERR_DATABASE_FULL: {
+    next: 'backoff',
+    meaning:
+      'the database (or its disk) is full: the write was rolled back, nothing stored was lost',
+    action:
+      'free disk space (or raise the quota); the jobs retry and the reconciler re-enqueues the rest',
+  },
+  MW_ERR_DATABASE_READONLY: {
+    next: 'backoff',
+    meaning: 'the database refuses writes (read-only file, mount or role): nothing was written',
+    action: "make the database writable for mediawatch's user; the jobs retry",
+  },
   MW_ERR_DATABASE_UNREACHABLE: {
     next: 'backoff',
-    meaning: 'the PostgreSQL server at DATABASE_URL does not answer (or refused the login)',
-    action: 'start PostgreSQL or fix DATABASE_URL; mediawatch db status checks it',
+    meaning:
+      'the database cannot be reached: PostgreSQL does not answer (or refused the login), or the SQLite file cannot be opened',
+    action:
+      "start PostgreSQL or fix DATABASE_URL / the file's folder; mediawatch db status checks it",
   },
   MW_ERR_ALERT_EMAIL: {
     next: 'backoff',
@@ -236,6 +282,11 @@ export const ERROR_CATALOGUE = {
     meaning: 'HTTP 5xx (a 503 without Retry-After included): the server failed',
     action: 'nothing if it passes; if it lasts, the outlet is down',
   },
+  MW_ERR_HTTP_TIMEOUT: {
+    next: 'backoff',
+    meaning: 'HTTP 408: the server gave up waiting for our request',
+    action: 'nothing if it passes; if it lasts, the outlet is overloaded',
+  },
   MW_ERR_INTERNAL: {
     next: 'backoff',
     meaning: 'an unexpected failure that is not a mediawatch error (a bug, or the environment)',
@@ -252,6 +303,12 @@ export const ERROR_CATALOGUE = {
     next: 'later',
     meaning: 'HTTP 429, or 503 with Retry-After: the server asked us to wait',
     action: 'nothing: every worker holds off the host; lower rateLimit if it recurs',
+  },
+  MW_ERR_HOST_BUSY: {
+    next: 'later',
+    meaning:
+      "the host's pace (rateLimit or Crawl-delay) would hold the job longer than politeness.maxWaitInJobMs",
+    action: 'nothing: the article job is delayed until its turn, without holding a worker',
   },
   MW_ERR_ROBOTS_UNREACHABLE: {
     next: 'later',
@@ -329,7 +386,8 @@ export function isSkip(code: ErrorCode): boolean {
 
 /** One line for ledgers, logs and BullMQ failures: "CODE: message". */
 export function reasonLine(code: ErrorCode, message: string): string {
-  return `${code}: ${message}`;
+  // Reasons reach the ledger, crawl runs, logs and the terminal: no credentials in their URLs.
+  return `${code}: ${redactText(message)}`;
 }
 
 export class MwError extends Error {

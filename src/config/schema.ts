@@ -57,6 +57,24 @@ export const settingsSchema = z
       })
       .strict()
       .prefault({}),
+    /** Where requests may go (docs/reliability.md): the address rule's exceptions. */
+    network: z
+      .object({
+        /**
+         * Host names or IP literals (as URLs spell them, without port) that may resolve to
+         * private, loopback, link-local, unique-local or CGNAT addresses; by default none may.
+         * Cloud metadata addresses are refused whatever this says.
+         */
+        allowPrivateHosts: z
+          .array(
+            z
+              .string()
+              .regex(/^(\[?[0-9a-f:.]+\]?|[a-z0-9.-]+)$/i, 'a host name or an IP address, no port'),
+          )
+          .default([]),
+      })
+      .strict()
+      .prefault({}),
     browser: z
       .object({
         executablePath: z.string().nullable().default(null),
@@ -75,11 +93,27 @@ export const settingsSchema = z
             summarize: z.number().int().min(1).default(1),
             /** The alerts tick (jobs/alerts.ts): one is enough, deliveries are claimed atomically. */
             alerts: z.number().int().min(1).default(1),
+            /** The reconcile tick (jobs/reconcile.ts): ledger against queues. */
+            reconcile: z.number().int().min(1).default(1),
           })
           .strict()
           .prefault({}),
         attempts: z.number().int().min(1).max(20).default(3),
         backoffMs: z.number().int().min(0).default(2_000),
+        /** SIGTERM/SIGINT: active jobs get this long to finish, then the workers close hard. */
+        shutdownTimeoutMs: z.number().int().min(0).default(30_000),
+      })
+      .strict()
+      .prefault({}),
+    /** Bounds on politeness waits (docs/reliability.md). */
+    politeness: z
+      .object({
+        /** A robots.txt Crawl-delay longer than this is taken as this (ms). */
+        maxCrawlDelayMs: z.number().int().min(0).default(30_000),
+        /** An article job whose host is not free within this long is delayed, not held (ms). */
+        maxWaitInJobMs: z.number().int().min(0).default(3_000),
+        /** Host leases (maxConcurrent) expire this long after their holder stops renewing (ms). */
+        hostLeaseMs: z.number().int().min(1_000).default(10_000),
       })
       .strict()
       .prefault({}),
@@ -146,6 +180,22 @@ export const outletSchema = z
     fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
     /** A wire agency (Belga): its articles are the originals that other outlets pick up. */
     wire: z.boolean().default(false),
+    /**
+     * Other hosts of the outlet that requests may reach besides baseUrl's (a CDN, a www/m
+     * variant, a feed host): `host`, `host:port`, or `*.domain` for its subdomains. Every
+     * request, redirect hop and browser request must be on one of these (docs/reliability.md).
+     */
+    hosts: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i,
+            'a host name, host:port, *.domain or [IPv6]',
+          )
+          .transform((h) => h.toLowerCase()),
+      )
+      .default([]),
     /** Audience figure analysts keep for the outlet (readers or viewers); reports sum it as reach. */
     audience: z.number().int().min(0).optional(),
     rateLimit: z

@@ -22,6 +22,7 @@ import { parseXmlSource, type Candidate } from '../discover/xml-sources.js';
 import { parseHtml } from '../html/parse.js';
 import { decodeHtmlBytes } from '../extract/index.js';
 import type { HttpClient, HttpResponse } from '../fetch/http.js';
+import { inScope, outletScope } from '../fetch/scope.js';
 import type { RateLimiter } from '../politeness/rate-limiter.js';
 import { urlKey } from '../url/canonical.js';
 import type { RobotsCache } from './robots-cache.js';
@@ -83,6 +84,8 @@ export async function discoverOutlet(
   const d = outlet.discovery;
   const base = outlet.baseUrl;
   const host = new URL(base).host;
+  // Every source and every redirect hop stays on the outlet's hosts (docs/reliability.md).
+  const scope = outletScope(outlet);
   const before = (u: string): Promise<void> => s.limiter.acquire(u);
   const budget = new BudgetLog();
   const result: DiscoveryResult = {
@@ -99,10 +102,22 @@ export async function discoverOutlet(
     return x.host === host ? x.pathname + x.search : u;
   };
   const rulesFor = (url: string): Promise<RobotsRules> | null =>
-    d.robots ? s.robots.rules(url, before) : null;
+    d.robots ? s.robots.rules(url, before, scope) : null;
 
-  /** Fetches a source that robots.txt allows; failures are reported and answer null. */
+  /**
+   * Fetches a source on the outlet's hosts that robots.txt allows; failures are reported and
+   * answer null. A source on another host (a robots.txt Sitemap line, an index child, a
+   * configured URL) is skipped before anything is asked of that host, its robots.txt included.
+   */
   const read = async (kind: string, url: string, accept?: string): Promise<HttpResponse | null> => {
+    if (!inScope(scope, url)) {
+      const reason = reasonLine(
+        'MW_SKIP_OFF_SITE',
+        "not on a host of the outlet; add the host to the outlet's hosts to read it",
+      );
+      result.skippedSources.push({ url, reason: `${kind}: ${reason}` });
+      return null;
+    }
     const rules = await rulesFor(url);
     const target = new URL(url);
     if (rules && !rules.allows(target.pathname + target.search)) {
@@ -119,7 +134,7 @@ export async function discoverOutlet(
     try {
       const res = await s.http.get(
         url,
-        accept ? { accept, beforeRequest: before } : { beforeRequest: before },
+        accept ? { accept, beforeRequest: before, scope } : { beforeRequest: before, scope },
       );
       result.sourcesRead++;
       return res;

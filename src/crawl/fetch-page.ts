@@ -5,6 +5,7 @@
 import type { OutletConfig } from '../config/schema.js';
 import { MwError } from '../errors.js';
 import { httpStatusError } from '../fetch/http-errors.js';
+import { inScope, offSiteError, outletScope } from '../fetch/scope.js';
 import {
   applySelectors,
   decodeHtmlBytes,
@@ -62,7 +63,11 @@ export async function fetchArticle(
   // itself, and page routes do not see the hops, so they would escape the rate limit.
   // robots.txt gates the article too (cached per host): a worker that did not run the outlet's
   // discovery still learns its rules and its Crawl-delay before the first request.
-  const robots = await s.robots.rules(url, before);
+  // The article keeps its outlet: the URL and every redirect hop (HTTP or in the browser) stay
+  // on the outlet's hosts, else MW_ERR_OFF_SITE (docs/reliability.md).
+  const scope = outletScope(outlet);
+  if (!inScope(scope, url)) throw offSiteError(url);
+  const robots = await s.robots.rules(url, before, scope);
   const u = new URL(url);
   if (!robots.allows(u.pathname + u.search)) {
     throw new MwError('MW_ERR_ROBOTS_DISALLOWED', `robots.txt disallows ${url}`);
@@ -75,7 +80,7 @@ export async function fetchArticle(
     if (validators?.etag) headers['if-none-match'] = validators.etag;
     if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
     const res = await s.timings.time('fetch', () =>
-      s.slots.run(url, () => s.http.get(url, { beforeRequest: before, headers })),
+      s.slots.run(url, () => s.http.get(url, { beforeRequest: before, headers, scope })),
     );
     if (res.status === 304) return { notModified: true, finalUrl: res.finalUrl };
     etag = res.headers.etag ?? null;
@@ -106,6 +111,7 @@ export async function fetchArticle(
           hosts: CONSENT_PLATFORMS[outlet.consent.platform].hosts,
         },
         beforeRequest: beforeNavigation,
+        scope,
       }),
     ),
   );

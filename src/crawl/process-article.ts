@@ -3,6 +3,7 @@
 // in one transaction (article, mentions, ledger entry: `Store.recordArticle`).
 import type { OutletConfig, RecrawlSettings } from '../config/schema.js';
 import { MwError } from '../errors.js';
+import { inScope, offSiteError, outletScope } from '../fetch/scope.js';
 import { matchDocument, uniqueSentences } from '../match/index.js';
 import type { LedgerStore, ArticleInput, MentionDraft } from '../store/types.js';
 import { summarizeMention } from '../summarize/article-summary.js';
@@ -56,9 +57,19 @@ export async function prepareArticle(
   if (!article.body && article.access === 'free') {
     throw new MwError('MW_SKIP_NOT_ARTICLE', `${finalUrl} holds no article body`);
   }
-  // Trust the page's canonical URL only on the outlet's own host.
+  // The fetch kept every hop on the outlet's hosts; this holds whatever fetched it.
+  const scope = outletScope(outlet);
+  if (!inScope(scope, finalUrl)) throw offSiteError(finalUrl, url);
+  // Trust the page's canonical URL only on the outlet's own hosts, and only on the host that
+  // answered or the outlet's main one: a canonical elsewhere (another outlet's host) would file
+  // this page under another article's key, so it is ignored.
+  const canonical = article.canonicalUrl;
   const declared =
-    article.canonicalUrl && sameHost(article.canonicalUrl, finalUrl) ? article.canonicalUrl : null;
+    canonical &&
+    inScope(scope, canonical) &&
+    (sameHost(canonical, finalUrl) || sameHost(canonical, outlet.baseUrl))
+      ? canonical
+      : null;
   const key = canonicalUrl(declared ?? finalUrl) ?? finalUrl;
   const input: ArticleInput = {
     ...article,

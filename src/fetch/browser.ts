@@ -1,7 +1,12 @@
 // The browser path: Playwright driving system Chromium. One browser per worker process,
-// launched on first use; one context; a few pages reused for every render (a new context
-// costs 0.6–1.2 s here). Images, fonts and media are blocked, and so is every request to
-// another host than the page's own. The outlet's consent recipe is applied after navigation.
+// launched on first use; a few pages, each in its own context, reused for every render (a new
+// context costs 0.6–1.2 s here). Images, fonts and media are blocked. The network scope
+// (./scope.ts, docs/reliability.md) holds for every request the page makes: each context
+// reaches the network only through its own scope proxy (./browser-proxy.ts), which refuses
+// hosts outside the render's scope and private addresses before it connects (redirect hops,
+// WebSockets and workers included, which page routes do not all see); routes abort off-scope
+// requests early, WebSockets to other hosts are closed, service workers are blocked. The
+// outlet's consent recipe is applied after navigation.
 import { existsSync } from 'node:fs';
 import {
   chromium,
@@ -9,17 +14,36 @@ import {
   type BrowserContext,
   type Locator,
   type Page,
+  type Request,
   type Route,
+  type WebSocketRoute,
 } from 'playwright-core';
 import { MwError } from '../errors.js';
+import { startScopeProxy, REFUSED_HEADER, type ScopeProxy } from './browser-proxy.js';
 import { CHROMIUM_LAUNCH_ARGS } from './chromium-args.js';
+import {
+  AddressPolicy,
+  inScope,
+  offSiteError,
+  withSuffixes,
+  type HostScope,
+  type NetworkPolicyOptions,
+  type Resolver,
+} from './scope.js';
 
 export interface BrowserOptions {
   executablePath: string | null;
   pages: number;
   navigationTimeoutMs: number;
   userAgent: string;
+  /** Settings `network`: which hosts may resolve to private addresses (by default none). */
+  network?: NetworkPolicyOptions;
+  /** For tests: how the proxy resolves host names. */
+  resolver?: Resolver;
 }
+
+/** WebRTC may not open UDP outside the proxy (it would bypass the network scope). */
+const SCOPE_ARGS = ['--force-webrtc-ip-handling-policy=disable_non_proxied_udp'];
 
 /** The part of an outlet's consent recipe the browser acts on (config schema: `consent`). */
 export interface ConsentRecipe {
@@ -36,13 +60,13 @@ export interface ConsentRecipe {
   hosts?: readonly string[] | undefined;
 }
 
-function allowedExtra(host: string, suffixes: readonly string[]): boolean {
-  const bare = host.replace(/:\d+$/, '');
-  return suffixes.some((s) => bare === s || bare.endsWith(`.${s}`));
-}
-
 export interface RenderOptions {
   consent?: ConsentRecipe | undefined;
+  /**
+   * Hosts the page and every request it makes may reach (the outlet's: `outletScope`); the
+   * consent recipe's hosts are added. Default: the URL's host only.
+   */
+  scope?: HostScope;
   /** Politeness hook, called before each navigation request (redirect hops included). */
   beforeRequest?: (url: string) => Promise<void>;
 }
@@ -81,33 +105,42 @@ function safeBundledPath(): string | null {
 
 interface Slot {
   page: Page;
-  allowedHost: string;
-  /** Consent-platform hosts (suffixes) the page may also load from, for this render only. */
-  extraHosts: readonly string[];
-  /** Politeness for the current render: every navigation hop (redirects too) waits here. */
+  context: BrowserContext;
+  proxy: ScopeProxy;
+  /** Where the current render may go; null between renders: nothing may. */
+  scope: HostScope | null;
+  /** Politeness for the current render: main-frame navigations wait here. */
   beforeNavigation: ((url: string) => Promise<void>) | undefined;
+  /** The last main-frame navigation request of the render (redirect hops included). */
+  navigation: string | null;
+  /** What the scope proxy refused during the render, by URL or host:port. */
+  refusals: Map<string, MwError>;
 }
 
 export class BrowserPool {
   private browser: Promise<Browser> | null = null;
-  private context: Promise<BrowserContext> | null = null;
   private readonly idle: Slot[] = [];
+  /** Every live slot, idle or rendering: their contexts and proxies are closed with the browser. */
+  private readonly slots = new Set<Slot>();
   private created = 0;
   private readonly waiters: Array<(slot: Slot) => void> = [];
+  private readonly policy: AddressPolicy;
 
-  constructor(private readonly opts: BrowserOptions) {}
+  constructor(private readonly opts: BrowserOptions) {
+    this.policy = new AddressPolicy(opts.network ?? { allowPrivateHosts: [] }, opts.resolver);
+  }
 
   /** Pages open (created, idle or rendering) and rendering right now, for the metrics. */
   pageCounts(): { open: number; busy: number } {
     return { open: this.created, busy: Math.max(0, this.created - this.idle.length) };
   }
 
-  private async getContext(): Promise<BrowserContext> {
+  private getBrowser(): Promise<Browser> {
     if (!this.browser) {
       const executablePath = resolveChromium(this.opts.executablePath);
       this.browser = chromium.launch({
         executablePath,
-        args: [...CHROMIUM_LAUNCH_ARGS],
+        args: [...CHROMIUM_LAUNCH_ARGS, ...SCOPE_ARGS],
         headless: true,
       });
       this.browser
@@ -115,24 +148,86 @@ export class BrowserPool {
           b.on('disconnected', () => {
             // A crashed browser is relaunched on the next render.
             this.browser = null;
-            this.context = null;
             this.idle.length = 0;
             this.created = 0;
+            void this.closeSlots();
           }),
         )
         .catch(() => {
-          // A failed launch is tried again on the next render, with a fresh context.
+          // A failed launch is tried again on the next render.
           this.browser = null;
-          this.context = null;
         });
     }
-    if (!this.context) {
-      const browser = this.browser;
-      this.context = browser.then((b) =>
-        b.newContext({ userAgent: this.opts.userAgent, javaScriptEnabled: true }),
-      );
+    return this.browser;
+  }
+
+  private async closeSlots(): Promise<void> {
+    const slots = [...this.slots];
+    this.slots.clear();
+    await Promise.all(
+      slots.map(async (s) => {
+        await s.context.close().catch(() => undefined);
+        await s.proxy.close();
+      }),
+    );
+  }
+
+  /** A page in a context of its own whose only way out is its own scope proxy. */
+  private async newSlot(): Promise<Slot> {
+    const browser = await this.getBrowser();
+    let slot: Slot | null = null;
+    const proxy = await startScopeProxy({
+      policy: this.policy,
+      scope: () => slot?.scope ?? null,
+      onRefused: (target, err) => slot?.refusals.set(target, err),
+    });
+    try {
+      const context = await browser.newContext({
+        userAgent: this.opts.userAgent,
+        javaScriptEnabled: true,
+        serviceWorkers: 'block',
+        proxy: { server: proxy.url },
+      });
+      const page = await context.newPage();
+      const fresh: Slot = {
+        page,
+        context,
+        proxy,
+        scope: null,
+        beforeNavigation: undefined,
+        navigation: null,
+        refusals: new Map(),
+      };
+      slot = fresh;
+      this.slots.add(fresh);
+      const allowed = (url: string): boolean => {
+        if (!/^(https?|wss?):/i.test(url)) return true; // data:, blob:, about: reach no host
+        return fresh.scope !== null && inScope(fresh.scope, url);
+      };
+      await context.route('**/*', async (route: Route) => {
+        const req = route.request();
+        if (BLOCKED_TYPES.has(req.resourceType()) || !allowed(req.url())) {
+          return route.abort('blockedbyclient');
+        }
+        if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+          await fresh.beforeNavigation?.(req.url());
+        }
+        return route.continue();
+      });
+      await context.routeWebSocket(/.*/, (ws: WebSocketRoute) => {
+        if (!allowed(ws.url())) return void ws.close({ code: 1008, reason: 'off-site' });
+        ws.connectToServer();
+      });
+      // Routes do not see redirect hops: the request event does, for the main frame's URL.
+      page.on('request', (req: Request) => {
+        if (req.isNavigationRequest() && req.frame() === page.mainFrame())
+          fresh.navigation = req.url();
+      });
+      return fresh;
+    } catch (err) {
+      await proxy.close();
+      throw err;
     }
-    return this.context;
   }
 
   private async acquire(): Promise<Slot> {
@@ -141,34 +236,7 @@ export class BrowserPool {
     if (this.created < this.opts.pages) {
       this.created++;
       try {
-        const context = await this.getContext();
-        const page = await context.newPage();
-        const fresh: Slot = {
-          page,
-          allowedHost: '',
-          extraHosts: [],
-          beforeNavigation: undefined,
-        };
-        await page.route('**/*', async (route: Route) => {
-          const req = route.request();
-          let host = '';
-          try {
-            host = new URL(req.url()).host;
-          } catch {
-            /* data: and blob: URLs have no host */
-          }
-          if (
-            BLOCKED_TYPES.has(req.resourceType()) ||
-            (host !== '' && host !== fresh.allowedHost && !allowedExtra(host, fresh.extraHosts))
-          ) {
-            return route.abort('blockedbyclient');
-          }
-          if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
-            await fresh.beforeNavigation?.(req.url());
-          }
-          return route.continue();
-        });
-        return fresh;
+        return await this.newSlot();
       } catch (err) {
         this.created--;
         throw err;
@@ -201,12 +269,19 @@ export class BrowserPool {
       }, this.opts.navigationTimeoutMs * 2);
     });
     try {
-      slot.allowedHost = new URL(url).host;
-      slot.extraHosts = opts.consent?.hosts ?? [];
+      const scope = opts.scope ?? { hosts: [new URL(url).host] };
+      slot.scope = withSuffixes(scope, opts.consent?.hosts ?? []);
       slot.beforeNavigation = opts.beforeRequest;
+      slot.navigation = null;
+      slot.refusals.clear();
+      if (!inScope(slot.scope, url)) throw offSiteError(url);
       return await Promise.race([this.renderIn(slot, url, opts), deadline]);
     } catch (err) {
       if (err instanceof MwError) throw err;
+      // A navigation the scope refused (a redirect hop off-site, a private address) fails with
+      // the refusal's code, not as a browser failure.
+      const refusal = this.navigationRefusal(slot, url);
+      if (refusal) throw refusal;
       // A timed-out page may still be running its scripts: it is not given to the next render.
       broken = slot.page.isClosed() || (err as Error).name === 'TimeoutError';
       throw new MwError(
@@ -217,6 +292,7 @@ export class BrowserPool {
     } finally {
       clearTimeout(timer);
       slot.beforeNavigation = undefined;
+      slot.scope = null;
       if (broken) {
         // A hung page may hold its renderer process (shared with the site's other pages): the
         // whole browser is replaced, and renders waiting for a page get one from the new one.
@@ -225,11 +301,20 @@ export class BrowserPool {
     }
   }
 
+  /** Why the scope stopped the render's main-frame navigation, or null if it did not. */
+  private navigationRefusal(slot: Slot, url: string): MwError | null {
+    const nav = slot.navigation;
+    if (!nav || !slot.scope) return null;
+    if (!inScope(slot.scope, nav)) return offSiteError(nav, url);
+    const u = new URL(nav);
+    const authority = `${u.hostname}:${u.port || (u.protocol === 'https:' ? 443 : 80)}`;
+    return slot.refusals.get(nav) ?? slot.refusals.get(authority) ?? null;
+  }
+
   private async replaceBrowser(slot: Slot): Promise<void> {
     const browser = this.browser;
     if (!slot.page.isClosed() || browser) {
       this.browser = null;
-      this.context = null;
       this.idle.length = 0;
       this.created = 0;
       const old = await browser?.catch(() => null);
@@ -237,6 +322,7 @@ export class BrowserPool {
         old?.close().catch(() => undefined),
         new Promise((r) => setTimeout(r, 5_000)),
       ]);
+      await this.closeSlots();
     }
     for (const waiter of this.waiters.splice(0)) void this.acquire().then(waiter, () => undefined);
   }
@@ -247,9 +333,17 @@ export class BrowserPool {
       timeout: this.opts.navigationTimeoutMs,
     });
     const status = response?.status() ?? 0;
-    const retryAfter = response ? ((await response.allHeaders())['retry-after'] ?? null) : null;
+    const headers = response ? await response.allHeaders() : {};
+    // The proxy refused the document (an off-site or private redirect hop): fail with its code.
+    const refusal = headers[REFUSED_HEADER] ? this.navigationRefusal(slot, url) : null;
+    if (refusal) throw refusal;
+    const retryAfter = headers['retry-after'] ?? null;
     if (opts.consent && status < 400) await this.applyConsent(slot.page, opts.consent);
-    return { finalUrl: slot.page.url(), status, retryAfter, html: await slot.page.content() };
+    const html = await slot.page.content();
+    // The article keeps its outlet: a page that ended up elsewhere (a script navigation) fails.
+    const finalUrl = slot.page.url();
+    if (slot.scope && !inScope(slot.scope, finalUrl)) throw offSiteError(finalUrl, url);
+    return { finalUrl, status, retryAfter, html };
   }
 
   private async applyConsent(page: Page, consent: ConsentRecipe): Promise<void> {
@@ -281,7 +375,7 @@ export class BrowserPool {
   async close(): Promise<void> {
     const browser = this.browser;
     this.browser = null;
-    this.context = null;
     if (browser) await (await browser.catch(() => null))?.close();
+    await this.closeSlots();
   }
 }

@@ -17,6 +17,9 @@ export function httpStatusError(
   if (status >= 500) {
     return new MwError('MW_ERR_HTTP_SERVER', `HTTP ${status} from ${url}`);
   }
+  if (status === 408) {
+    return new MwError('MW_ERR_HTTP_TIMEOUT', `HTTP 408 from ${url}: the server timed out`);
+  }
   if (status === 404 || status === 410) {
     return new MwError('MW_ERR_HTTP_NOT_FOUND', `HTTP ${status} from ${url}`);
   }
@@ -57,6 +60,9 @@ const TRANSIENT = new Set([
 /** Wraps a network error; transient ones are retried with backoff. */
 export function networkError(err: unknown, url: string): MwError {
   if (err instanceof MwError) return err;
+  // A refusal raised inside the connector (the address rule) may come back wrapped.
+  const cause = (err as { cause?: unknown }).cause;
+  if (cause instanceof MwError) return cause;
   const name = (err as { name?: string }).name ?? '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new MwError('MW_ERR_NETWORK', `timed out fetching ${url}`, { cause: err });

@@ -1,11 +1,22 @@
 // Plain HTTP fetching with undici: one keep-alive Agent per process, an overall timeout per
-// request, redirects followed by hand (each hop is checked, at most maxRedirects), and a limit
-// on decoded bytes that also holds for compressed bodies (a gzip bomb stops at the limit).
+// request, redirects followed by hand (each hop is checked against the caller's scope, at most
+// maxRedirects), and a limit on decoded bytes that also holds for compressed bodies (a gzip
+// bomb stops at the limit). Every socket is opened by a connector that resolves the host,
+// checks every address (./scope.ts) and dials a checked one: no second DNS answer slips by.
+import { isIP } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { pipeline, type Readable, type Transform } from 'node:stream';
-import { Agent, request } from 'undici';
+import { Agent, buildConnector, request } from 'undici';
 import { MwError } from '../errors.js';
 import { httpStatusError, networkError } from './http-errors.js';
+import {
+  AddressPolicy,
+  inScope,
+  offSiteError,
+  type HostScope,
+  type NetworkPolicyOptions,
+  type Resolver,
+} from './scope.js';
 
 export interface HttpOptions {
   userAgent: string;
@@ -28,6 +39,22 @@ export interface HttpResponse {
 /** Called before every request (including each redirect hop): politeness waits here. */
 export type BeforeRequest = (url: string) => Promise<void>;
 
+export interface GetOptions {
+  accept?: string;
+  headers?: Record<string, string>;
+  beforeRequest?: BeforeRequest;
+  /**
+   * The hosts the URL and every redirect hop must be on (an outlet's: `outletScope`); a hop
+   * elsewhere fails with MW_ERR_OFF_SITE before it is requested. Without it, only the address
+   * rule applies.
+   */
+  scope?: HostScope;
+  /** Decoded bytes read at most (default: settings http.maxBytes). */
+  maxBytes?: number;
+  /** Past `maxBytes`, stop reading and answer the first bytes instead of MW_ERR_TOO_LARGE. */
+  truncate?: boolean;
+}
+
 const ACCEPT_HTML = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
 function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -37,8 +64,10 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
   return out;
 }
 
-function decoderFor(encoding: string | undefined): Transform | null {
-  switch ((encoding ?? '').trim().toLowerCase()) {
+function decoderFor(coding: string): Transform | null | undefined {
+  switch (coding) {
+    case 'identity':
+      return null;
     case 'gzip':
     case 'x-gzip':
       return createGunzip();
@@ -47,8 +76,26 @@ function decoderFor(encoding: string | undefined): Transform | null {
     case 'br':
       return createBrotliDecompress();
     default:
-      return null;
+      return undefined;
   }
+}
+
+/**
+ * The decoders for a Content-Encoding, in the order they undo it: codings are listed in the
+ * order they were applied (RFC 9110 §8.4), so `gzip, br` is un-brotlied, then gunzipped. A
+ * coding we do not know leaves the body as it came (as before), and so does none.
+ */
+function decodersFor(encoding: string | undefined): Transform[] {
+  const codings = (encoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '');
+  const decoders = codings.map(decoderFor);
+  if (decoders.some((d) => d === undefined)) {
+    for (const d of decoders) d?.destroy();
+    return [];
+  }
+  return decoders.filter((d): d is Transform => d !== null).reverse();
 }
 
 async function readLimited(
@@ -56,38 +103,90 @@ async function readLimited(
   encoding: string | undefined,
   maxBytes: number,
   url: string,
+  truncate: boolean,
 ): Promise<Buffer> {
-  const decoder = decoderFor(encoding);
-  // pipeline (not pipe) passes a broken or stalled body's error on to the decoder, so the loop
+  const decoders = decodersFor(encoding);
+  // pipeline (not pipe) passes a broken or stalled body's error on to the decoders, so the loop
   // below ends instead of waiting forever.
-  const source: AsyncIterable<Buffer> = decoder ? pipeline(body, decoder, () => undefined) : body;
+  const source: AsyncIterable<Buffer> =
+    decoders.length > 0
+      ? (pipeline as (...s: Array<Readable | Transform | (() => void)>) => Transform)(
+          body,
+          ...decoders,
+          () => undefined,
+        )
+      : body;
   const chunks: Buffer[] = [];
   let size = 0;
   let ok = false;
+  let cut = false;
   try {
     for await (const chunk of source) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        throw new MwError('MW_ERR_TOO_LARGE', `${url} is larger than ${maxBytes} bytes decoded`);
+      if (size + chunk.length > maxBytes) {
+        if (!truncate) {
+          throw new MwError('MW_ERR_TOO_LARGE', `${url} is larger than ${maxBytes} bytes decoded`);
+        }
+        chunks.push(chunk.subarray(0, maxBytes - size));
+        size = maxBytes;
+        cut = true;
+        break;
       }
+      size += chunk.length;
       chunks.push(chunk);
     }
-    ok = true;
+    ok = !cut;
+  } catch (err) {
+    // A compressed body that ends before its last block (a dropped connection behind a proxy,
+    // a server that gave up): the next attempt may get it whole.
+    const code = (err as { code?: unknown }).code;
+    if (code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      throw new MwError('MW_ERR_NETWORK', `${url}: the compressed body is truncated`, {
+        retry: 'backoff',
+        cause: err,
+      });
+    }
+    throw err;
   } finally {
     if (!ok) {
       body.destroy();
-      decoder?.destroy();
+      for (const d of decoders) d.destroy();
     }
   }
   return Buffer.concat(chunks);
 }
 
+/**
+ * An undici connector that applies the address rule: an IP literal is checked as it is, a name
+ * is resolved by the policy's checking lookup and the socket dials the address it answered.
+ */
+function guardedConnector(policy: AddressPolicy, timeoutMs: number): buildConnector.connector {
+  const connect = buildConnector({ timeout: timeoutMs, lookup: policy.lookup } as never);
+  return (options, callback) => {
+    const host = options.hostname.replace(/^\[|\]$/g, '');
+    const refused = isIP(host) ? policy.refusal(host, host) : null;
+    if (refused) {
+      callback(refused, null);
+      return;
+    }
+    connect(options, callback);
+  };
+}
+
 export class HttpClient {
   private readonly agent: Agent;
 
-  constructor(private readonly opts: HttpOptions) {
+  /**
+   * `network`: settings `network` (which hosts may be private; by default none); `resolver`
+   * for tests.
+   */
+  constructor(
+    private readonly opts: HttpOptions,
+    network: NetworkPolicyOptions = { allowPrivateHosts: [] },
+    resolver?: Resolver,
+  ) {
+    const policy = new AddressPolicy(network, resolver);
     this.agent = new Agent({
-      connect: { timeout: opts.timeoutMs },
+      connect: guardedConnector(policy, opts.timeoutMs),
       headersTimeout: opts.timeoutMs,
       bodyTimeout: opts.timeoutMs,
       keepAliveTimeout: 10_000,
@@ -95,12 +194,17 @@ export class HttpClient {
     });
   }
 
-  async get(
-    url: string,
-    opts: { accept?: string; headers?: Record<string, string>; beforeRequest?: BeforeRequest } = {},
-  ): Promise<HttpResponse> {
+  async get(url: string, opts: GetOptions = {}): Promise<HttpResponse> {
     let current = url;
+    const conditional = !!(opts.headers?.['if-none-match'] ?? opts.headers?.['if-modified-since']);
     for (let hop = 0; ; hop++) {
+      // Each hop is checked before it is requested (and before politeness spends a grant on it).
+      if (
+        !/^https?:$/.test(new URL(current).protocol) ||
+        (opts.scope && !inScope(opts.scope, current))
+      ) {
+        throw offSiteError(current, hop > 0 ? url : undefined);
+      }
       await opts.beforeRequest?.(current);
       // The timeout starts once politeness lets the request go: waiting for a slot is not slow.
       const signal = AbortSignal.timeout(this.opts.timeoutMs);
@@ -137,6 +241,20 @@ export class HttpClient {
         }
         continue;
       }
+      if (
+        res.statusCode >= 300 &&
+        res.statusCode < 400 &&
+        !(res.statusCode === 304 && conditional)
+      ) {
+        // A 304 answers a conditional request only; a redirect needs a Location.
+        await res.body.dump();
+        throw new MwError(
+          'MW_ERR_HTTP_STATUS',
+          res.statusCode === 304
+            ? `HTTP 304 from ${current}, but no validators were sent`
+            : `HTTP ${res.statusCode} from ${current} without a Location`,
+        );
+      }
       if (res.statusCode >= 400 || res.statusCode < 200) {
         await res.body.dump();
         throw httpStatusError(res.statusCode, current, headers['retry-after'] ?? null, Date.now());
@@ -146,8 +264,9 @@ export class HttpClient {
         body = await readLimited(
           res.body,
           headers['content-encoding'],
-          this.opts.maxBytes,
+          opts.maxBytes ?? this.opts.maxBytes,
           current,
+          opts.truncate ?? false,
         );
       } catch (err) {
         throw networkError(err, current);

@@ -1,6 +1,8 @@
 // Writes a config folder that points the configured outlets at the simulator: same outlet
 // files, with baseUrl set to the simulator's origin for that outlet and a faster rate limit
-// (it is our own server on loopback). Outlets the simulator does not model are left out.
+// (it is our own server on loopback). Outlets the simulator does not model are left out. The
+// simulator's loopback hosts, and only those, may resolve to a private address
+// (settings network.allowPrivateHosts).
 import {
   cpSync,
   mkdirSync,
@@ -37,6 +39,10 @@ export function writeSimConfig(
   ) as Record<string, Record<string, unknown>>;
   settings.database = { ...settings.database, url: opts.databaseUrl };
   settings.redis = { ...settings.redis, prefix: opts.redisPrefix };
+  settings.network = {
+    ...settings.network,
+    allowPrivateHosts: [...new Set(Object.values(origins).map((o) => new URL(o).hostname))],
+  };
   writeFileSync(join(toDir, 'mediawatch.yaml'), stringify(settings));
   for (const file of readdirSync(join(fromDir, 'outlets'))) {
     if (!/\.ya?ml$/.test(file)) continue;

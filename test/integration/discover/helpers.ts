@@ -10,12 +10,15 @@ export const UA = 'mediawatch/0.1 (+https://example.invalid; tests)';
 const MAX_BYTES = 1024 * 1024;
 
 export function discoverServices(): DiscoverServices & { close(): Promise<void> } {
-  const http = new HttpClient({
-    userAgent: UA,
-    timeoutMs: 5_000,
-    maxRedirects: 5,
-    maxBytes: MAX_BYTES,
-  });
+  const http = new HttpClient(
+    {
+      userAgent: UA,
+      timeoutMs: 5_000,
+      maxRedirects: 5,
+      maxBytes: MAX_BYTES,
+    },
+    { allowPrivateHosts: ['127.0.0.1'] },
+  );
   return {
     http,
     robots: new RobotsCache(http, UA),

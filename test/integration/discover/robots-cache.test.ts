@@ -10,12 +10,15 @@ type Answer = { status: number; body?: string; headers?: Record<string, string> 
 let answer: Answer = { status: 200, body: '' };
 let hits = 0;
 let server: Awaited<ReturnType<typeof serve>>;
-const http = new HttpClient({
-  userAgent: 'mediawatch/0.1 (+https://example.invalid)',
-  timeoutMs: 5_000,
-  maxRedirects: 5,
-  maxBytes: 8 * 1024 * 1024,
-});
+const http = new HttpClient(
+  {
+    userAgent: 'mediawatch/0.1 (+https://example.invalid)',
+    timeoutMs: 5_000,
+    maxRedirects: 5,
+    maxBytes: 8 * 1024 * 1024,
+  },
+  { allowPrivateHosts: ['127.0.0.1'] },
+);
 
 beforeAll(async () => {
   server = await serve((req, res) => {

@@ -11,6 +11,7 @@ const pool = new BrowserPool({
   pages: 1,
   navigationTimeoutMs: 10_000,
   userAgent: 'mediawatch-test',
+  network: { allowPrivateHosts: ['127.0.0.1', 'localhost'] },
 });
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ const pool = new BrowserPool({
   pages: 1,
   navigationTimeoutMs: 1_500,
   userAgent: 'mediawatch-test',
+  network: { allowPrivateHosts: ['127.0.0.1'] },
 });
 
 beforeAll(async () => {

@@ -6,12 +6,15 @@ import { HttpClient } from '../../../src/fetch/http.js';
 import { serve } from '../../helpers/server.js';
 
 let server: Awaited<ReturnType<typeof serve>>;
-const client = new HttpClient({
-  userAgent: 'mediawatch-test',
-  timeoutMs: 2_000,
-  maxRedirects: 2,
-  maxBytes: 10_000,
-});
+const client = new HttpClient(
+  {
+    userAgent: 'mediawatch-test',
+    timeoutMs: 2_000,
+    maxRedirects: 2,
+    maxBytes: 10_000,
+  },
+  { allowPrivateHosts: ['127.0.0.1'] },
+);
 
 beforeAll(async () => {
   server = await serve((req, res) => {

@@ -89,6 +89,7 @@ beforeAll(async () => {
     pages: 1,
     navigationTimeoutMs: 15_000,
     userAgent: 'mediawatch-test',
+    network: { allowPrivateHosts: ['127.0.0.1', 'localhost'] },
   });
 });
 afterAll(async () => {
