@@ -2,7 +2,8 @@
 // English, German and rare in the others), restricted to the outlet's languages when given and
 // cross-checked with <html lang>: the declaration decides when the text is too short or the
 // counts are close, the text decides when it clearly disagrees (outlets often declare one
-// language site-wide and publish in several).
+// language site-wide and publish in several). Text mostly in another script than Latin (Korean,
+// Japanese, Chinese, Arabic, Cyrillic …) is in another language: null, never the outlet's.
 import type { Lang } from './types.js';
 
 const STOP_WORDS: Record<Lang, string> = {
@@ -32,9 +33,15 @@ export interface LanguageInput {
 }
 
 export function detectLanguage(input: LanguageInput): Lang | null {
+  // Text written mostly in another script (Korean, Japanese, Chinese, Arabic, Cyrillic, Greek
+  // …) is in a language mediawatch does not read, whatever the outlet or the markup says.
+  if (otherScript(input.text)) return null;
+  const declared = toLang(input.htmlLang);
+  // A page declared in another language ("ko", "ja", "es") is in it unless its text plainly
+  // reads as one of ours.
+  if (declared === null && languageTag(input.htmlLang) && !readsAsOurs(input.text)) return null;
   const allowed = input.allowed !== undefined && input.allowed.length > 0 ? input.allowed : LANGS;
   if (allowed.length === 1) return allowed[0] ?? null;
-  const declared = toLang(input.htmlLang);
   const declaredOk = declared !== null && allowed.includes(declared) ? declared : null;
 
   const counts = countHits(input.text, allowed);
@@ -48,6 +55,31 @@ export function detectLanguage(input: LanguageInput): Lang | null {
     return declaredOk;
   }
   return best;
+}
+
+const LATIN_LETTER = /\p{sc=Latin}/gu;
+const OTHER_LETTER = /(?!\p{sc=Latin})\p{L}/gu;
+/** Characters of the text read to tell its script. */
+const SCRIPT_SAMPLE = 2000;
+
+/** Whether most letters of the text are of a script other than Latin. */
+export function otherScript(text: string): boolean {
+  const sample = text.length > SCRIPT_SAMPLE ? text.slice(0, SCRIPT_SAMPLE) : text;
+  const other = sample.match(OTHER_LETTER)?.length ?? 0;
+  if (other === 0) return false;
+  const latin = sample.match(LATIN_LETTER)?.length ?? 0;
+  return other > latin;
+}
+
+/** Whether `code` looks like a language tag ("ko", "zh-Hant", "pt_BR"), not noise. */
+function languageTag(code: string | null): boolean {
+  return code !== null && /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(code.trim());
+}
+
+/** Whether the text has enough stop words of one of our languages to say it is in it. */
+function readsAsOurs(text: string): boolean {
+  const counts = countHits(text, LANGS);
+  return LANGS.some((l) => counts[l] >= MIN_HITS);
 }
 
 function countHits(text: string, allowed: readonly Lang[]): Record<Lang, number> {
