@@ -50,7 +50,7 @@ export function extractByline(
   ld: JsonLd,
   siteNames: string[],
 ): Byline {
-  const exclude = siteNames.map(foldKey);
+  const exclude = siteNames.map(nameKey);
   const sources: string[][] = [
     fromJsonLd(ld),
     fromMeta(meta),
@@ -172,7 +172,7 @@ export function splitNames(raw: string, exclude: readonly string[] = []): string
   const out: string[] = [];
   for (const part of s.split(SPLIT)) {
     const name = cleanName(part);
-    if (name !== null && !exclude.includes(foldKey(name))) out.push(name);
+    if (name !== null && !exclude.includes(nameKey(name))) out.push(name);
   }
   return out;
 }
@@ -184,7 +184,10 @@ function cleanName(part: string): string | null {
     .replace(PREFIX, '')
     .trim();
   name = name.replace(/\s*\([^)]*\)\s*$/, '').trim();
-  if (name.length < 3 || name.length > 60) return null;
+  // Scripts without capitals (Korean, Chinese, Japanese, Arabic …) write names of two or
+  // three characters, without a capital to recognise them by.
+  const caseless = /^\p{Lo}/u.test(name);
+  if (name.length < (caseless ? 2 : 3) || name.length > 60) return null;
   if (/\d|https?:|www\.|@/.test(name)) return null;
   if (NOT_A_NAME.test(name)) return null;
   let words = name.split(' ');
@@ -199,16 +202,21 @@ function cleanName(part: string): string | null {
     if (name.length < 3) return null;
   }
   if (words.length > 5) return null;
-  if (!/^\p{Lu}/u.test(name)) return null;
+  if (!caseless && !/^\p{Lu}/u.test(name)) return null;
   if (ORGANISATION.test(name)) return null;
   return name;
+}
+
+/** foldKey, or the name itself when it has no Latin letter or digit (스타데일리, 한소율). */
+function nameKey(name: string): string {
+  return foldKey(name) || name.replace(/\s+/g, '');
 }
 
 function dedupe(names: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const n of names) {
-    const k = foldKey(n);
+    const k = nameKey(n);
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(n);

@@ -65,3 +65,13 @@ describe('author names', () => {
     expect(a.wireCredit).toBe('Belga');
   });
 });
+
+describe('names in scripts without capitals', () => {
+  it('reads Korean, Chinese and Japanese names, and tells them from the site name', () => {
+    expect(splitNames('한소율')).toEqual(['한소율']);
+    expect(splitNames('王伟')).toEqual(['王伟']);
+    expect(splitNames('高橋美咲')).toEqual(['高橋美咲']);
+    expect(splitNames('한소율', ['스타데일리'])).toEqual(['한소율']);
+    expect(splitNames('스타데일리', ['스타데일리'])).toEqual([]);
+  });
+});
