@@ -98,7 +98,9 @@ function fromMeta(meta: PageMeta, keys: readonly string[]): string | null {
 function fromItemprop(meta: PageMeta, prop: string): string | null {
   for (const el of meta.itemprops) {
     if (attr(el, 'itemprop').toLowerCase() !== prop || el.name === 'meta') continue;
-    const d = parseDateValue(attr(el, 'datetime') || attr(el, 'content') || textOf(el));
+    // hAtom's <abbr class="published" title="2024-03-09T10:15:00Z">10:15</abbr> (Blogger).
+    const title = el.name === 'abbr' ? attr(el, 'title') : '';
+    const d = parseDateValue(attr(el, 'datetime') || attr(el, 'content') || title || textOf(el));
     if (d !== null) return d;
   }
   return null;
