@@ -5,12 +5,13 @@
 // line, and tell data tables from layout tables.
 import { attr, findByTag, hintString, isElement, textOf } from './dom.js';
 import type { Element } from './dom.js';
-import { keptText, linkDensity } from './content-stats.js';
+import { brParagraphs, keptText, linkDensity } from './content-stats.js';
 import type { ContentStats, NodeStats } from './content-stats.js';
 import { classWeight } from './content-select.js';
 import { isDateLine } from './date-line.js';
 import {
   AD_LABEL_TEXT,
+  AFFILIATE_TEXT,
   CREDIT_TEXT,
   META_LINE_HINT,
   META_LINE_TEXT,
@@ -73,7 +74,7 @@ export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: 
   // Lists of links (related articles, tags) are furniture; Readability keeps them.
   if (isList && s.listItems >= 2 && ld > 0.7) return true;
   if (s.commas >= 10) return false;
-  const p = s.paragraphs;
+  const p = s.paragraphs + brParagraphs(s);
   const headingDensity = s.chars === 0 ? 0 : s.headingChars / s.chars;
   return (
     (s.images > 1 && p / s.images < 0.5 && !inFigure) ||
@@ -85,11 +86,23 @@ export function isFurniture(el: Element, s: NodeStats, score: number, inFigure: 
       (s.images === 0 || s.images > 2) &&
       !inFigure &&
       !(ld === 0 && readsAsSentence(el))) ||
-    (!isList && weight < 25 && ld > 0.2) ||
+    (!isList && weight < 25 && ld > 0.2 && !textWithOutboundLinks(s, ld)) ||
     (weight >= 25 && ld > 0.5) ||
     (s.embeds === 1 && s.chars < 75) ||
     s.embeds > 1
   );
+}
+
+/** Unlinked text a block needs for its outbound links to be the article's (a deal's shop). */
+const OUTBOUND_TEXT = 150;
+
+/**
+ * A block of text whose links lead away from the site (a deal's shop, a source), with a
+ * paragraph's worth of text of its own: content. A block whose links lead around the site (a
+ * teaser), or that is mostly links, is furniture.
+ */
+function textWithOutboundLinks(s: NodeStats, ld: number): boolean {
+  return ld <= 0.5 && s.siteLinkChars * 2 < s.linkChars && s.chars - s.linkChars >= OUTBOUND_TEXT;
 }
 
 /**
@@ -171,10 +184,25 @@ export function judgeBlockText(
     if (rest.length < 3) return 'drop-with-next';
     if (s.chars < 200 || linkDensity(s) > 0.3) return 'drop';
   }
-  if (PROMPT_TEXT.test(text) || SUBSCRIBER_ONLY.test(text)) return 'drop';
+  if (PROMPT_TEXT.test(text) || SUBSCRIBER_ONLY.test(text) || AFFILIATE_TEXT.test(text))
+    return 'drop';
   // "Abonnez-vous", "Word abonnee", "Premium": a button or a badge, not a sentence.
   if (s.chars < SHORT_PROMPT && SUBSCRIBE_PROMPT.test(text)) return 'drop';
   return 'keep';
+}
+
+/** Words of a button's label at most ("View deal", "Buy now", "€199 at Voltmart"). */
+const BUTTON_WORDS = 3;
+
+/**
+ * A link standing alone between blocks, a few words and not a sentence: a button ("View deal",
+ * "Buy now", "Lire la suite"). `parent` holds the stats of its parent element.
+ */
+export function isButtonLink(el: Element, s: NodeStats, parent: NodeStats | undefined): boolean {
+  if (el.name !== 'a' || parent === undefined || !parent.hasBlockChild) return false;
+  if (s.chars === 0 || s.chars > KICKER_MAX || parent.ownChars > s.chars + 2) return false;
+  const text = textOf(el);
+  return text.split(' ').length <= BUTTON_WORDS && !SENTENCE_END.test(text);
 }
 
 /** Rows of a data table as lines, cells joined by " | ". */

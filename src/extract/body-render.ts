@@ -3,12 +3,13 @@
 // Skipped subtrees (content-stats), furniture and pointer blocks (body-clean), headings that
 // repeat the title or the headline, figure captions, and the labels and headings left without
 // their section (body-orphans) are left out. Inside a data table nothing is cleaned.
-import { foldSpace, isElement, isText, rawText } from './dom.js';
+import { boundedText, findByTag, foldSpace, isElement, isText, rawText } from './dom.js';
 import type { Element } from './dom.js';
 import type { ContentStats, NodeStats } from './content-stats.js';
 import { BLOCK_TAGS } from './content-stats.js';
 import {
   holdsDataTable,
+  isButtonLink,
   isDataTable,
   isFurniture,
   judgeBlockText,
@@ -16,6 +17,7 @@ import {
   tableRows,
 } from './body-clean.js';
 import { withoutOrphans } from './body-orphans.js';
+import { opensThread, withoutBackMatter, withoutTeaserRuns } from './body-tail.js';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 // prettier-ignore
@@ -41,6 +43,9 @@ const JUDGED_BLOCKS = new Set([
   'address',
   'time',
 ]);
+/** Blocks that may head a reader comment thread. */
+const THREAD_MARKERS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b']);
+const THREAD_TEXT_MAX = 120;
 /** A figure is an image with its caption and credit: left out unless it holds real text. */
 const FIGURE_TEXT_MIN = 400;
 const LINE_SPACE = /[ \t\f\r\u00a0\u200b\u2009\u202f]+/g;
@@ -69,16 +74,28 @@ export interface Rendered {
   articles: number;
   /** The block element the first paragraph came from: where the body starts on the page. */
   first: Element | null;
+  /** Pictures in the rendered elements (a photo gallery has many and little text). */
+  images: number;
 }
 
 export function renderParagraphs(roots: readonly Element[], ctx: RenderContext): Rendered {
   const r = new Renderer(ctx);
   for (const root of roots) r.block(root, false);
   r.flush();
-  const paragraphs = withoutOrphans(r.paragraphs, r.headings, r.cuts);
+  const { run, removed } = withoutTeaserRuns(r);
+  const paragraphs = withoutBackMatter(withoutOrphans(run.paragraphs, run.headings, run.cuts));
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
-  const { linkChars, linkedHeadings, articles } = r.counts;
-  return { paragraphs, chars, linkChars, linkedHeadings, articles, first: r.first };
+  const { linkChars, articles } = r.counts;
+  const linkedHeadings = r.counts.linkedHeadings - removed;
+  const images = roots.reduce((n, root) => n + (ctx.cs.stats.get(root)?.images ?? 0), 0);
+  return { paragraphs, chars, linkChars, linkedHeadings, articles, first: r.first, images };
+}
+
+const LINK_TAG = new Set(['a']);
+
+/** Whether every link of a heading is an anchor in the page (a table of contents' back-link). */
+function linksInPage(el: Element): boolean {
+  return findByTag(el, LINK_TAG).every((a) => (a.attribs['href'] ?? '').trim().startsWith('#'));
 }
 
 /**
@@ -99,6 +116,8 @@ class Renderer {
   readonly headings = new Map<number, number>();
   /** Paragraphs after which a block was dropped as furniture. */
   readonly cuts = new Set<number>();
+  /** Heading paragraphs that link to the site's own pages (teasers' headlines). */
+  readonly siteHeadings = new Set<number>();
   /** The block the first paragraph came from. */
   first: Element | null = null;
   private cutPending = false;
@@ -109,6 +128,8 @@ class Renderer {
   private inLink = false;
   /** Inside the cells of a data table: nothing is dropped as furniture or as a kicker. */
   private inDataTable = false;
+  /** A comment thread began: nothing after it is the article's. */
+  private ended = false;
 
   constructor(private readonly ctx: RenderContext) {}
 
@@ -137,8 +158,18 @@ class Renderer {
   }
 
   block(el: Element, inFigure: boolean): void {
+    if (this.ended) return;
     const s = this.ctx.cs.stats.get(el);
-    if (s === undefined) return; // skipped subtree
+    if (s === undefined) {
+      // A skipped subtree; its text still tells where a comment thread starts (a heading in a
+      // "comments-header" left out as an unlikely candidate).
+      if (this.rendered() && opensThread(boundedText(el, THREAD_TEXT_MAX) ?? '')) this.ended = true;
+      return;
+    }
+    if (this.opensThread(el, s)) {
+      this.ended = true;
+      return;
+    }
     if (this.dropNext) {
       // A bare "Read more:" takes along the links that follow it, one block each or a list.
       if (s.chars === 0 || s.linkChars / s.chars > 0.5) return;
@@ -167,6 +198,13 @@ class Renderer {
       }
     }
     if (HEADINGS.has(el.name) && this.isHeadline(el)) return;
+    if (
+      !this.inDataTable &&
+      el.parent !== null &&
+      isElement(el.parent) &&
+      isButtonLink(el, s, this.ctx.cs.stats.get(el.parent))
+    )
+      return;
     if (s.flat) {
       this.parts.push(' ', rawText(el).replace(/\s+/g, ' '), ' ');
       return;
@@ -205,9 +243,25 @@ class Renderer {
     if (isBlock) this.flush();
     if (HEADINGS.has(el.name) && this.paragraphs.length === before + 1) {
       this.headings.set(before, Number(el.name.slice(1)));
+      if (s.siteLinkChars * 2 > s.chars && !linksInPage(el)) this.siteHeadings.add(before);
     }
     this.owner = owner;
     this.inLink = wasInLink;
+  }
+
+  /**
+   * A heading or a short block without links that opens a reader comment thread ("7 replies
+   * on “…”", "Leave a Reply"), once some text was rendered.
+   */
+  private opensThread(el: Element, s: NodeStats): boolean {
+    if (!THREAD_MARKERS.has(el.name) || s.hasBlockChild || s.linkChars > 0) return false;
+    if (s.chars > THREAD_TEXT_MAX || !this.rendered()) return false;
+    return opensThread(measuredText(el, this.ctx.cs));
+  }
+
+  /** Whether some text was rendered already. */
+  private rendered(): boolean {
+    return this.paragraphs.length > 0 || this.parts.some((t) => t.trim() !== '');
   }
 
   /** A heading that repeats the title, or the page's headline <h1> again. */
@@ -221,11 +275,12 @@ class Renderer {
   private count(el: Element, s: NodeStats): void {
     if (el.name === 'a' && !this.inLink) this.counts.linkChars += s.chars;
     else if (el.name === 'article') this.counts.articles++;
-    else if (HEADINGS.has(el.name) && s.linkChars * 2 > s.chars) this.counts.linkedHeadings++;
+    else if (HEADINGS.has(el.name) && s.siteLinkChars * 2 > s.chars) this.counts.linkedHeadings++;
   }
 
   private children(el: Element, inFigure: boolean): void {
     for (const child of el.children) {
+      if (this.ended) return;
       if (isText(child)) {
         if (child.data !== '') this.parts.push(child.data.replace(/\n/g, ' '));
       } else if (isElement(child)) {

@@ -9,7 +9,7 @@ import type { ContentStats } from './content-stats.js';
 import { selectContent } from './content-select.js';
 import { renderParagraphs } from './body-render.js';
 import type { Rendered } from './body-render.js';
-import { coverage, wordSet } from './words.js';
+import { coverage, measuredLength, wordSet } from './words.js';
 
 /** The paragraphs and what they were made of (no links or headlines for JSON-LD text). */
 export interface BodyResult extends Rendered {
@@ -30,10 +30,21 @@ export interface BodyOptions {
   paywalled: boolean;
   /** The article's headline element (an <h1> that reads as the title), if the page has one. */
   headline?: Element | null;
+  /** Host names of the page (URL, canonical URL): links to them lead around the site. */
+  hosts?: readonly string[];
 }
 
-/** Readability's threshold: below this many characters, try again with fewer exclusions. */
+/**
+ * Readability's threshold: below this many characters (measured across scripts), try again
+ * with fewer exclusions.
+ */
 const ENOUGH_CHARS = 500;
+/**
+ * What a later attempt must add to replace an earlier one's text: a paragraph of this length,
+ * or this share of the earlier text.
+ */
+const ADDED_PARAGRAPH = 150;
+const ADDED_SHARE = 0.5;
 const DECLARED_MIN = 200;
 const COVERED = 0.6;
 // The last attempt reads no class or id at all: when every earlier one found next to nothing,
@@ -48,13 +59,19 @@ const ATTEMPTS = [
 
 export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null {
   let best: BodyResult | null = null;
+  let bestSize = 0;
   // Each set of exclusions is measured once and shared by the attempts that use it.
   const measured = new Map<string, ContentStats>();
   const measure = (unlikelyHints: boolean, classHints: boolean): ContentStats => {
     const key = `${unlikelyHints}/${classHints}`;
     let cs = measured.get(key);
     if (cs === undefined) {
-      cs = measureContent(doc, { unlikelyHints, classHints, headline: opts.headline ?? null });
+      cs = measureContent(doc, {
+        unlikelyHints,
+        classHints,
+        headline: opts.headline ?? null,
+        hosts: opts.hosts ?? [],
+      });
       measured.set(key, cs);
     }
     return cs;
@@ -75,8 +92,14 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
       }),
       cs,
     };
-    if (best === null || result.chars > best.chars) best = result;
-    if (best.chars >= ENOUGH_CHARS) break;
+    // A later attempt reads past exclusions (captions, prompts, credits): it replaces the text
+    // found only when it finds more text, not the same text with a caption added.
+    const size = textSize(result);
+    if (best === null || (size > bestSize && addsText(result, best, bestSize))) {
+      best = result;
+      bestSize = size;
+    }
+    if (bestSize >= ENOUGH_CHARS) break;
   }
   const declared = opts.declared === null ? null : cleanDeclared(opts.declared);
   if (declared === null || declared.length < DECLARED_MIN) return best;
@@ -111,8 +134,30 @@ export function extractBody(doc: Document, opts: BodyOptions): BodyResult | null
     linkedHeadings: 0,
     articles: 0,
     first: null,
+    images: 0,
     cs: null,
   };
+}
+
+/**
+ * Whether `later` adds text to `earlier`: a paragraph of its own length, or short blocks that
+ * are half as long as what was found (a caption or a credit is neither).
+ */
+function addsText(later: BodyResult, earlier: BodyResult, earlierSize: number): boolean {
+  const had = new Set(earlier.paragraphs);
+  let added = 0;
+  for (const p of later.paragraphs) {
+    if (had.has(p)) continue;
+    const n = measuredLength(p);
+    if (n >= ADDED_PARAGRAPH) return true;
+    added += n;
+  }
+  return added >= earlierSize * ADDED_SHARE;
+}
+
+/** The length of a result's text, measured across scripts (words.ts). */
+function textSize(r: BodyResult): number {
+  return r.paragraphs.reduce((n, p) => n + measuredLength(p), 0);
 }
 
 /** articleBody sometimes carries markup or entities' leftovers: plain text only. */

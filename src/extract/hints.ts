@@ -152,3 +152,7 @@ export const SKIP_TAGS = new Set([
   'meta',
   'title',
 ]);
+
+/** An affiliate disclosure: "We may earn a commission when you buy through links on our site." */
+export const AFFILIATE_TEXT =
+  /\b(?:(?:we|may)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commission|affiliate\s+(?:links?|commission|partnerships?)|liens?\s+(?:d['’]affiliation|affiliés?|sponsorisés)|affiliate\s*links?|affiliatelinks?|commissie\s+(?:ontvangen|verdienen))\b/i;

@@ -9,12 +9,13 @@ import { extractByline } from './authors.js';
 import { extractBody } from './body.js';
 import type { BodyResult } from './body.js';
 import { extractDates } from './date-fields.js';
-import { foldSpace, textOf } from './dom.js';
+import { attr, foldSpace, textOf } from './dom.js';
 import { ldString, readJsonLd, typesOf } from './json-ld.js';
 import type { JsonLd, JsonValue } from './json-ld.js';
 import { detectLanguage } from './language.js';
 import { extractLead } from './lead.js';
-import { looksLikeArticle } from './no-article.js';
+import { judgeArticle } from './no-article.js';
+import type { ArticleVerdict } from './no-article.js';
 import { firstMeta, readPageMeta } from './page-meta.js';
 import type { PageMeta } from './page-meta.js';
 import { extractSection } from './section.js';
@@ -22,6 +23,7 @@ import { findStandfirst } from './standfirst.js';
 import { extractTitle, titleKey } from './title.js';
 import { absoluteUrl, baseUrl } from './url.js';
 import { findWireCredit } from './wire-credit.js';
+import { measuredLength, wordCount } from './words.js';
 
 export { decodeHtmlBytes } from '../bytes/decode.js';
 export type { DecodedHtml } from '../bytes/decode.js';
@@ -34,6 +36,8 @@ export interface ExtractOptions {
 /** Minimum body for the crawler to accept a plain-HTTP fetch without rendering the page. */
 const ARTICLE_BODY_MIN_CHARS = 300;
 const ARTICLE_BODY_MIN_WORDS = 50;
+/** Microdata types of an article (schema.org Article and its kinds, BlogPosting). */
+const MICRODATA_ARTICLE = /schema\.org\/(?:\w*Article|BlogPosting|LiveBlogPosting|Report)\b/i;
 
 export function extractFromHtml(
   html: string,
@@ -70,6 +74,7 @@ export function extractArticle(
   });
 
   const key = titleKey(title);
+  const canonical = canonicalUrl(meta, ld, base);
   const declared = ldString(article?.['articleBody']);
   const paywalled = detectPaywall(doc, meta, ld);
   const found = extractBody(doc, {
@@ -78,20 +83,26 @@ export function extractArticle(
     declared,
     paywalled,
     headline: meta.h1s.find((h) => titleKey(textOf(h)) === key) ?? null,
+    hosts: [url, canonical].map(hostOf).filter((h): h is string => h !== null),
   });
   const bodyChars = found === null ? 0 : found.chars;
   const access = detectAccess({ doc, meta, ld, url, bodyChars, paywalled });
-  const isArticle =
-    found !== null &&
-    access !== 'gated' &&
-    looksLikeArticle({
-      paragraphs: found.paragraphs,
-      stats: found,
-      ogType: firstMeta(meta, ['og:type']),
-      ld,
-      title,
-      h1,
-    });
+  const ogType = firstMeta(meta, ['og:type']);
+  const verdict: ArticleVerdict =
+    access === 'gated'
+      ? { article: false, reason: 'consent gate: the page shows a consent or privacy wall' }
+      : found === null
+        ? { article: false, reason: 'no block of text found' }
+        : judgeArticle({
+            paragraphs: found.paragraphs,
+            stats: found,
+            ogType,
+            ld,
+            title,
+            h1,
+            headline: articleHeadline(ld, ogType, meta, key),
+          });
+  const isArticle = verdict.article;
   const descriptions = [
     firstMeta(meta, ['og:description']),
     firstMeta(meta, ['description']),
@@ -109,7 +120,7 @@ export function extractArticle(
 
   return {
     url,
-    canonicalUrl: canonicalUrl(meta, ld, base),
+    canonicalUrl: canonical,
     title,
     lead,
     body,
@@ -129,7 +140,29 @@ export function extractArticle(
     siteName,
     access,
     wireCredit: findWireCredit(wireText, byline.agencies),
+    noArticleReason:
+      body !== null ? null : verdict.article ? 'no block of text found' : verdict.reason,
   };
+}
+
+/**
+ * What says the page holds an article: a JSON-LD article node, og:type article, microdata of an
+ * article type, or an <h1> that reads as the title. Null when nothing does.
+ */
+function articleHeadline(
+  ld: JsonLd,
+  ogType: string | null,
+  meta: PageMeta,
+  key: string | null,
+): string | null {
+  if (ld.article !== null) return `JSON-LD ${String(ld.article['@type'])}`;
+  if (ogType !== null && ogType.trim().toLowerCase() === 'article') return 'og:type article';
+  for (const el of meta.itemprops) {
+    const type = attr(el, 'itemtype');
+    if (MICRODATA_ARTICLE.test(type)) return `microdata ${type.replace(/^.*\//, '')}`;
+  }
+  if (key !== null && meta.h1s.some((h) => titleKey(textOf(h)) === key)) return '<h1> = title';
+  return null;
 }
 
 /**
@@ -138,8 +171,8 @@ export function extractArticle(
  * neither).
  */
 export function hasArticleBody(a: ExtractedArticle): boolean {
-  if (a.body === null || a.body.length < ARTICLE_BODY_MIN_CHARS) return false;
-  return a.body.split(/\s+/).length >= ARTICLE_BODY_MIN_WORDS;
+  if (a.body === null || measuredLength(a.body) < ARTICLE_BODY_MIN_CHARS) return false;
+  return wordCount(a.body) >= ARTICLE_BODY_MIN_WORDS;
 }
 
 /** The body's paragraphs, opened by the standfirst shown above them when they lack it. */
@@ -156,6 +189,15 @@ function withStandfirst(
     return found.paragraphs;
   }
   return [standfirst, ...found.paragraphs];
+}
+
+function hostOf(u: string | null): string | null {
+  if (u === null) return null;
+  try {
+    return new URL(u).hostname || null;
+  } catch {
+    return null;
+  }
 }
 
 function publisherName(ld: JsonLd): string | null {

@@ -9,10 +9,13 @@ export interface NodeStats {
   chars: number;
   /** Characters inside links. */
   linkChars: number;
+  /** Characters inside links to the site's own pages (relative, anchors, the page's hosts). */
+  siteLinkChars: number;
   commas: number;
   /** Text directly inside the element or its inline children (not inside block children). */
   ownChars: number;
   ownCommas: number;
+  /** <p> descendants, and paragraphs written as text split by "<br><br>" in descendants. */
   paragraphs: number;
   images: number;
   listItems: number;
@@ -22,7 +25,7 @@ export interface NodeStats {
   /** Characters inside <li> descendants. */
   listChars: number;
   hasBlockChild: boolean;
-  /** Headings that are links: the mark of a list of teasers. */
+  /** Headings that are links to the site's own pages: the mark of a list of teasers. */
   linkedHeadings: number;
   articles: number;
   /** <table> descendants (data or layout: body-clean tells them apart when it matters). */
@@ -49,6 +52,7 @@ export function emptyStats(flat = false): NodeStats {
   return {
     chars: 0,
     linkChars: 0,
+    siteLinkChars: 0,
     commas: 0,
     ownChars: 0,
     ownCommas: 0,
@@ -69,7 +73,7 @@ export function emptyStats(flat = false): NodeStats {
 }
 
 /** Adds a text node directly inside the element. */
-export function addText(s: NodeStats, data: string, inLink: boolean): void {
+export function addText(s: NodeStats, data: string, inLink: boolean, inSiteLink = inLink): void {
   const n = foldedLength(data);
   const c = countCommas(data);
   s.chars += n;
@@ -77,6 +81,7 @@ export function addText(s: NodeStats, data: string, inLink: boolean): void {
   s.commas += c;
   s.ownCommas += c;
   if (inLink) s.linkChars += n;
+  if (inSiteLink) s.siteLinkChars += n;
 }
 
 /** Counts an image, form control or video player child (these are skipped, not measured). */
@@ -109,8 +114,9 @@ export function countLeaf(child: Element, s: NodeStats): void {
 export function addChild(s: NodeStats, cs: NodeStats, child: Element): void {
   s.chars += cs.chars;
   s.linkChars += cs.linkChars;
+  s.siteLinkChars += cs.siteLinkChars;
   s.commas += cs.commas;
-  s.paragraphs += cs.paragraphs + (child.name === 'p' ? 1 : 0);
+  s.paragraphs += cs.paragraphs + (child.name === 'p' ? 1 : brParagraphs(cs));
   s.images += cs.images;
   s.listItems += cs.listItems + (child.name === 'li' ? 1 : 0);
   s.inputs += cs.inputs;
@@ -119,7 +125,7 @@ export function addChild(s: NodeStats, cs: NodeStats, child: Element): void {
   s.listChars += child.name === 'li' ? cs.chars : cs.listChars;
   s.articles += cs.articles + (child.name === 'article' ? 1 : 0);
   s.tables += cs.tables + (child.name === 'table' ? 1 : 0);
-  const linked = HEADINGS.has(child.name) && cs.chars > 0 && cs.linkChars * 2 > cs.chars;
+  const linked = HEADINGS.has(child.name) && cs.chars > 0 && cs.siteLinkChars * 2 > cs.chars;
   s.linkedHeadings += cs.linkedHeadings + (linked ? 1 : 0);
   if (BLOCK_TAGS.has(child.name)) {
     s.hasBlockChild = true;
@@ -149,6 +155,15 @@ export function flatStats(
     }
   }
   return s;
+}
+
+/**
+ * Paragraphs an element writes itself as text split by "<br><br>" (Readability turns them into
+ * <p>s before it counts paragraphs): a blog post's text between its photos is that many
+ * paragraphs, not none.
+ */
+export function brParagraphs(s: NodeStats): number {
+  return s.brBreaks > 0 ? s.brBreaks + 1 : 0;
 }
 
 export function linkDensity(s: NodeStats): number {

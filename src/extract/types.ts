@@ -31,4 +31,11 @@ export interface ExtractedArticle {
   access: Access;
   /** Wire agency credit carried by the body, e.g. "Belga"; null when none. */
   wireCredit: string | null;
+  /**
+   * Why `body` is null: the rule and its evidence ("list of teasers: 12 linked headlines, 85
+   * characters of own text each", "error page: …", "consent gate", "too short: …"); null when
+   * the page has a body. Always set by the extractor; stages that keep articles need not
+   * carry it.
+   */
+  noArticleReason?: string | null;
 }
