@@ -45,7 +45,16 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/i;
 function sqlite(url: string): Connection {
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const database = new Database(file);
+  let database: Database.Database;
+  try {
+    database = new Database(file);
+  } catch (err) {
+    throw new MwError(
+      'MW_ERR_DATABASE_UNREACHABLE',
+      `cannot open the SQLite file ${file}: ${(err as Error).message}`,
+      { cause: err },
+    );
+  }
   // WAL so several worker processes share one file; busy_timeout so they wait for each
   // other's short write transactions.
   database.pragma('journal_mode = WAL');
@@ -77,16 +86,7 @@ async function postgres(url: string, opts: ConnectOptions): Promise<Connection> 
   pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
-    try {
-      await client.query('SELECT 1');
-      // Several processes may create the schema at once: the loser's "already exists" is fine.
-      if (schema)
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch((err: unknown) => {
-          if (!['23505', '42P06'].includes((err as { code?: string }).code ?? '')) throw err;
-        });
-    } finally {
-      client.release();
-    }
+    client.release();
   } catch (err) {
     await pool.end().catch(() => undefined);
     throw new MwError(
@@ -94,6 +94,17 @@ async function postgres(url: string, opts: ConnectOptions): Promise<Connection> 
       `PostgreSQL at ${label} does not answer: ${(err as Error).message}`,
       { cause: err },
     );
+  }
+  if (schema) {
+    // Several processes may create the schema at once: the loser's "already exists" is fine.
+    // A schema that exists is not created again (a read-only role may not even try).
+    const exists = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (exists.rowCount === 0)
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch(async (err: unknown) => {
+        if (['23505', '42P06'].includes((err as { code?: string }).code ?? '')) return;
+        await pool.end().catch(() => undefined);
+        throw err;
+      });
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', label, close: () => db.destroy() };

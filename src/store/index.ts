@@ -3,6 +3,7 @@
 // processes) and refuses a database newer than this code.
 import { connect, type Connection, type ConnectOptions } from './db.js';
 import { migrate } from './migrations.js';
+import { databaseError, withDatabaseErrors } from './errors.js';
 import { SqlStore } from './sql-store.js';
 
 export type * from './types.js';
@@ -23,9 +24,9 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
     if (opts.migrate !== false) await migrate(c);
   } catch (err) {
     await c.close();
-    throw err;
+    throw databaseError(err, 'migrate');
   }
-  return new SqlStore(c, opts.now);
+  return withDatabaseErrors(new SqlStore(c, opts.now));
 }
 
 /** A bare connection, for the `db` commands (status, copy): migrated only when asked. */

@@ -205,6 +205,11 @@ export async function migrate(
   c: Connection,
   now: () => Date = () => new Date(),
 ): Promise<number[]> {
+  // Up to date: nothing to write (a read-only role or replica opens the store too).
+  const before = await appliedRows(c);
+  refuseNewer(c, Math.max(0, ...before.map((r) => r.version)));
+  const have = new Set(before.map((r) => r.version));
+  if (MIGRATIONS.every((m) => have.has(m.version))) return [];
   const applied: number[] = [];
   await c.db.connection().execute(async (conn) => {
     if (c.dialect === 'postgres')

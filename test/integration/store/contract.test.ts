@@ -269,3 +269,42 @@ describe.each(await dialects())('migrations on %s', (dialect) => {
     }
   });
 });
+
+describe.each((await dialects()).filter((d) => d === 'postgres'))('a read-only %s', () => {
+  it('refuses a write with MW_ERR_DATABASE_READONLY and loses nothing', async () => {
+    const db = freshDatabase('postgres');
+    const role = `mw_ro_${Math.random().toString(36).slice(2, 10)}`;
+    try {
+      const rw = await openStore(db.url);
+      await rw.upsertOutlets([{ id: 'ex', name: 'Ex', baseUrl: 'https://ex.be', languages: [] }]);
+      await seedArticle(rw, article(), [mention('ev')]);
+      await rw.close();
+      // A role whose transactions are read-only, as a replica or a locked-down server is.
+      const schema = new URL(db.url).searchParams.get('schema')!;
+      await db.exec(
+        `CREATE ROLE ${role} LOGIN; GRANT USAGE ON SCHEMA ${schema} TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${role}; ALTER ROLE ${role} SET default_transaction_read_only = on`,
+      );
+      const u = new URL(db.url);
+      u.username = role;
+      const ro = await openStore(u.toString());
+      try {
+        await expect(
+          ro.recordArticle(record({ article: article({ body: 'rewritten' }) })),
+        ).rejects.toMatchObject({ code: 'MW_ERR_DATABASE_READONLY' });
+      } finally {
+        await ro.close();
+      }
+      const again = await openStore(db.url);
+      try {
+        const [kept] = await again.articles();
+        expect(kept?.body).toBe('B1\n\nB2');
+        expect(await again.mentions('ev')).toHaveLength(1);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await db.drop();
+      await freshDatabase('postgres').exec(`DROP ROLE IF EXISTS ${role}`);
+    }
+  });
+});
