@@ -17,7 +17,7 @@ import { connectRedis } from '../jobs/connection.js';
 import { startRuntime, stopRuntime, type Runtime } from '../jobs/worker.js';
 import { ensureChromium } from './services/chromium.js';
 import { startRuntimeOps, type OpsServer } from './services/ops-server.js';
-import { ensureRedis, type RedisService } from './services/redis.js';
+import { ensureRedis, type PrivateRedis, type RedisService } from './services/redis.js';
 
 export type { Runtime } from '../jobs/worker.js';
 
@@ -31,6 +31,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** Serve /metrics, /healthz and /readyz when settings.metrics.port is set (worker, start). */
   ops?: boolean;
+  /** When a private redis-server may stand in (app/services/redis.ts): `demo` any local URL. */
+  privateRedis?: PrivateRedis;
 }
 
 const toStderr = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -39,8 +41,13 @@ const toStderr = (line: string): void => void process.stderr.write(`${line}\n`);
 async function redisFor(
   config: Config,
   log: Logger,
+  privateRedis?: PrivateRedis,
 ): Promise<{ config: Config; redis: RedisService }> {
-  const redis = await ensureRedis(config.settings.redis.url, log);
+  const redis = await ensureRedis(
+    config.settings.redis.url,
+    log,
+    privateRedis ? { private: privateRedis } : {},
+  );
   const next =
     redis.url === config.settings.redis.url
       ? config
@@ -61,7 +68,7 @@ export async function openRuntime(
   log: Logger,
   opts: RuntimeOptions,
 ): Promise<RuntimeHandle> {
-  const { config, redis } = await redisFor(loaded, log);
+  const { config, redis } = await redisFor(loaded, log, opts.privateRedis);
   try {
     if (opts.browser) ensureChromium(config.settings.browser.executablePath, opts.say ?? toStderr);
     const rt = await startRuntime(config, log, {

@@ -6,7 +6,9 @@
 //            page HTML stays in this process.
 // Retries:   MW_SKIP_* (not an article, not HTML) and robots.txt disallow → ledger "skipped";
 //            errors that will not heal (404, robots, bad payload) → ledger "failed", fails at once;
-//            429/503 Retry-After → delayed without counting an attempt;
+//            429/503 Retry-After → delayed without counting an attempt (10 waits at most);
+//            a host whose pace would hold the job past politeness.maxWaitInJobMs
+//            (MW_ERR_HOST_BUSY) → delayed until its turn, costing nothing;
 //            transient errors → exponential backoff; the last attempt records "failed".
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { prepareArticle } from '../src/crawl/process-article.js';
@@ -26,7 +28,17 @@ export type ArticleJobResult =
 
 export function articleProcessor(ctx: JobContext) {
   const { store, net, config } = ctx;
-  const deps = { ...net, store, log: ctx.log, recrawl: config.settings.recrawl, now: ctx.now };
+  // A host that is not free within maxWaitInJobMs gives the job back (MW_ERR_HOST_BUSY, below).
+  const maxWait = config.settings.politeness.maxWaitInJobMs;
+  const deps = {
+    ...net,
+    limiter: net.limiter.bounded(maxWait),
+    slots: net.slots.bounded(maxWait),
+    store,
+    log: ctx.log,
+    recrawl: config.settings.recrawl,
+    now: ctx.now,
+  };
   return async (job: Job, token?: string): Promise<ArticleJobResult> => {
     const { url, outletId, eventIds } = parsePayload('article', job);
     const settle = async (status: LedgerSettlement['status'], reason: string): Promise<void> => {
@@ -88,7 +100,17 @@ export function articleProcessor(ctx: JobContext) {
         log.debug({ reason }, 'article skipped');
         return { skipped: reason };
       }
-      if (err instanceof MwError && err.retry === 'later' && job.attemptsStarted >= MAX_WAITS) {
+      if (err instanceof MwError && err.code === 'MW_ERR_HOST_BUSY' && token) {
+        // Our own pacing, not the server's: the job waits for the host's turn in the delayed
+        // set, not in a worker (and it costs no attempt and no wait).
+        log.debug({ waitMs: err.retryAfterMs }, 'host busy; job delayed until its turn');
+        const jitter = Math.floor(Math.random() * 250);
+        await job.moveToDelayed(Date.now() + (err.retryAfterMs ?? 1_000) + jitter, token);
+        throw new DelayedError();
+      }
+      // Waits the server asked for, counted in the job's progress (politeness delays are not).
+      const waits = (job.progress as { waits?: number } | null)?.waits ?? 0;
+      if (err instanceof MwError && err.retry === 'later' && waits >= MAX_WAITS) {
         // A host that keeps asking us to wait: give up on this URL (a later run may retry it).
         await settle('failed', `${reason} (gave up after ${MAX_WAITS} waits)`);
         throw new UnrecoverableError(reason);
@@ -96,6 +118,7 @@ export function articleProcessor(ctx: JobContext) {
       if (err instanceof MwError && err.retry === 'later' && token) {
         log.info({ reason, waitMs: err.retryAfterMs }, 'server asked us to wait; host slowed down');
         await net.limiter.holdOff(url, err.retryAfterMs ?? 60_000);
+        await job.updateProgress({ waits: waits + 1 });
         await job.moveToDelayed(Date.now() + (err.retryAfterMs ?? 60_000), token);
         throw new DelayedError();
       }

@@ -4,6 +4,7 @@
 // silently lose work.
 import { Redis } from 'ioredis';
 import { MwError } from '../src/errors.js';
+import { redactUrl } from '../src/url/redact.js';
 
 export type RedisRole = 'worker' | 'producer';
 
@@ -23,6 +24,11 @@ export async function checkRedis(redis: Redis, url: string): Promise<void> {
     if (redis.status === 'wait') await redis.connect();
     await redis.ping();
   } catch (err) {
+    const message = (err as Error).message;
+    if (/\b(NOAUTH|WRONGPASS)\b/.test(message))
+      throw new MwError('MW_ERR_REDIS_AUTH', `Redis at ${redact(url)} refused us: ${message}`, {
+        cause: err,
+      });
     throw new MwError(
       'MW_ERR_REDIS_UNREACHABLE',
       `Redis at ${redact(url)} does not answer: ${(err as Error).message}`,
@@ -47,6 +53,5 @@ export async function checkRedis(redis: Redis, url: string): Promise<void> {
   }
 }
 
-export function redact(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
-}
+/** A Redis URL without its password (src/url/redact.ts). */
+export const redact = redactUrl;

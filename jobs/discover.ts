@@ -9,6 +9,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { discoverOutlet } from '../src/crawl/discover-outlet.js';
 import { describeBudgetHits } from '../src/discover/budget.js';
 import { reasonLine } from '../src/errors.js';
+import { redactText } from '../src/url/redact.js';
 import { outletFor } from '../src/crawl/services.js';
 import { eventsFor, type JobContext } from './context.js';
 import { articleJobId, parsePayload } from './queues.js';
@@ -39,7 +40,8 @@ export function discoverProcessor(ctx: JobContext) {
     }
     for (const e of result.errors) {
       log.warn({ source: e }, 'discovery source failed');
-      await store.recordDiscoveryError({ runId, message: `${outletId}: ${e}` });
+      // The source's URL comes from the outlet's config and may carry credentials.
+      await store.recordDiscoveryError({ runId, message: redactText(`${outletId}: ${e}`) });
     }
 
     const all = [...result.candidates, ...result.skipped].map((c) => ({

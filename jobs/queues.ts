@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Settings } from '../src/config/schema.js';
 import { reasonLine } from '../src/errors.js';
 
-export const QUEUE_NAMES = ['discover', 'article', 'summarize', 'alerts'] as const;
+export const QUEUE_NAMES = ['discover', 'article', 'summarize', 'alerts', 'reconcile'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
@@ -28,6 +28,8 @@ export const payloadSchemas = {
   summarize: z.object({ eventId: id }).strict(),
   /** The alerts tick carries nothing: it looks at every event with `alerts`. */
   alerts: z.object({}).strict(),
+  /** The reconcile tick carries nothing: it looks at every pending ledger entry. */
+  reconcile: z.object({}).strict(),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type Payload<Q extends QueueName> = z.infer<(typeof payloadSchemas)[Q]>;
@@ -73,6 +75,7 @@ export function openQueues(connection: Redis, settings: Settings): Queues {
     article: new Queue('article', opts),
     summarize: new Queue('summarize', opts),
     alerts: new Queue('alerts', opts),
+    reconcile: new Queue('reconcile', opts),
   } as Queues;
 }
 

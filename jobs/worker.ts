@@ -19,6 +19,7 @@ import type { JobContext } from './context.js';
 import { discoverProcessor } from './discover.js';
 import { watchRuntime, watchWorker } from './metrics.js';
 import { closeQueues, openQueues, QUEUE_NAMES, type QueueName } from './queues.js';
+import { reconcileProcessor } from './reconcile.js';
 import { summarizeProcessor } from './summarize.js';
 
 /** The job context plus what only the runtime itself handles: Redis and the workers. */
@@ -32,6 +33,7 @@ const processors: { [Q in QueueName]: (ctx: JobContext) => Processor } = {
   article: articleProcessor,
   summarize: summarizeProcessor,
   alerts: alertsProcessor,
+  reconcile: reconcileProcessor,
 };
 
 export async function startRuntime(
@@ -104,8 +106,31 @@ function startWorkers(rt: Runtime): void {
   }
 }
 
+/**
+ * Lets active jobs finish for settings worker.shutdownTimeoutMs, then closes hard: connections
+ * cut, locks left to expire, so BullMQ gives the jobs to another worker (or the next start).
+ * Returns whether every job finished in time.
+ */
+export async function closeWorkers(rt: Runtime): Promise<boolean> {
+  const deadlineMs = rt.config.settings.worker.shutdownTimeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const closed = Promise.all(rt.workers.map((w) => w.close())).then(() => true);
+  const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), deadlineMs)));
+  const inTime = await Promise.race([closed, late]);
+  clearTimeout(timer);
+  if (!inTime) {
+    rt.log.warn(
+      { deadlineMs },
+      'jobs still active at the shutdown deadline: closing hard (another worker retries them)',
+    );
+    // BullMQ's close(true) cannot overtake a graceful close under way: cut the connections.
+    for (const w of rt.workers) void w.disconnect().catch(() => undefined);
+  }
+  return inTime;
+}
+
 export async function stopRuntime(rt: Runtime): Promise<void> {
-  await Promise.all(rt.workers.map((w) => w.close()));
+  await closeWorkers(rt);
   await closeNetServices(rt.net);
   await closeQueues(rt.queues);
   await rt.redis.quit().catch(() => rt.redis.disconnect());

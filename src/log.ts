@@ -1,8 +1,11 @@
 // One root pino logger per process; stages that log get a child ({ queue, jobId, outlet, url }).
 // JSON lines on stderr; when stderr is a terminal, pino-pretty makes them readable.
 // Untrusted page data goes under its own key (`page`), never merged into the record root.
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+// No secrets out: every URL in a message, a field, a binding or an error has its user info and
+// credential query values replaced (src/url/redact.ts), besides the fields redacted by path.
+import { pino, stdSerializers, type Logger, type LevelWithSilent } from 'pino';
 import pretty from 'pino-pretty';
+import { redactDeep, redactText } from './url/redact.js';
 
 export type { Logger } from 'pino';
 
@@ -13,6 +16,9 @@ export interface LoggerOptions {
   /** Where to write; default stderr (fd 2). For tests: any writable stream. */
   destination?: NodeJS.WritableStream;
 }
+
+/** Fields that hold URLs or reasons, redacted in child bindings as well as in records. */
+const URL_KEYS = ['url', 'source', 'reason', 'finalUrl', 'target', 'baseUrl', 'origin', 'sources'];
 
 export function createLogger(opts: LoggerOptions): Logger {
   const base = {
@@ -30,6 +36,23 @@ export function createLogger(opts: LoggerOptions): Logger {
         'headers.cookie',
       ],
       censor: '[redacted]',
+    },
+    formatters: {
+      bindings: (b: Record<string, unknown>) => redactDeep(b),
+      log: (o: Record<string, unknown>) => redactDeep(o),
+    },
+    serializers: {
+      err: (e: Error) => redactDeep({ ...stdSerializers.err(e) }),
+      // Child loggers' bindings pass through serializers only (pino resets their formatter).
+      ...Object.fromEntries(URL_KEYS.map((k) => [k, (v: unknown) => redactDeep(v)])),
+    },
+    hooks: {
+      logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void): void {
+        method.apply(
+          this,
+          args.map((a) => (typeof a === 'string' ? redactText(a) : a)),
+        );
+      },
     },
   };
   const wantPretty = opts.pretty ?? (opts.destination === undefined && process.stderr.isTTY);

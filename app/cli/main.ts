@@ -2,12 +2,14 @@
 // them and turns errors into one clear line and an exit code.
 import { Command, CommanderError } from 'commander';
 import { MwError } from '../../src/errors.js';
+import { redactText } from '../../src/url/redact.js';
 import { crawlCommand } from './commands/crawl.js';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { extractCommand } from './commands/extract.js';
 import { queryCheckCommand } from './commands/query-check.js';
 import { queryTestCommand } from './commands/query-test.js';
+import { reconcileCommand } from './commands/reconcile.js';
 import { reportCommand } from './commands/report.js';
 import { simCommand } from './commands/sim.js';
 import { startCommand, workerCommand } from './commands/worker.js';
@@ -27,6 +29,7 @@ export function program(): Command {
   p.addCommand(crawlCommand());
   p.addCommand(workerCommand());
   p.addCommand(startCommand());
+  p.addCommand(reconcileCommand());
   p.addCommand(reportCommand());
   p.addCommand(mentionCommand());
   p.addCommand(demoCommand());
@@ -62,12 +65,11 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
     if (err instanceof MwError) {
-      process.stderr.write(`mediawatch: ${err.code}: ${err.message}\n`);
+      process.stderr.write(`mediawatch: ${err.code}: ${redactText(err.message)}\n`);
       return 1;
     }
-    process.stderr.write(
-      `mediawatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`mediawatch: unexpected error: ${redactText(detail)}\n`);
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 // Progress of a crawl on stderr: one line rewritten in place on a terminal, a line every few
 // seconds otherwise; then a one-screen summary.
 import type { RunCounts } from '../../src/store/index.js';
+import { redactText } from '../../src/url/redact.js';
 
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): {
   update(c: RunCounts): void;
@@ -28,7 +29,11 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): {
   };
 }
 
-export function runSummary(runId: string, c: RunCounts, seconds: number): string {
+export function runSummary(
+  runId: string,
+  c: RunCounts & { unfinished?: ReadonlyArray<{ what: string; reason: string }> },
+  seconds: number,
+): string {
   const lines = [
     `Crawl ${runId} finished in ${seconds.toFixed(1)} s`,
     `  URLs discovered   ${c.discovered}  (already in the ledger: ${c.known})`,
@@ -37,7 +42,16 @@ export function runSummary(runId: string, c: RunCounts, seconds: number): string
     `  skipped           ${c.skipped}`,
     `  failed            ${c.failed}`,
   ];
-  if (c.pending > 0)
+  const gaveUp = c.unfinished ?? [];
+  if (gaveUp.length > 0) {
+    lines.push(`  not done (${gaveUp.length}); the crawl stopped waiting for them:`);
+    for (const u of gaveUp.slice(0, 8))
+      lines.push(`    - ${redactText(u.what)}: ${redactText(u.reason)}`);
+    if (gaveUp.length > 8) lines.push(`    … and ${gaveUp.length - 8} more`);
+    lines.push(
+      '  (mediawatch reconcile enqueues them again once Redis and the database accept writes)',
+    );
+  } else if (c.pending > 0)
     lines.push(`  still pending     ${c.pending}  (a worker elsewhere may finish them)`);
   const budgets = c.discoveryErrors.filter((e) => e.includes('MW_BUDGET_HIT'));
   const failures = c.discoveryErrors.filter((e) => !e.includes('MW_BUDGET_HIT'));
@@ -49,7 +63,7 @@ export function runSummary(runId: string, c: RunCounts, seconds: number): string
   }
   if (failures.length > 0) {
     lines.push(`  discovery sources that failed (${failures.length}):`);
-    for (const e of failures.slice(0, 8)) lines.push(`    - ${e}`);
+    for (const e of failures.slice(0, 8)) lines.push(`    - ${redactText(e)}`);
   }
   return lines.join('\n');
 }

@@ -1,12 +1,17 @@
-// Makes sure a Redis answers. When none answers at a local URL and `redis-server` is
-// installed, starts a private one on a free port (no persistence, noeviction) for this
-// command only; otherwise stops with the exact install command.
+// Makes sure the configured Redis answers, and fails loudly when it does not: a worker that
+// silently works on an empty private Redis would idle forever. A wrong or missing password
+// stops with MW_ERR_REDIS_AUTH; a Redis that does not answer stops with
+// MW_ERR_REDIS_UNREACHABLE. A private redis-server (a free port, no persistence, noeviction)
+// is started only where it is asked for: by `demo` (any local URL), and for the default
+// local URL of a first run (REDIS_URL and settings redis.url left at the default) — and the
+// log line says so. URLs are redacted wherever they are printed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { settingsSchema } from '../../src/config/schema.js';
 import { MwError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
-import { redact } from '../../jobs/connection.js';
+import { redactText, redactUrl } from '../../src/url/redact.js';
 
 export const REDIS_INSTALL_HINT = 'apt-get install -y redis-server';
 
@@ -15,7 +20,17 @@ export interface RedisService {
   stop(): Promise<void>;
 }
 
-async function answers(url: string): Promise<boolean> {
+/** The Redis URL of an unconfigured install (schema default). */
+export const DEFAULT_REDIS_URL = settingsSchema.parse({}).redis.url;
+
+/** When a private redis-server may stand in for a Redis that does not answer. */
+export type PrivateRedis = 'never' | 'default-url' | 'any-local-url';
+
+type Probe = { ok: true } | { ok: false; auth: boolean; detail: string };
+
+const AUTH_REPLY = /\b(NOAUTH|WRONGPASS)\b|invalid password|invalid username-password/i;
+
+async function probe(url: string): Promise<Probe> {
   const r = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 0,
@@ -23,16 +38,23 @@ async function answers(url: string): Promise<boolean> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  r.on('error', () => undefined);
+  // ioredis reports why it closed on 'error'; connect() itself only says "Connection is closed".
+  let reason = '';
+  r.on('error', (err: Error) => (reason ||= err.message));
   try {
     await r.connect();
     await r.ping();
-    return true;
-  } catch {
-    return false;
+    return { ok: true };
+  } catch (err) {
+    const detail = reason || (err as Error).message;
+    return { ok: false, auth: AUTH_REPLY.test(detail), detail: redactText(detail) };
   } finally {
     r.disconnect();
   }
+}
+
+async function answers(url: string): Promise<boolean> {
+  return (await probe(url)).ok;
 }
 
 function freePort(): Promise<number> {
@@ -58,14 +80,37 @@ function isLocal(url: string): boolean {
   }
 }
 
-export async function ensureRedis(url: string, log: Logger): Promise<RedisService> {
-  if (await answers(url)) return { url, stop: async () => undefined };
-  const hasBinary = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-  if (!isLocal(url) || !hasBinary) {
+export async function ensureRedis(
+  url: string,
+  log: Logger,
+  opts: { private?: PrivateRedis } = {},
+): Promise<RedisService> {
+  const found = await probe(url);
+  if (found.ok) return { url, stop: async () => undefined };
+  if (found.auth) {
+    throw new MwError(
+      'MW_ERR_REDIS_AUTH',
+      `Redis at ${redactUrl(url)} refused the password: ${found.detail}` +
+        '; set the right one in REDIS_URL (redis://:PASSWORD@host:port) or settings redis.url',
+    );
+  }
+  const mode = opts.private ?? 'default-url';
+  const mayStart =
+    isLocal(url) &&
+    (mode === 'any-local-url' || (mode === 'default-url' && url === DEFAULT_REDIS_URL));
+  if (!mayStart) {
     throw new MwError(
       'MW_ERR_REDIS_UNREACHABLE',
-      `no Redis answers at ${redact(url)}` +
-        (isLocal(url) ? `; install it with: ${REDIS_INSTALL_HINT}` : '; start it or set REDIS_URL'),
+      `the configured Redis at ${redactUrl(url)} does not answer (${found.detail}); ` +
+        'start it or fix REDIS_URL / settings redis.url (a private redis-server is started only ' +
+        `for demo and for the default ${DEFAULT_REDIS_URL} of a first run)`,
+    );
+  }
+  const hasBinary = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!hasBinary) {
+    throw new MwError(
+      'MW_ERR_REDIS_UNREACHABLE',
+      `no Redis answers at ${redactUrl(url)}; install it with: ${REDIS_INSTALL_HINT}`,
     );
   }
   const port = await freePort();
@@ -96,8 +141,11 @@ export async function ensureRedis(url: string, log: Logger): Promise<RedisServic
     );
   }
   log.warn(
-    { url: privateUrl },
-    `no Redis answered at ${url}; started a private redis-server for this run`,
+    { url: privateUrl, configured: redactUrl(url) },
+    `no Redis answered at ${redactUrl(url)} (${mode === 'any-local-url' ? 'demo' : 'the default URL of a first run'}); ` +
+      `started a PRIVATE, EMPTY redis-server on port ${port} for this run only: it sees no queued ` +
+      'work of other processes and is gone when this command stops. Start Redis or set REDIS_URL ' +
+      'to share work',
   );
   return {
     url: privateUrl,

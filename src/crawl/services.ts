@@ -33,13 +33,16 @@ export function createNetServices(config: Config, deps: { redis: Redis }): NetSe
   const limitsByHost = new Map(config.outlets.map((o) => [hostKey(o.baseUrl), o.rateLimit]));
   const intervalFor = (host: string): number => {
     const rps = limitsByHost.get(host)?.requestsPerSecond ?? 1;
-    return Math.max(1000 / rps, robots.crawlDelayMs(host));
+    // A Crawl-delay is honoured up to settings politeness.maxCrawlDelayMs (600 s would starve).
+    const delay = Math.min(robots.crawlDelayMs(host), settings.politeness.maxCrawlDelayMs);
+    return Math.max(1000 / rps, delay);
   };
   const limiter = new RateLimiter(deps.redis, settings.redis.prefix, intervalFor);
   const slots = new HostSlots(
     deps.redis,
     settings.redis.prefix,
     (host) => limitsByHost.get(host)?.maxConcurrent ?? 2,
+    settings.politeness.hostLeaseMs,
   );
   return { http, browser, limiter, slots, robots, timings: new StageTimings() };
 }

@@ -2,8 +2,13 @@
 // A request may go when the host's last grant (on Redis's own clock) is at least one interval
 // old; the grant is atomic, so two processes never get the same slot. Grants, not reservations:
 // a caller that wakes up late does not push its request into the next caller's slot.
-// Intervals are `1000 / requestsPerSecond` ms, or the host's Crawl-delay when longer.
+// Intervals are `1000 / requestsPerSecond` ms, or the host's Crawl-delay when longer (capped by
+// settings politeness.maxCrawlDelayMs, src/crawl/services.ts).
+// A wait never holds a worker for long: a `bounded(ms)` limiter (what article jobs use) throws
+// MW_ERR_HOST_BUSY with the wait instead of sleeping past `ms`, and the job is delayed in
+// BullMQ until the host's turn (jobs/article.ts).
 import type { Redis } from 'ioredis';
+import { MwError } from '../errors.js';
 import { hostKey } from '../url/canonical.js';
 
 // KEYS[1]  key holding the time of the host's last grant (ms, Redis clock)
@@ -55,12 +60,19 @@ export class RateLimiter {
     private readonly intervalFor: (host: string) => number,
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((r) => setTimeout(r, ms)),
+    /** Longest wait `acquire` sleeps through; a longer one throws MW_ERR_HOST_BUSY. */
+    private readonly maxWaitMs = Infinity,
   ) {
     if (!('mwTryAcquire' in redis)) {
       redis.defineCommand('mwTryAcquire', { numberOfKeys: 1, lua: TRY_ACQUIRE });
       redis.defineCommand('mwHoldOff', { numberOfKeys: 1, lua: HOLD_OFF });
     }
     this.redis = redis as PacingRedis;
+  }
+
+  /** The same limiter (same Redis keys and intervals), refusing to wait longer than `maxWaitMs`. */
+  bounded(maxWaitMs: number): RateLimiter {
+    return new RateLimiter(this.redis, this.prefix, this.intervalFor, this.sleep, maxWaitMs);
   }
 
   /**
@@ -70,10 +82,21 @@ export class RateLimiter {
   async acquire(url: string, latencyMs = 0): Promise<void> {
     const host = hostKey(url);
     const key = `${this.prefix}:rate:${host}`;
+    let waited = 0;
     for (;;) {
       const interval = Math.max(1, Math.round(this.intervalFor(host)));
       const waitMs = await this.redis.mwTryAcquire(key, interval, latencyMs);
       if (waitMs <= 0) return;
+      // A browser navigation (latencyMs > 0) waits inside a route handler that cannot hand the
+      // job back: it waits as before, bounded by the capped interval.
+      if (latencyMs === 0 && waited + waitMs > this.maxWaitMs) {
+        throw new MwError(
+          'MW_ERR_HOST_BUSY',
+          `${host} is paced at one request every ${interval} ms; its next turn is in ${waitMs} ms`,
+          { retryAfterMs: waitMs },
+        );
+      }
+      waited += waitMs;
       // A little jitter spreads waiters out so they do not all ask again at the same moment.
       await this.sleep(waitMs + Math.floor(Math.random() * Math.min(50, interval / 4)));
     }

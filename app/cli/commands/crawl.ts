@@ -38,6 +38,8 @@ export function crawlCommand(): Command {
         const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
         progress.done();
         process.stdout.write(`${runSummary(runId, counts, (Date.now() - started) / 1000)}\n`);
+        // Work the run could not do (listed above, with the reason): a non-zero exit.
+        if (counts.unfinished.length > 0) process.exitCode = 1;
         process.stdout.write(`Report: mediawatch report ${rt.config.events[0]?.id ?? 'EVENT'}\n`);
       });
     });

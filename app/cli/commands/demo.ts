@@ -36,31 +36,36 @@ export function demoCommand(): Command {
         });
         const loaded = loadConfig(join(dataDir, 'config'));
         const log = loggerFor(loaded, true);
-        await withRuntime(loaded, log, { work: true, browser: true, say }, async (rt) => {
-          const { config } = rt;
-          try {
-            const started = Date.now();
-            const runId = await enqueueCrawl(rt, {
-              outletIds: config.outlets.map((o) => o.id),
-              eventIds: [],
-            });
-            const progress = progressPrinter();
-            const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
-            progress.done();
-            say(runSummary(runId, counts, (Date.now() - started) / 1000));
-            for (const event of config.events) {
-              // The same report `mediawatch report` prints (overrides, audience, pickups).
-              const input = await gatherReport(rt.store, config, event.id);
-              process.stdout.write(`\n${renderReport(input, 'md')}`);
+        await withRuntime(
+          loaded,
+          log,
+          { work: true, browser: true, say, privateRedis: 'any-local-url' },
+          async (rt) => {
+            const { config } = rt;
+            try {
+              const started = Date.now();
+              const runId = await enqueueCrawl(rt, {
+                outletIds: config.outlets.map((o) => o.id),
+                eventIds: [],
+              });
+              const progress = progressPrinter();
+              const counts = await waitForCrawl(rt, runId, (c) => progress.update(c));
+              progress.done();
+              say(runSummary(runId, counts, (Date.now() - started) / 1000));
+              for (const event of config.events) {
+                // The same report `mediawatch report` prints (overrides, audience, pickups).
+                const input = await gatherReport(rt.store, config, event.id);
+                process.stdout.write(`\n${renderReport(input, 'md')}`);
+              }
+              say(
+                `\nThe demo database is ${dbFile}; e.g. mediawatch --config ${join(opts.data, 'config')} report ${config.events[0]?.id ?? 'EVENT'} --format csv`,
+              );
+            } finally {
+              // The demo's queues live under their own prefix; leave nothing behind in Redis.
+              await obliterateAll(rt.redis, config.settings.redis.prefix);
             }
-            say(
-              `\nThe demo database is ${dbFile}; e.g. mediawatch --config ${join(opts.data, 'config')} report ${config.events[0]?.id ?? 'EVENT'} --format csv`,
-            );
-          } finally {
-            // The demo's queues live under their own prefix; leave nothing behind in Redis.
-            await obliterateAll(rt.redis, config.settings.redis.prefix);
-          }
-        });
+          },
+        );
       } finally {
         await sim.close();
       }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { upsertAlertSchedule } from '../../../jobs/alerts.js';
+import { upsertReconcileSchedule } from '../../../jobs/reconcile.js';
 import { upsertSchedules } from '../../../jobs/schedule.js';
 import { withRuntime } from '../../runtime.js';
 import { loadFor, loggerFor, untilSignal } from '../context.js';
@@ -17,6 +18,8 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
       );
       // Digests close and failed alert deliveries are retried even when no coverage arrives.
       await upsertAlertSchedule(rt.queues.alerts);
+      // Pending ledger URLs whose job Redis lost are enqueued again (jobs/reconcile.ts).
+      await upsertReconcileSchedule(rt.queues.reconcile);
       log.info(
         { schedulers: ids, everyMinutes: config.settings.schedule.everyMinutes },
         'discovery scheduled',
@@ -27,8 +30,30 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
       'workers running; SIGINT or SIGTERM stops them',
     );
     const sig = await untilSignal();
-    log.info({ signal: sig }, 'shutting down: workers, browser, queues, Redis, database');
+    const deadlineMs = config.settings.worker.shutdownTimeoutMs;
+    log.info(
+      { signal: sig, deadlineMs },
+      'shutting down: workers (active jobs get the deadline, then a hard close), browser, queues, Redis, database',
+    );
+    hardExitAfter(deadlineMs + 5_000, log);
   });
+  // Whatever still holds the event loop (a job's timer after a hard close) does not keep the
+  // process: it ends once the runtime is down.
+  setTimeout(() => process.exit(), 500).unref();
+}
+
+/** A second signal, or a shutdown past its deadline (and a margin), ends the process at once. */
+function hardExitAfter(ms: number, log: { error(o: object, m: string): void }): void {
+  const now = (sig: NodeJS.Signals): void => {
+    log.error({ signal: sig }, 'second signal: exiting without a clean shutdown');
+    process.exit(130);
+  };
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  setTimeout(() => {
+    log.error({ afterMs: ms }, 'shutdown did not finish in time: exiting');
+    process.exit(1);
+  }, ms).unref();
 }
 
 export function workerCommand(): Command {
