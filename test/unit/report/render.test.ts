@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport, type ReportInput } from '../../../src/report/render.js';
 import { summarizeCoverage } from '../../../src/summarize/coverage.js';
-import type { Article, Mention } from '../../../src/summarize/types.js';
+import type { Mention } from '../../../src/summarize/types.js';
 
 const text = 'Plus de 160 bourgmestres soutiennent le plan.';
 const mention: Mention = {
