@@ -16,7 +16,8 @@ export interface EventCoverage {
   summary: CoverageSummary;
 }
 
-export type CoverageReader = Pick<MentionStore, 'mentions'> & Pick<OverrideStore, 'mentionOverrides'>;
+export type CoverageReader = Pick<MentionStore, 'mentions'> &
+  Pick<OverrideStore, 'mentionOverrides'>;
 
 export async function eventCoverage(
   store: CoverageReader,
