@@ -8,6 +8,8 @@ import { benchManifest, benchSite } from './outlets/bench.js';
 import { brusselsTimesSite } from './outlets/brusselstimes.js';
 import type { OutletSite } from './outlets/common.js';
 import { laLibreSite } from './outlets/lalibre.js';
+import { LiveDesk } from './outlets/live.js';
+import { realBenchManifest, realBenchSite } from './outlets/real-bench.js';
 import { rtlSite } from './outlets/rtl.js';
 import { errorPage, send } from './respond.js';
 import type { OutletId, SimArticle, SimOptions, SimRequest, Simulator } from './types.js';
@@ -60,9 +62,12 @@ function handle(
 
 export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> {
   const host = opts.host ?? '127.0.0.1';
-  const generated = Math.max(0, Math.floor(opts.generated ?? 0));
+  const real = opts.realPages;
+  const generated = real ? 0 : Math.max(0, Math.floor(opts.generated ?? 0));
   const seed = opts.seed ?? DEFAULT_SEED;
-  const ids: string[] = generated > 0 ? [...OUTLETS, 'bench'] : [...OUTLETS];
+  const withBench =
+    generated > 0 || (real !== undefined && real.count > 0) || opts.live !== undefined;
+  const ids: string[] = withBench ? [...OUTLETS, 'bench'] : [...OUTLETS];
   const log: SimRequest[] = [];
   const slots = new Map<string, Slot>();
   const origins: Record<string, string> = {};
@@ -91,8 +96,14 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   ];
   const manifest: SimArticle[] = catalog.stories.map(manifestEntry);
   const benchOrigin = origins.bench;
-  if (benchOrigin !== undefined) {
-    sites.push(benchSite(benchOrigin, seed, generated));
+  let live: LiveDesk | undefined;
+  if (benchOrigin !== undefined && real) {
+    const count = Math.max(0, Math.floor(real.count));
+    sites.push(realBenchSite(benchOrigin, real.pages, count));
+    manifest.push(...realBenchManifest(real.pages, count, benchOrigin));
+  } else if (benchOrigin !== undefined) {
+    if (opts.live) live = new LiveDesk(seed, generated, benchOrigin);
+    sites.push(benchSite(benchOrigin, seed, generated, live));
     manifest.push(...benchManifest(seed, generated, benchOrigin));
   }
   for (const site of sites) {
@@ -100,11 +111,17 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     if (slot) slot.site = site;
   }
 
+  if (live && opts.live) live.start(opts.live.everySeconds);
+
   return {
     origins: { ...origins },
     manifest,
     requests: () => log.slice(),
-    close: () => closeAll([...slots.values()]),
+    published: () => live?.published() ?? [],
+    close: () => {
+      live?.stop();
+      return closeAll([...slots.values()]);
+    },
   };
 }
 

@@ -7,6 +7,33 @@ export interface SimOptions {
   generated?: number;
   /** Seed of the generated articles: same seed, same pages. Default 20240105. */
   seed?: number;
+  /**
+   * Real pages for the 'bench' outlet instead of generated ones (e.g. the Readability test
+   * pages, read by the caller): the pages are cycled to `count` URLs, each unique, listed by
+   * robots.txt and a sitemap index. Takes the place of `generated`.
+   */
+  realPages?: { pages: readonly RealPage[]; count: number };
+  /**
+   * Publishing over time on the 'bench' outlet (generated pages): a new article every
+   * `everySeconds`, listed at once in a news sitemap (/sitemaps/latest.xml, in the sitemap
+   * index) and an RSS feed (/feed.xml), with its publication time = when it appeared.
+   * `Simulator.published()` lists them.
+   */
+  live?: { everySeconds: number };
+}
+
+/** One real page served by the bench outlet: a name (for its URL) and its bytes as saved. */
+export interface RealPage {
+  name: string;
+  html: Buffer;
+}
+
+/** An article that appeared while the simulator ran (SimOptions.live). */
+export interface PublishedArticle {
+  url: string;
+  title: string;
+  /** Epoch ms when it appeared in the sitemap and feed (also its publication time). */
+  appearedAt: number;
 }
 
 export type SimKind = 'coverage' | 'negative' | 'unrelated' | 'generated' | 'page';
@@ -44,6 +71,8 @@ export interface Simulator {
   manifest: SimArticle[];
   /** Request log, oldest first, for politeness tests. */
   requests(): SimRequest[];
+  /** Articles published while running (SimOptions.live), oldest first; [] without it. */
+  published(): PublishedArticle[];
   close(): Promise<void>;
 }
 

@@ -40,7 +40,7 @@ const lowerFirst = (t: string): string =>
 const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** ISO timestamp with the +01:00 offset (Brussels in winter). */
-function isoBrussels(ms: number): string {
+export function isoBrussels(ms: number): string {
   return new Date(ms + 3_600_000).toISOString().slice(0, 19) + '+01:00';
 }
 
