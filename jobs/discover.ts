@@ -9,7 +9,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { discoverOutlet } from '../src/crawl/discover-outlet.js';
 import { describeBudgetHits } from '../src/discover/budget.js';
 import { reasonLine } from '../src/errors.js';
-import { redactText } from '../src/url/redact.js';
+import { redactText, redactUrl } from '../src/url/redact.js';
 import { outletFor } from '../src/crawl/services.js';
 import { eventsFor, type JobContext } from './context.js';
 import { articleJobId, parsePayload } from './queues.js';
@@ -47,7 +47,8 @@ export function discoverProcessor(ctx: JobContext) {
     const all = [...result.candidates, ...result.skipped].map((c) => ({
       url: c.url,
       outletId,
-      source: c.source,
+      // Where it was found, e.g. feed:/rss?token=…: the outlet's config may put a key there.
+      source: redactUrl(c.source),
     }));
     const fresh = new Set(await store.discover({ runId, urls: all }));
     for (const s of result.skipped)
