@@ -95,7 +95,7 @@ export function measureContent(doc: Document, opts: MeasureOptions): ContentStat
     if (
       (verdict === 'skip-if-furniture' && isFurnitureBox(s)) ||
       (verdict === 'skip-if-prompt' && isPromptBox(s, () => keptText(el, stats))) ||
-      (!holdsHeadline.has(el) && isThread(el))
+      (s.hasBlockChild && !holdsHeadline.has(el) && isThread(el))
     ) {
       for (let i = start; i < order.length; i++) stats.delete(order[i] as Element);
       order.length = start;
