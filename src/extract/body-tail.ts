@@ -10,10 +10,11 @@ const THREAD_HEADING = new RegExp(
   [
     // "7 comments", "No comments:", "12 thoughts on “…”", "One response to …", "4 reacties"
     String.raw`^(?:\d+|no|one|two|three)\s+(?:comments?|replies|reply|responses?|reactions?|thoughts?|commentaires?|réactions?|reacties|reactie|kommentare?)\b`,
-    // "Comments", "Reader comments:", "Commentaires (3)"; a bare "Reactions" or "Reacties" is
-    // an article's subheading as often as a thread's
-    String.raw`^(?:readers?['’]?\s+)?(?:comments?|commentaires?|kommentare?)\s*(?:\(\d+\))?\s*:?$`,
-    String.raw`^(?:replies|responses|reactions|réactions|reacties|discussion)\s*\(\d+\)\s*:?$`,
+    // "Comments", "Reader comments:", "Commentaires"; a bare "Reactions" or "Reacties" is an
+    // article's subheading as often as a thread's, and a bare "Commentaire" or "Kommentar"
+    // labels an opinion piece
+    String.raw`^(?:readers?['’]?\s+)?(?:comments|commentaires|kommentare)\s*:?$`,
+    String.raw`^(?:comments?|commentaires?|kommentare?|replies|responses|reactions|réactions|reacties|discussion)\s*\(\d+\)\s*:?$`,
     String.raw`^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b`,
     String.raw`^join\s+the\s+(?:discussion|conversation)\b`,
     String.raw`^(?:laisser|ajouter|écrire|poster|laissez)\s+un\s+commentaire\b`,

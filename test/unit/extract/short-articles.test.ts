@@ -131,6 +131,17 @@ describe('short articles keep only their text', () => {
     }
   });
 
+  it('keeps an opinion piece headed "Commentaire", and a "Reactions" section of the story', () => {
+    const html = page(
+      '<title>Budget</title>',
+      `<article><h1>Budget</h1>${LONG_P(1)}<h2>Reactions</h2>${LONG_P(2)}<section><h2>Commentaire</h2>${LONG_P(3)}${LONG_P(4)}</section></article>`,
+      'fr',
+    );
+    const body = extract(html).body ?? '';
+    expect(body).toContain('Paragraph 2');
+    expect(body).toContain('Paragraph 4');
+  });
+
   it('keeps a story line that reads like a thread heading but is a sentence', () => {
     const html = page(
       '<title>The clerk</title>',
