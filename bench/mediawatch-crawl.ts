@@ -1,10 +1,20 @@
-// Child process of `npm run bench`: crawls the simulator's generated "bench" outlet end to end
-// through the real pipeline (BullMQ on Redis, undici, htmlparser2, extractor, matcher, SQLite),
-// then a sample of the same pages on the browser path, and prints one JSON line of results.
-// Usage: node dist/bench/mediawatch-crawl.js <http-origin> <browser-origin> <pages> <concurrency>
+// Child process of `npm run bench`: crawls the simulator's 'bench' outlet end to end through the
+// real pipeline (BullMQ on Redis, robots.txt, the Redis rate limiter and host slots, undici or
+// Chromium, htmlparser2, extractor, matcher, SQLite, ledger) and prints one JSON line of
+// results. With --workers W it also starts W-1 worker processes of its own (this script with
+// --serve) on the same config, Redis prefix and database: the whole machine, the way
+// `mediawatch worker` runs on several cores; the outlet's rateLimit.maxConcurrent keeps the
+// requests in flight at --concurrency in total, whatever the number of processes.
+// Usage: node dist/bench/mediawatch-crawl.js --origin URL [--pages N] [--concurrency C]
+//          [--fetch http|browser] [--workers W] [--browser-pages P]
+//        node dist/bench/mediawatch-crawl.js --serve CONFIG_DIR   (a worker process)
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { loadConfig } from '../src/config/load.js';
 import { packageRoot } from '../src/config/paths.js';
@@ -13,11 +23,36 @@ import { enqueueCrawl, waitForCrawl } from '../jobs/crawl.js';
 import { obliterateAll } from '../jobs/queues.js';
 import { openRuntime } from '../app/runtime.js';
 
-const [httpOrigin, browserOrigin, pagesArg, concurrencyArg] = process.argv.slice(2);
-if (!httpOrigin || !browserOrigin)
-  throw new Error('usage: mediawatch-crawl <http-origin> <browser-origin> [pages] [concurrency]');
-const pages = Number(pagesArg ?? 2000);
-const concurrency = Number(concurrencyArg ?? 16);
+const { values } = parseArgs({
+  options: {
+    origin: { type: 'string' },
+    pages: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '16' },
+    fetch: { type: 'string', default: 'http' },
+    workers: { type: 'string', default: '1' },
+    'browser-pages': { type: 'string', default: '4' },
+    serve: { type: 'string' },
+  },
+});
+const log = createLogger({ level: 'warn', pretty: false });
+const peakRssMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+if (values.serve !== undefined) {
+  // A worker process: work until SIGTERM, then print its peak RSS.
+  const { close } = await openRuntime(loadConfig(values.serve), log, { work: true });
+  process.stdout.write('ready\n');
+  await new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));
+  await close();
+  process.stdout.write(`${JSON.stringify({ peakRssMB: peakRssMB() })}\n`);
+  process.exit(0);
+}
+
+const origin = values.origin;
+if (!origin) throw new Error('usage: mediawatch-crawl --origin URL [--pages N] …');
+const pages = Number(values.pages);
+const concurrency = Number(values.concurrency);
+const fetchMode = values.fetch === 'browser' ? 'browser' : 'http';
+const workers = Math.max(1, Number(values.workers));
 
 const dir = mkdtempSync(join(tmpdir(), 'mw-bench-'));
 mkdirSync(join(dir, 'outlets'));
@@ -28,57 +63,83 @@ writeFileSync(
     redis: { prefix: `mw-bench-${process.pid}` },
     database: { url: join(dir, 'bench.db') },
     worker: { concurrency: { discover: 1, article: concurrency, summarize: 1 } },
-    browser: { pages: 4 },
-    // The simulator is on loopback: only its own hosts may resolve to a private address.
-    network: {
-      allowPrivateHosts: [...new Set([httpOrigin, browserOrigin].map((o) => new URL(o).hostname))],
-    },
+    browser: { pages: Number(values['browser-pages']) },
+    // The simulator is on loopback: only its own host may resolve to a private address.
+    network: { allowPrivateHosts: [new URL(origin).hostname] },
     log: { level: 'warn' },
   }),
 );
-const outlet = (id: string, baseUrl: string, fetch: string, maxUrls: number): void =>
-  writeFileSync(
-    join(dir, 'outlets', `${id}.yaml`),
-    stringify({
-      id,
-      name: id,
-      baseUrl,
-      languages: ['fr', 'nl', 'en'],
-      fetch,
-      rateLimit: { requestsPerSecond: 1000, maxConcurrent: concurrency },
-      discovery: { sitemaps: ['/sitemap.xml'], pages: [], maxUrls },
+writeFileSync(
+  join(dir, 'outlets', 'bench.yaml'),
+  stringify({
+    id: 'bench',
+    name: 'bench',
+    baseUrl: origin,
+    languages: ['fr', 'nl', 'en'],
+    fetch: fetchMode,
+    rateLimit: { requestsPerSecond: 1000, maxConcurrent: concurrency },
+    discovery: { sitemaps: ['/sitemap.xml'], pages: [], maxUrls: pages },
+  }),
+);
+
+/** Starts one worker process on the config; resolves once its workers run. */
+function startWorker(): Promise<{ proc: ChildProcess; done: Promise<number | null> }> {
+  const proc = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const done = new Promise<number | null>((resolve) =>
+    proc.on('exit', () => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      resolve(last.startsWith('{') ? (JSON.parse(last) as { peakRssMB: number }).peakRssMB : null);
     }),
   );
-outlet('bench', httpOrigin, 'http', pages);
-outlet('bench-browser', browserOrigin, 'browser', 1_000_000);
+  return new Promise((resolve, reject) => {
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('ready\n')) resolve({ proc, done });
+    });
+    proc.once('exit', (code) => reject(new Error(`bench worker exited ${code} before ready`)));
+  });
+}
 
 const config = loadConfig(dir);
-const log = createLogger({ level: 'warn', pretty: false });
 const { rt, close } = await openRuntime(config, log, { work: true });
-const results: Record<string, unknown> = { pages, concurrency };
+const helpers = await Promise.all(Array.from({ length: workers - 1 }, () => startWorker()));
+let results: Record<string, unknown> = {};
 try {
-  for (const [label, id] of [
-    ['http', 'bench'],
-    ['browser', 'bench-browser'],
-  ] as const) {
-    rt.net.timings.totals.clear();
-    const start = performance.now();
-    const runId = await enqueueCrawl(rt, { outletIds: [id], eventIds: [] });
-    const counts = await waitForCrawl(rt, runId, () => undefined, 100);
-    const seconds = (performance.now() - start) / 1000;
-    results[label] = {
-      stored: counts.stored,
-      failed: counts.failed,
-      skipped: counts.skipped,
-      seconds: Number(seconds.toFixed(2)),
-      pagesPerSecond: Number((counts.stored / seconds).toFixed(1)),
-      stageMs: rt.net.timings.toJSON(),
-      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    };
-  }
+  const start = performance.now();
+  const runId = await enqueueCrawl(rt, { outletIds: ['bench'], eventIds: [] });
+  const counts = await waitForCrawl(rt, runId, () => undefined, 100);
+  const seconds = (performance.now() - start) / 1000;
+  const processed = counts.stored + counts.skipped + counts.failed;
+  results = {
+    fetch: fetchMode,
+    workers,
+    pages,
+    concurrency,
+    processed,
+    stored: counts.stored,
+    skipped: counts.skipped,
+    failed: counts.failed,
+    seconds: Number(seconds.toFixed(2)),
+    pagesPerSecond: Number((processed / seconds).toFixed(1)),
+    stageMs: rt.net.timings.toJSON(),
+  };
 } finally {
-  await obliterateAll(rt.redis, config.settings.redis.prefix);
+  for (const h of helpers) h.proc.kill('SIGTERM');
+  const helperRss = await Promise.all(helpers.map((h) => h.done));
+  results.workersPeakRssMB = [peakRssMB(), ...helperRss];
+  results.peakRssMB = Math.max(peakRssMB(), ...helperRss.map((r) => r ?? 0));
+  // Workers first (a job still finishing would find its keys gone), then the bench's keys.
+  const redisUrl = rt.config.settings.redis.url;
   await close();
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  await redis
+    .connect()
+    .then(() => obliterateAll(redis, config.settings.redis.prefix))
+    .catch(() => undefined); // a private redis-server is gone with the runtime, keys and all
+  redis.disconnect();
   rmSync(dir, { recursive: true, force: true });
 }
 process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -1,26 +1,44 @@
 // `npm run bench`: speed of mediawatch, each part in its own child process so that peak RSS is
-// per crawler. Parts: crawl (mediawatch end to end vs Crawlee's CheerioCrawler on the same
-// simulator pages), extract (extraction alone), match (50 events against articles), sim (the
-// simulator's page rendering alone).
-// Options: --pages N (default 2000) --browser-sample N (default 20) --concurrency N (16)
-//          --only crawl|extract|match|sim (repeatable)
+// per crawler. Parts:
+//   crawl      mediawatch end to end vs its peers on the same simulator pages (bench/crawl-compare.ts):
+//              Crawlee CheerioCrawler (in-memory and disk storage), raw undici + htmlparser2, and
+//              on a browser sample Crawlee PlaywrightCrawler vs mediawatch's browser path
+//   cli        start time of mediawatch commands (bench/cli-start.ts)
+//   freshness  appearance → stored mention under `mediawatch start` (bench/freshness.ts)
+//   extract    extraction alone; match: 50 events against articles; sim: the simulator's rendering
+// Options: --pages N (default 2000) --pages-from real|generated (real: the Readability test pages
+//          from MW_DATASETS, else ../shared/datasets) --concurrency N (16) --browser-sample N (100)
+//          --browser-pages N (4) --workers N (nproc: the whole machine) --cli-runs N (7)
+//          --seconds N (freshness: 180) --every N (freshness: 10 s) --schedule short|default
+//          --only crawl|cli|freshness|extract|match|sim (repeatable)
+// Defaults: every part but freshness (a few minutes of wall clock of its own).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/config/paths.js';
-import { startSimulator } from '../src/sim/index.js';
+import { runCliPart } from './cli-start.js';
+import { runCrawlPart } from './crawl-compare.js';
+import { runFreshnessPart } from './freshness.js';
 
 const { values } = parseArgs({
   options: {
     pages: { type: 'string', default: '2000' },
-    'browser-sample': { type: 'string', default: '20' },
+    'pages-from': { type: 'string', default: 'real' },
+    'browser-sample': { type: 'string', default: '100' },
+    'browser-pages': { type: 'string', default: '4' },
     concurrency: { type: 'string', default: '16' },
+    workers: { type: 'string', default: String(cpus().length) },
+    'cli-runs': { type: 'string', default: '7' },
+    seconds: { type: 'string', default: '180' },
+    every: { type: 'string', default: '10' },
+    schedule: { type: 'string', default: 'short' },
     only: { type: 'string', multiple: true, default: [] },
   },
 });
 const root = packageRoot();
-const parts = values.only.length > 0 ? values.only : ['crawl', 'extract', 'match', 'sim'];
+const parts = values.only.length > 0 ? values.only : ['crawl', 'cli', 'extract', 'match', 'sim'];
 const pages = Number(values.pages);
 const concurrency = Number(values.concurrency);
 
@@ -36,17 +54,10 @@ function child(cmd: string, args: string[]): Promise<string> {
   });
 }
 
-const lastJson = (out: string): Record<string, unknown> =>
-  JSON.parse(
-    out
-      .trim()
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .at(-1) ?? '{}',
-  ) as Record<string, unknown>;
-
 process.stdout.write(
-  `mediawatch bench — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n\n`,
+  `mediawatch bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory (${(freemem() / 2 ** 30).toFixed(1)} free), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n\n`,
 );
 
 if (parts.includes('crawl')) {
@@ -56,61 +67,35 @@ if (parts.includes('crawl')) {
       stdio: 'inherit',
     });
   }
-  const simHttp = await startSimulator({ generated: pages });
-  const simBrowser = await startSimulator({ generated: Number(values['browser-sample']) });
-  try {
-    const httpOrigin = simHttp.origins.bench!;
-    const browserOrigin = simBrowser.origins.bench!;
-    process.stderr.write(`crawling ${pages} generated pages with mediawatch …\n`);
-    const mw = lastJson(
-      await child(process.execPath, [
-        'dist/bench/mediawatch-crawl.js',
-        httpOrigin,
-        browserOrigin,
-        String(pages),
-        String(concurrency),
-      ]),
-    );
-    process.stderr.write(`crawling the same pages with Crawlee CheerioCrawler …\n`);
-    const cr = lastJson(
-      await child(process.execPath, [
-        'bench/crawlee-crawl.js',
-        httpOrigin,
-        String(pages),
-        String(concurrency),
-      ]),
-    );
-    const http = mw.http as {
-      pagesPerSecond: number;
-      peakRssMB: number;
-      stored: number;
-      seconds: number;
-      stageMs: unknown;
-    };
-    const browser = mw.browser as { pagesPerSecond: number; stored: number; seconds: number };
-    const crawlee = cr as {
-      pagesPerSecond: number;
-      peakRssMB: number;
-      stored: number;
-      seconds: number;
-    };
-    process.stdout.write(
-      [
-        `| crawler (${pages} pages, concurrency ${concurrency}) | pages stored | seconds | pages/s | peak RSS (MB) |`,
-        '|---|---|---|---|---|',
-        `| mediawatch, HTTP path (fetch, extract, match, SQLite, ledger, BullMQ) | ${http.stored} | ${http.seconds} | ${http.pagesPerSecond} | ${http.peakRssMB} |`,
-        `| Crawlee 3.18 CheerioCrawler (fetch, parse, <p> texts, dataset) | ${crawlee.stored} | ${crawlee.seconds} | ${crawlee.pagesPerSecond} | ${crawlee.peakRssMB} |`,
-        `| mediawatch, browser path (sample, 4 pages reused) | ${browser.stored} | ${browser.seconds} | ${browser.pagesPerSecond} | — |`,
-        '',
-        `HTTP path vs Crawlee: ${(http.pagesPerSecond / crawlee.pagesPerSecond).toFixed(2)}× the pages per second, ${(http.peakRssMB / crawlee.peakRssMB).toFixed(2)}× the memory.`,
-        `Time per stage on the HTTP path (ms summed over concurrent jobs): ${JSON.stringify(http.stageMs)}`,
-        '',
-      ].join('\n'),
-    );
-  } finally {
-    await simHttp.close();
-    await simBrowser.close();
-  }
+  process.stdout.write('## crawl\n\n');
+  process.stdout.write(
+    await runCrawlPart({
+      root,
+      pagesFrom: values['pages-from'] === 'generated' ? 'generated' : 'real',
+      pages,
+      concurrency,
+      browserSample: Number(values['browser-sample']),
+      browserPages: Number(values['browser-pages']),
+      workers: Math.max(1, Number(values.workers)),
+    }),
+  );
+}
+
+if (parts.includes('cli')) {
+  process.stdout.write('\n## cli\n\n');
+  process.stdout.write(await runCliPart(root, Math.max(1, Number(values['cli-runs']))));
+}
+
+if (parts.includes('freshness')) {
+  process.stdout.write('\n## freshness\n\n');
+  process.stdout.write(
+    await runFreshnessPart({
+      root,
+      seconds: Number(values.seconds),
+      everySeconds: Number(values.every),
+      schedule: values.schedule === 'default' ? 'default' : 'short',
+    }),
+  );
 }
 
 for (const [part, file] of [

@@ -1,0 +1,264 @@
+// The crawl part of `npm run bench` (issue 11, item 1): mediawatch against its peers on the same
+// pages served by the simulator, each crawler in its own process(es), one after the other,
+// with the peak RSS of every process (and Chromium's processes summed) read from /proc and the
+// load average recorded with each run.
+//
+//   static pages (N, C requests in flight in total):
+//     mediawatch HTTP path, 1 worker process, and W worker processes (the whole machine)
+//     Crawlee CheerioCrawler, in-memory storage (its fastest), 1 process and W shards
+//     Crawlee CheerioCrawler, default disk storage, 1 process
+//     raw undici + htmlparser2 (nothing else: the limit), 1 process and W shards
+//   browser sample (B pages, P pages at once):
+//     Crawlee PlaywrightCrawler (system Chromium, off-origin requests, images, fonts, media blocked)
+//     mediawatch browser path (same blocking, its own Chromium pages)
+//
+// Pages: the Readability test pages from the data set (`real`, the default) or the simulator's
+// generated pages (`generated`).
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { startSimulator, type Simulator } from '../src/sim/index.js';
+import { readabilityPages } from './datasets.js';
+import { sampleTree, type TreePeak } from './proc.js';
+
+export interface CrawlOptions {
+  root: string;
+  pagesFrom: 'real' | 'generated';
+  pages: number;
+  concurrency: number;
+  browserSample: number;
+  browserPages: number;
+  workers: number;
+}
+
+interface RunResult {
+  label: string;
+  processes: number;
+  processed: number;
+  stored: number;
+  seconds: number;
+  pagesPerSecond: number;
+  /** Peak RSS of each crawler process (Node), MB. */
+  processRssMB: number[];
+  /** Peak of Chromium's processes summed, MB (browser runs). */
+  chromiumMB: number;
+  load: string;
+}
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+function lastJson(out: string): Record<string, unknown> {
+  const line = out
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1);
+  return JSON.parse(line ?? '{}') as Record<string, unknown>;
+}
+
+function child(
+  root: string,
+  args: string[],
+): Promise<{ json: Record<string, unknown>; tree: TreePeak }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const sampler = sampleTree(p.pid!);
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('error', reject);
+    p.on('exit', (code) => {
+      const tree = sampler.stop();
+      if (code === 0) resolve({ json: lastJson(out), tree });
+      else reject(new Error(`node ${args.join(' ')} exited ${code}`));
+    });
+  });
+}
+
+/** Runs `shards` copies of a peer at once, shard i of k each; sums what they did. */
+async function sharded(
+  root: string,
+  label: string,
+  shards: number,
+  args: (shard: number) => string[],
+): Promise<RunResult> {
+  const atStart = load();
+  const runs = await Promise.all(Array.from({ length: shards }, (_, i) => child(root, args(i))));
+  const processed = runs.reduce((s, r) => s + Number(r.json.processed ?? 0), 0);
+  const stored = runs.reduce((s, r) => s + Number(r.json.stored ?? 0), 0);
+  const seconds = Math.max(...runs.map((r) => Number(r.json.seconds ?? 0)));
+  return {
+    label,
+    processes: shards,
+    processed,
+    stored,
+    seconds,
+    pagesPerSecond: Number((processed / seconds).toFixed(1)),
+    processRssMB: runs.map((r) => Number(r.json.peakRssMB ?? 0)),
+    chromiumMB: Math.round(runs.reduce((s, r) => s + r.tree.chromiumMB, 0)),
+    load: atStart,
+  };
+}
+
+async function mediawatch(
+  opts: CrawlOptions,
+  label: string,
+  origin: string,
+  fetch: 'http' | 'browser',
+  pages: number,
+  workers: number,
+): Promise<RunResult> {
+  const atStart = load();
+  const { json, tree } = await child(opts.root, [
+    'dist/bench/mediawatch-crawl.js',
+    '--origin',
+    origin,
+    '--pages',
+    String(pages),
+    '--concurrency',
+    String(fetch === 'browser' ? opts.browserPages : opts.concurrency),
+    '--fetch',
+    fetch,
+    '--workers',
+    String(workers),
+    '--browser-pages',
+    String(opts.browserPages),
+  ]);
+  process.stderr.write(`  ${label}: ${JSON.stringify(json)}\n`);
+  return {
+    label,
+    processes: workers,
+    processed: Number(json.processed),
+    stored: Number(json.stored),
+    seconds: Number(json.seconds),
+    pagesPerSecond: Number(json.pagesPerSecond),
+    processRssMB: (json.workersPeakRssMB as number[]).map(Number),
+    chromiumMB: Math.round(tree.chromiumMB),
+    load: atStart,
+  };
+}
+
+async function simulate(opts: CrawlOptions, count: number): Promise<Simulator> {
+  return opts.pagesFrom === 'real'
+    ? startSimulator({ realPages: { pages: realPages(), count } })
+    : startSimulator({ generated: count });
+}
+
+let cachedPages: ReturnType<typeof readabilityPages> | undefined;
+const realPages = (): ReturnType<typeof readabilityPages> => (cachedPages ??= readabilityPages());
+
+const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+
+export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
+  const { root, pages, concurrency: c, workers: w } = opts;
+  const source =
+    opts.pagesFrom === 'real'
+      ? `the ${realPages().length} Readability test pages cycled to ${pages} URLs`
+      : `${pages} generated pages`;
+  const simHttp = await simulate(opts, pages);
+  const simBrowser = await simulate(opts, opts.browserSample);
+  const rows: RunResult[] = [];
+  const say = (s: string): void => void process.stderr.write(`${s}\n`);
+  try {
+    const o = simHttp.origins.bench!;
+    const ob = simBrowser.origins.bench!;
+    say(`crawl: ${source}, ${c} requests in flight, ${w} worker processes for the whole machine`);
+    const mw1 = await mediawatch(opts, 'mediawatch HTTP path', o, 'http', pages, 1);
+    rows.push(mw1);
+    const mwW = w > 1 ? await mediawatch(opts, 'mediawatch HTTP path', o, 'http', pages, w) : mw1;
+    if (w > 1) rows.push(mwW);
+    const crawlee = (storage: string, shards: number): Promise<RunResult> =>
+      sharded(root, `Crawlee CheerioCrawler, ${storage} storage`, shards, (i) => [
+        'bench/crawlee-crawl.js',
+        o,
+        String(pages),
+        String(Math.max(1, Math.round(c / shards))),
+        storage,
+        String(i),
+        String(shards),
+      ]);
+    say('  Crawlee CheerioCrawler, in-memory …');
+    const cm1 = await crawlee('memory', 1);
+    rows.push(cm1);
+    const cmW = w > 1 ? await crawlee('memory', w) : cm1;
+    if (w > 1) rows.push(cmW);
+    say('  Crawlee CheerioCrawler, disk …');
+    const cd1 = await crawlee('disk', 1);
+    rows.push(cd1);
+    const raw = (shards: number): Promise<RunResult> =>
+      sharded(root, 'raw undici + htmlparser2 (the limit)', shards, (i) => [
+        'dist/bench/raw-crawl.js',
+        o,
+        String(pages),
+        String(Math.max(1, Math.round(c / shards))),
+        String(i),
+        String(shards),
+      ]);
+    say('  raw undici + htmlparser2 …');
+    const r1 = await raw(1);
+    rows.push(r1);
+    const rW = w > 1 ? await raw(w) : r1;
+    if (w > 1) rows.push(rW);
+
+    say(`  browser sample of ${opts.browserSample}: Crawlee PlaywrightCrawler …`);
+    const pw = await sharded(root, 'Crawlee PlaywrightCrawler (browser sample)', 1, () => [
+      'bench/crawlee-browser.js',
+      ob,
+      String(opts.browserSample),
+      String(opts.browserPages),
+    ]);
+    say('  browser sample: mediawatch browser path …');
+    const mwb = await mediawatch(
+      opts,
+      'mediawatch browser path (browser sample)',
+      ob,
+      'browser',
+      opts.browserSample,
+      1,
+    );
+
+    const staticRows = rows;
+    const bestCrawlee = cmW.pagesPerSecond >= cm1.pagesPerSecond ? cmW : cm1;
+    const maxWorker = Math.max(...mw1.processRssMB, ...mwW.processRssMB);
+    const lines = [
+      `Static pages: ${source}; ${c} requests in flight in total (split over the shards of a sharded run); whole machine = ${w} processes.`,
+      '',
+      '| crawler | processes | pages done (stored) | seconds | pages/s | peak RSS per process (MB) | load avg at start |',
+      '|---|---|---|---|---|---|---|',
+      ...staticRows.map(
+        (r) =>
+          `| ${r.label} | ${r.processes} | ${r.processed} (${r.stored}) | ${r.seconds} | ${r.pagesPerSecond} | ${r.processRssMB.join(', ')} | ${r.load} |`,
+      ),
+      '',
+      `Browser sample: ${opts.browserSample} of the same pages, ${opts.browserPages} pages at once, system Chromium.`,
+      '',
+      '| crawler | pages done (stored) | seconds | pages/s | Node peak RSS (MB) | Chromium peak RSS, summed over its processes (MB) | load avg at start |',
+      '|---|---|---|---|---|---|---|',
+      ...[pw, mwb].map(
+        (r) =>
+          `| ${r.label} | ${r.processed} (${r.stored}) | ${r.seconds} | ${r.pagesPerSecond} | ${r.processRssMB.join(', ')} | ${r.chromiumMB} | ${r.load} |`,
+      ),
+      '',
+      'Ratios (mediawatch / peer, pages per second, same run) against issue 11:',
+      '',
+      '| comparison | ratio | target | |',
+      '|---|---|---|---|',
+      `| one process: mediawatch ×1 / Crawlee in-memory ×1 | ${ratio(mw1.pagesPerSecond, cm1.pagesPerSecond)} | ≥ 1.3× | ${verdict(mw1.pagesPerSecond >= 1.3 * cm1.pagesPerSecond)} |`,
+      `| whole machine: mediawatch ×${w} / Crawlee's fastest (in-memory ×${bestCrawlee.processes}) | ${ratio(mwW.pagesPerSecond, bestCrawlee.pagesPerSecond)} | ≥ 2× | ${verdict(mwW.pagesPerSecond >= 2 * bestCrawlee.pagesPerSecond)} |`,
+      `| mediawatch ×1 / Crawlee disk ×1 | ${ratio(mw1.pagesPerSecond, cd1.pagesPerSecond)} | — | |`,
+      `| mediawatch ×1 / raw limit ×1 | ${ratio(mw1.pagesPerSecond, r1.pagesPerSecond)} | — | |`,
+      `| mediawatch ×${w} / raw limit ×${rW.processes} | ${ratio(mwW.pagesPerSecond, rW.pagesPerSecond)} | — | |`,
+      `| worker peak RSS (largest mediawatch process) | ${maxWorker} MB | ≤ 250 MB | ${verdict(maxWorker <= 250)} |`,
+      `| memory, one process: mediawatch ×1 / Crawlee in-memory ×1 | ${ratio(Math.max(...mw1.processRssMB), Math.max(...cm1.processRssMB))} | — | |`,
+      `| browser: mediawatch / PlaywrightCrawler | ${ratio(mwb.pagesPerSecond, pw.pagesPerSecond)} | ≥ 3× | ${verdict(mwb.pagesPerSecond >= 3 * pw.pagesPerSecond)} |`,
+      `| browser memory (Node + Chromium): mediawatch / PlaywrightCrawler | ${ratio(mwb.processRssMB[0]! + mwb.chromiumMB, pw.processRssMB[0]! + pw.chromiumMB)} | — | |`,
+      '',
+    ];
+    return lines.join('\n');
+  } finally {
+    await simHttp.close();
+    await simBrowser.close();
+  }
+}
