@@ -2,6 +2,7 @@
 // the workers. The composition root (app/runtime.ts) starts it for every command, the tests and
 // the web server; stopped in reverse order: workers (finishing their active jobs), browser and
 // HTTP, queues, Redis, database.
+import { hostname } from 'node:os';
 import { Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createAlerter } from '../src/alerts/alerter.js';
@@ -94,8 +95,16 @@ function startWorkers(rt: Runtime): void {
       connection: rt.redis,
       prefix: settings.redis.prefix,
       concurrency: settings.worker.concurrency[name],
+      // A killed worker's jobs go back to the queue once their lock expires (stalled check).
+      lockDuration: settings.worker.lockMs,
+      stalledInterval: settings.worker.stalledCheckMs,
+      // Stored on each job it takes (job.processedBy): which machine and process ran it.
+      name: `${hostname()}:${process.pid}`,
     });
     worker.on('error', (err) => rt.log.error({ queue: name, err }, 'worker error'));
+    worker.on('stalled', (jobId) =>
+      rt.log.warn({ queue: name, jobId }, 'job stalled (its worker died?): back in the queue'),
+    );
     watchWorker(worker, rt);
     worker.on('failed', (job, err) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {

@@ -102,6 +102,13 @@ export const settingsSchema = z
         backoffMs: z.number().int().min(0).default(2_000),
         /** SIGTERM/SIGINT: active jobs get this long to finish, then the workers close hard. */
         shutdownTimeoutMs: z.number().int().min(0).default(30_000),
+        /**
+         * A job's lock (BullMQ lockDuration, ms), renewed every half of it while the job runs: the
+         * jobs of a worker that died (SIGKILL, a lost machine) are free again once it expires.
+         */
+        lockMs: z.number().int().min(1_000).default(30_000),
+        /** How often each worker requeues active jobs whose lock expired (stalledInterval, ms). */
+        stalledCheckMs: z.number().int().min(500).default(30_000),
       })
       .strict()
       .prefault({}),
