@@ -87,15 +87,25 @@ export async function reconcilePending(
     opts.graceMs !== undefined
       ? new Date(ctx.now().getTime() - opts.graceMs).toISOString()
       : undefined;
-  const rows = await ctx.store.pending({
+  const filter = {
     ...(opts.runId !== undefined ? { runId: opts.runId } : {}),
     ...(before !== undefined ? { before } : {}),
     limit: opts.limit ?? 10_000,
-  });
+  };
+  const rows = await ctx.store.pending(filter);
   const out: Reconciled = { checked: rows.length, live: 0, requeued: [], left: [], refused: [] };
-  const lost: LedgerRow[] = [];
+  const jobless: LedgerRow[] = [];
   for (const row of rows) {
     if (await hasLiveJob(ctx.queues.article, row.url)) out.live++;
+    else jobless.push(row);
+  }
+  // A job records its ledger result before it ends: one that ended between reading the ledger
+  // and looking for the job left its URL no longer pending. Only URLs still pending after their
+  // job was seen gone are lost.
+  const still = new Set((await ctx.store.pending(filter)).map((r) => r.url));
+  const lost: LedgerRow[] = [];
+  for (const row of jobless) {
+    if (!still.has(row.url)) out.checked--;
     else if (opts.leave?.(row.url)) out.left.push(row.url);
     else lost.push(row);
   }
