@@ -1,7 +1,7 @@
 // What follows the end of an article in its own container, told by its words: a reader comment
 // thread (its heading), a press release's boilerplate (the "About <company>" profile, forward-
 // looking statements, media contacts, "###"), and the closing lines of Korean, Japanese and
-// Chinese news (a reporter's e-mail, the copyright notice). News bodies are annotated without
+// Chinese news (a reporter's e-mail, the copyright notice, （完）, 【编辑：…】, （name）). News bodies are annotated without
 // them. The thread is cut while rendering (its blocks are not counted either: a thread of
 // <article> comments is not a list of teasers); the rest after rendering, from the end.
 
@@ -57,6 +57,13 @@ const TEXT_BEFORE = 100;
 const COPYRIGHT_LINE =
   /^[<[(〈【]?\s*(?:©|ⓒ|\(c\)\s|copyright\b|저작권자|all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechten\s+voorbehouden|版权所有|著作権|無断転載|무단\s*전재)|(?:무단\s*전재|재배포\s*금지|all\s+rights\s+reserved|無断転載(?:を)?禁(?:じます|止)|版权所有)[\s\S]{0,10}$/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+/**
+ * What Chinese and Japanese news texts end with: the end mark （完）, the editor's sign-off
+ * 【编辑：…】, the reporter's name in full-width brackets （高橋美咲）; repeated at the end of the
+ * last line or alone on it.
+ */
+const END_MARK =
+  /(?:\s*(?:[（(]完[)）]|【(?:编辑|责任编辑|責任編集|編集|编审|校对)[：:][^】]{1,30}】|（[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}・ \u3000]{2,14}）))+\s*$/u;
 const EMAIL_LINE_MAX = 80;
 const EMAIL_LINE_WORDS = 6;
 
@@ -93,7 +100,16 @@ function withoutClosingLines(paragraphs: string[]): string[] {
   while (out.length > 1) {
     const last = out[out.length - 1] ?? '';
     const lines = last.split('\n');
-    while (lines.length > 0 && isClosingLine(lines[lines.length - 1] ?? '')) lines.pop();
+    for (;;) {
+      const line = lines[lines.length - 1];
+      if (line === undefined) break;
+      const cut = line.replace(END_MARK, '');
+      if (isClosingLine(cut)) lines.pop();
+      else {
+        lines[lines.length - 1] = cut;
+        break;
+      }
+    }
     if (lines.length === 0) {
       out.pop();
       continue;

@@ -194,6 +194,22 @@ describe('short articles keep only their text', () => {
     expect(body).not.toContain('저작권자');
   });
 
+  it('drops the end marks and sign-offs of Chinese and Japanese news', () => {
+    const zh = `<html><head><title>电梯</title><meta property="og:type" content="article"></head><body><div class="content">
+      <p>\u3000\u3000青溪市住建局8日表示，今年将为全市一百二十个老旧小区加装电梯，首批工程已于本月开工。</p>
+      <p>\u3000\u3000据介绍，加装电梯的费用由政府补贴和居民共同承担，预计年底前全部完工。（完）</p>
+      <p>【编辑：李明】</p></div></body></html>`;
+    const zhBody = extract(zh).body ?? '';
+    expect(zhBody).toContain('预计年底前全部完工。');
+    expect(zhBody).not.toMatch(/完）|编辑/);
+    const ja = `<html><head><title>フェリー</title><meta property="og:type" content="article"></head><body><div class="honbun">
+      <p>小鷺島と本土を結ぶフェリーの新しい船が、来月から運航を始めることが決まりました。</p>
+      <p>運航会社によりますと、新しい船は定員が二百人で、車も二十台まで載せることができます。（高橋美咲）</p></div></body></html>`;
+    const jaBody = extract(ja).body ?? '';
+    expect(jaBody).toContain('できます。');
+    expect(jaBody).not.toContain('高橋');
+  });
+
   it('leaves out teasers written in the article’s own flow after it', () => {
     const teaser = (n: number): string =>
       `<img src="/t${n}.jpg"><h3><a href="/region/${n}">Another story from the region, number ${n}</a></h3><p>One sentence about that other story, long enough to be more than the article around it, written for teaser ${n}.</p>`;
