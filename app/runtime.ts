@@ -8,16 +8,27 @@
 //   withStore        the store only (reports, queries, analysts' decisions)
 //
 // Nothing below app/ starts a process, installs a package or reads a command line.
+//
+// The heavy parts (BullMQ, Playwright, the database drivers) are imported when a function needs
+// them, so that a command that never runs workers starts at once (`mediawatch --help`, `report`).
 import type { Config } from '../src/config/load.js';
 import { withSettings } from '../src/config/load.js';
-import { closeNetServices, createNetServices, type NetServices } from '../src/crawl/services.js';
+import type { NetServices } from '../src/crawl/services.js';
 import type { Logger } from '../src/log.js';
-import { openStore, type Store } from '../src/store/index.js';
-import { connectRedis } from '../jobs/connection.js';
-import { startRuntime, stopRuntime, type Runtime } from '../jobs/worker.js';
-import { ensureChromium } from './services/chromium.js';
-import { startRuntimeOps, type OpsServer } from './services/ops-server.js';
-import { ensureRedis, type PrivateRedis, type RedisService } from './services/redis.js';
+import type { Store } from '../src/store/index.js';
+import type { Runtime } from '../jobs/worker.js';
+import type { OpsServer } from './services/ops-server.js';
+import type { PrivateRedis, RedisService } from './services/redis.js';
+
+const load = {
+  worker: () => import('../jobs/worker.js'),
+  connection: () => import('../jobs/connection.js'),
+  net: () => import('../src/crawl/services.js'),
+  store: () => import('../src/store/index.js'),
+  chromium: () => import('./services/chromium.js'),
+  ops: () => import('./services/ops-server.js'),
+  redis: () => import('./services/redis.js'),
+};
 
 export type { Runtime } from '../jobs/worker.js';
 
@@ -43,6 +54,7 @@ async function redisFor(
   log: Logger,
   privateRedis?: PrivateRedis,
 ): Promise<{ config: Config; redis: RedisService }> {
+  const { ensureRedis } = await load.redis();
   const redis = await ensureRedis(
     config.settings.redis.url,
     log,
@@ -70,14 +82,19 @@ export async function openRuntime(
 ): Promise<RuntimeHandle> {
   const { config, redis } = await redisFor(loaded, log, opts.privateRedis);
   try {
-    if (opts.browser) ensureChromium(config.settings.browser.executablePath, opts.say ?? toStderr);
+    if (opts.browser)
+      (await load.chromium()).ensureChromium(
+        config.settings.browser.executablePath,
+        opts.say ?? toStderr,
+      );
+    const { startRuntime, stopRuntime } = await load.worker();
     const rt = await startRuntime(config, log, {
       work: opts.work,
       ...(opts.now ? { now: opts.now } : {}),
     });
     let ops: OpsServer | null = null;
     try {
-      if (opts.ops) ops = await startRuntimeOps(rt);
+      if (opts.ops) ops = await (await load.ops()).startRuntimeOps(rt);
     } catch (err) {
       await stopRuntime(rt);
       throw err;
@@ -122,9 +139,15 @@ export async function withNetServices<T>(
   fn: (net: NetServices, config: Config) => Promise<T>,
 ): Promise<T> {
   const { config, redis: service } = await redisFor(loaded, log);
+  const { connectRedis } = await load.connection();
+  const { createNetServices, closeNetServices } = await load.net();
   const redis = connectRedis(config.settings.redis.url, 'producer');
   try {
-    if (opts.browser) ensureChromium(config.settings.browser.executablePath, opts.say ?? toStderr);
+    if (opts.browser)
+      (await load.chromium()).ensureChromium(
+        config.settings.browser.executablePath,
+        opts.say ?? toStderr,
+      );
     await redis.connect();
     const net = createNetServices(config, { redis });
     try {
@@ -140,7 +163,7 @@ export async function withNetServices<T>(
 
 export async function withStore<T>(config: Config, fn: (store: Store) => Promise<T>): Promise<T> {
   const { url, poolSize } = config.settings.database;
-  const store = await openStore(url, { poolSize });
+  const store = await (await load.store()).openStore(url, { poolSize });
   try {
     return await fn(store);
   } finally {

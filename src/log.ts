@@ -4,7 +4,8 @@
 // No secrets out: every URL in a message, a field, a binding or an error has its user info and
 // credential query values replaced (src/url/redact.ts), besides the fields redacted by path.
 import { pino, stdSerializers, type Logger, type LevelWithSilent } from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type PinoPretty from 'pino-pretty';
 import { redactDeep, redactText } from './url/redact.js';
 
 export type { Logger } from 'pino';
@@ -59,7 +60,13 @@ export function createLogger(opts: LoggerOptions): Logger {
   if (wantPretty) {
     return pino(
       base,
-      pretty({ destination: 2, colorize: true, ignore: 'pid,hostname', sync: true }),
+      // Loaded only for a terminal (a worker writing JSON never pays for it).
+      (createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty)({
+        destination: 2,
+        colorize: true,
+        ignore: 'pid,hostname',
+        sync: true,
+      }),
     );
   }
   return pino(base, opts.destination ?? pino.destination({ dest: 2, sync: false }));

@@ -1,9 +1,13 @@
 // Number and label formatting shared by the human-readable formats (Markdown, HTML, Excel).
 
-const INT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+// Made on first use: the first Intl object loads ICU data (tens of ms a CLI should not pay
+// for `--help`).
+let INT: Intl.NumberFormat | undefined;
 
 export function count(n: number | null): string {
-  return n === null ? '—' : INT.format(n);
+  return n === null
+    ? '—'
+    : (INT ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })).format(n);
 }
 
 export function percent(share: number): string {

@@ -7,8 +7,6 @@ import { toHtml } from './html.js';
 import { toJson } from './json.js';
 import { toMarkdown } from './markdown.js';
 import { buildReport, type ReportInput } from './model.js';
-import { htmlToPdf } from './pdf.js';
-import { toXlsx } from './xlsx.js';
 
 export type { ReportInput, CoverageReport, ArticleRow } from './model.js';
 
@@ -51,8 +49,11 @@ export async function exportReport(
   format: ExportFormat,
   opts: ExportOptions = {},
 ): Promise<string | Buffer> {
-  if (format === 'xlsx') return toXlsx(buildReport(input));
-  if (format === 'pdf')
+  // exceljs and Playwright load only for the format that needs them (the CLI starts faster).
+  if (format === 'xlsx') return (await import('./xlsx.js')).toXlsx(buildReport(input));
+  if (format === 'pdf') {
+    const { htmlToPdf } = await import('./pdf.js');
     return htmlToPdf(renderReport(input, 'html'), { executablePath: opts.executablePath ?? null });
+  }
   return renderReport(input, format);
 }

@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
-import pg from 'pg';
 import { MwError } from '../errors.js';
 import type { Tables } from './schema.js';
 
@@ -75,6 +74,8 @@ async function postgres(url: string, opts: ConnectOptions): Promise<Connection> 
     throw new MwError('MW_ERR_DATABASE_URL', `schema "${schema}" is not a plain SQL name`);
   }
   const label = redactDatabaseUrl(url);
+  // The PostgreSQL client loads only when a postgres:// URL is used.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: u.toString(),
     max: opts.poolSize ?? 10,

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { findEvent, findOutlet } from '../../../src/config/load.js';
-import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
 import { withRuntime } from '../../runtime.js';
 import { loadFor, loggerFor } from '../context.js';
 import { progressPrinter, runSummary } from '../progress.js';
@@ -16,6 +15,7 @@ export function crawlCommand(): Command {
     .option('--event <id>', 'match only this event (repeatable)', collect, [])
     .option('--no-work', 'only enqueue; workers elsewhere (`mediawatch worker`) do the work')
     .action(async (opts: { outlet: string[]; event: string[]; work: boolean }, cmd: Command) => {
+      const { enqueueCrawl, waitForCrawl } = await import('../../../jobs/crawl.js');
       const loaded = loadFor(cmd);
       const outletIds =
         opts.outlet.length > 0

@@ -1,16 +1,11 @@
 // `mediawatch db migrate | status | copy`: the database behind the store (SQLite file or
 // PostgreSQL URL, settings.database.url / DATABASE_URL). Every other command migrates at start;
 // these look at it, or move a store from one database to another.
+import type { Connection, SchemaStatus } from '../../../src/store/index.js';
 import { Command } from 'commander';
-import {
-  copyStore,
-  migrate,
-  openConnection,
-  schemaStatus,
-  tableCounts,
-  type Connection,
-  type SchemaStatus,
-} from '../../../src/store/index.js';
+
+/** The database drivers load only when a db command runs (the CLI starts faster). */
+const store = () => import('../../../src/store/index.js');
 import { loadFor } from '../context.js';
 
 function formatStatus(s: SchemaStatus, counts: Record<string, number> | null): string {
@@ -34,7 +29,7 @@ async function withConnection<T>(
   opts: { migrate: boolean },
   fn: (c: Connection) => Promise<T>,
 ): Promise<T> {
-  const c = await openConnection(url, opts);
+  const c = await (await store()).openConnection(url, opts);
   try {
     return await fn(c);
   } finally {
@@ -48,6 +43,7 @@ function migrateCommand(): Command {
     .action(async (_opts: unknown, cmd: Command) => {
       const { url } = loadFor(cmd).settings.database;
       await withConnection(url, { migrate: false }, async (c) => {
+        const { migrate, schemaStatus } = await store();
         const applied = await migrate(c);
         process.stdout.write(
           applied.length ? `applied migrations ${applied.join(', ')}\n` : 'nothing to apply\n',
@@ -63,6 +59,7 @@ function statusCommand(): Command {
     .action(async (_opts: unknown, cmd: Command) => {
       const { url } = loadFor(cmd).settings.database;
       await withConnection(url, { migrate: false }, async (c) => {
+        const { schemaStatus, tableCounts } = await store();
         const s = await schemaStatus(c);
         const counts = s.version === s.latest ? await tableCounts(c) : null;
         process.stdout.write(formatStatus(s, counts));
@@ -89,7 +86,9 @@ function copyCommand(): Command {
       await withConnection(opts.from, { migrate: true }, (from) =>
         withConnection(opts.to, { migrate: true }, async (to) => {
           process.stdout.write(`copying ${from.label} → ${to.label}\n`);
-          await copyStore(from, to, (t) =>
+          await (
+            await store()
+          ).copyStore(from, to, (t) =>
             process.stdout.write(
               `  ${t.table.padEnd(18)} ${String(t.source).padStart(7)} in source, ${String(t.added).padStart(7)} added, ${String(t.present).padStart(7)} present\n`,
             ),

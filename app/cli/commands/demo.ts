@@ -2,14 +2,8 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../../src/config/load.js';
-import { enqueueCrawl, waitForCrawl } from '../../../jobs/crawl.js';
-import { obliterateAll } from '../../../jobs/queues.js';
 import { withRuntime } from '../../runtime.js';
-import { gatherReport } from '../../../src/report/gather.js';
-import { renderReport } from '../../../src/report/render.js';
-import { startSimulator } from '../../../src/sim/index.js';
 import { globalConfigDir, loggerFor } from '../context.js';
-import { writeSimConfig } from '../../../src/sim/demo-config.js';
 import { progressPrinter, runSummary } from '../progress.js';
 
 export function demoCommand(): Command {
@@ -19,6 +13,12 @@ export function demoCommand(): Command {
     )
     .option('--data <dir>', 'where the demo keeps its config and SQLite database', 'data/demo')
     .action(async (opts: { data: string }, cmd: Command) => {
+      const { writeSimConfig } = await import('../../../src/sim/demo-config.js');
+      const { startSimulator } = await import('../../../src/sim/index.js');
+      const { renderReport } = await import('../../../src/report/render.js');
+      const { gatherReport } = await import('../../../src/report/gather.js');
+      const { obliterateAll } = await import('../../../jobs/queues.js');
+      const { enqueueCrawl, waitForCrawl } = await import('../../../jobs/crawl.js');
       const dataDir = resolve(opts.data);
       const sim = await startSimulator();
       const say = (l: string): boolean => process.stderr.write(`${l}\n`);

@@ -8,8 +8,6 @@ import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { MwError, errorReason } from '../../../src/errors.js';
 import { gunzipLimited, isGzip } from '../../../src/bytes/gzip.js';
-import { decodeHtmlBytes, extractArticle } from '../../../src/extract/index.js';
-import { parseHtml } from '../../../src/html/parse.js';
 import type { Lang } from '../../../src/extract/types.js';
 
 const LANGS: readonly Lang[] = ['fr', 'nl', 'en', 'de'];
@@ -48,6 +46,8 @@ export async function runExtract(
   opts: ExtractRunOptions,
   io: ExtractIo,
 ): Promise<boolean> {
+  const { parseHtml } = await import('../../../src/html/parse.js');
+  const { decodeHtmlBytes, extractArticle } = await import('../../../src/extract/index.js');
   let ok = true;
   for (const p of paths) {
     try {

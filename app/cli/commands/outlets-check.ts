@@ -2,11 +2,11 @@
 // crawler reads it and prints a table, or JSON for machines. Needs Redis for the shared rate
 // limiter (a private one is started when none answers) and Chromium for outlets whose fetch
 // mode may use the browser. Exit 1 when an outlet yields no candidate article.
+import type { OutletCheck } from '../../../src/outlets/check.js';
 import { Command } from 'commander';
 import { findOutlet, type Config } from '../../../src/config/load.js';
 import type { OutletConfig } from '../../../src/config/schema.js';
 import type { Logger } from '../../../src/log.js';
-import { checkOutlet, type OutletCheck } from '../../../src/outlets/check.js';
 import { formatCheckTable } from '../../../src/outlets/check-table.js';
 import { withNetServices } from '../../runtime.js';
 import { loadFor, loggerFor } from '../context.js';
@@ -25,6 +25,7 @@ export async function runOutletsCheck(
   log: Logger,
   opts: OutletsCheckOptions = {},
 ): Promise<OutletCheck[]> {
+  const { checkOutlet } = await import('../../../src/outlets/check.js');
   const outlets: OutletConfig[] =
     opts.outletIds && opts.outletIds.length > 0
       ? opts.outletIds.map((id) => findOutlet(loaded, id))

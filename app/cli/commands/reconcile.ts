@@ -3,7 +3,6 @@
 // write) is enqueued again; `worker`/`start` processes then fetch it. `start` does the same every
 // minute, and every `crawl` before it starts.
 import { Command } from 'commander';
-import { reconcilePending } from '../../../jobs/reconcile.js';
 import { redactUrl } from '../../../src/url/redact.js';
 import { withRuntime } from '../../runtime.js';
 import { loadFor, loggerFor } from '../context.js';
@@ -20,6 +19,7 @@ export function reconcileCommand(): Command {
       '0',
     )
     .action(async (opts: { run?: string; grace: string }, cmd: Command) => {
+      const { reconcilePending } = await import('../../../jobs/reconcile.js');
       const config = loadFor(cmd);
       const log = loggerFor(config, true);
       await withRuntime(config, log, { work: false }, async (rt) => {

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { MwError } from '../../../src/errors.js';
-import { gatherReport } from '../../../src/report/gather.js';
 import { EXPORT_FORMATS, exportReport, type ExportFormat } from '../../../src/report/render.js';
 import { withStore } from '../../runtime.js';
 import { loadFor } from '../context.js';
@@ -36,6 +35,7 @@ export function reportCommand(): Command {
         '  mediawatch report vilvoorde-2024 --format pdf --out coverage.pdf',
     )
     .action(async (eventId: string, opts: { format: ExportFormat; out?: string }, cmd: Command) => {
+      const { gatherReport } = await import('../../../src/report/gather.js');
       if (BINARY.has(opts.format) && !opts.out) {
         throw new MwError(
           'MW_ERR_REPORT_NEEDS_OUT',

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { startSimulator } from '../../../src/sim/index.js';
 import { untilSignal } from '../context.js';
 
 export function simCommand(): Command {
@@ -14,6 +13,7 @@ export function simCommand(): Command {
       0,
     )
     .action(async (opts: { generated: number }) => {
+      const { startSimulator } = await import('../../../src/sim/index.js');
       const sim = await startSimulator({ generated: opts.generated });
       for (const [id, origin] of Object.entries(sim.origins))
         process.stdout.write(`${id.padEnd(14)} ${origin}\n`);

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { upsertAlertSchedule } from '../../../jobs/alerts.js';
-import { upsertReconcileSchedule } from '../../../jobs/reconcile.js';
-import { upsertSchedules } from '../../../jobs/schedule.js';
 import { withRuntime } from '../../runtime.js';
 import { loadFor, loggerFor, untilSignal } from '../context.js';
 
 async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
+  const { upsertSchedules } = await import('../../../jobs/schedule.js');
+  const { upsertReconcileSchedule } = await import('../../../jobs/reconcile.js');
+  const { upsertAlertSchedule } = await import('../../../jobs/alerts.js');
   const config = loadFor(cmd);
   const log = loggerFor(config);
   // /metrics, /healthz and /readyz when metrics.port (METRICS_PORT) is set.
