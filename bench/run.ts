@@ -6,11 +6,12 @@
 //   cli        start time of mediawatch commands (bench/cli-start.ts)
 //   freshness  appearance → stored mention under `mediawatch start` (bench/freshness.ts)
 //   extract    extraction alone; match: 50 events against articles; sim: the simulator's rendering
+//   hostile    parsing and extracting pages built to be slow (bench/parse-hostile.ts)
 // Options: --pages N (default 2000) --pages-from real|generated (real: the Readability test pages
 //          from MW_DATASETS, else ../shared/datasets) --concurrency N (16) --browser-sample N (100)
 //          --browser-pages N (4) --workers N (nproc: the whole machine) --cli-runs N (7)
 //          --seconds N (freshness: 180) --every N (freshness: 10 s) --schedule short|default
-//          --only crawl|cli|freshness|extract|match|sim (repeatable)
+//          --only crawl|cli|freshness|extract|hostile|match|sim (repeatable)
 // Defaults: every part but freshness (a few minutes of wall clock of its own).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -38,7 +39,8 @@ const { values } = parseArgs({
   },
 });
 const root = packageRoot();
-const parts = values.only.length > 0 ? values.only : ['crawl', 'cli', 'extract', 'match', 'sim'];
+const parts =
+  values.only.length > 0 ? values.only : ['crawl', 'cli', 'extract', 'hostile', 'match', 'sim'];
 const pages = Number(values.pages);
 const concurrency = Number(values.concurrency);
 
@@ -100,6 +102,7 @@ if (parts.includes('freshness')) {
 
 for (const [part, file] of [
   ['extract', 'extract'],
+  ['hostile', 'parse-hostile'],
   ['match', 'match'],
   ['sim', 'sim-render'],
 ] as const) {

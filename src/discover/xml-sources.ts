@@ -2,10 +2,10 @@
 // URLs. Pure: text in, values out. Parsed with htmlparser2 in XML mode, once per document.
 // Dates: `published` is when the article appeared (news:publication_date, pubDate, dc:date,
 // Atom published); `modified` only says it existed by then (sitemap lastmod, Atom updated).
-import { parseDocument } from 'htmlparser2';
 import { getElementsByTagName, textContent, getAttributeValue } from 'domutils';
 import type { Element } from 'domhandler';
 import { MwError } from '../errors.js';
+import { parseXml } from '../html/parse.js';
 import { parseDateValue } from '../time/parse-date.js';
 
 export interface Candidate {
@@ -91,7 +91,7 @@ export function parseXmlSource(text: string, sourceUrl: string): XmlSource {
       `${sourceUrl} answered an HTML page where a sitemap or feed was expected`,
     );
   }
-  const doc = parseDocument(text, { xmlMode: true });
+  const doc = parseXml(text);
   const root = doc.children.find((c): c is Element => c.type === 'tag');
   if (!root) throw new MwError('MW_ERR_NOT_XML', `${sourceUrl} is not XML`);
   const tags = (name: string): Element[] =>
