@@ -20,6 +20,7 @@ import { firstMeta, readPageMeta } from './page-meta.js';
 import type { PageMeta } from './page-meta.js';
 import { extractSection } from './section.js';
 import { findStandfirst } from './standfirst.js';
+import { finishTextFields } from './text-fields.js';
 import { extractTitle, titleKey } from './title.js';
 import { absoluteUrl, baseUrl } from './url.js';
 import { findWireCredit } from './wire-credit.js';
@@ -118,7 +119,7 @@ export function extractArticle(
   const wireText =
     lead !== null && !(body ?? '').includes(lead) ? [lead, ...paragraphs] : paragraphs;
 
-  return {
+  return finishTextFields({
     url,
     canonicalUrl: canonical,
     title,
@@ -142,7 +143,7 @@ export function extractArticle(
     wireCredit: findWireCredit(wireText, byline.agencies),
     noArticleReason:
       body !== null ? null : verdict.article ? 'no block of text found' : verdict.reason,
-  };
+  });
 }
 
 /**

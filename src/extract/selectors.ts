@@ -3,6 +3,7 @@
 // htmlparser2 tree: no second parse).
 import { load } from 'cheerio';
 import type { Document } from 'domhandler';
+import { finishTextFields } from './text-fields.js';
 import type { ExtractedArticle } from './types.js';
 
 export interface OutletSelectors {
@@ -32,5 +33,6 @@ export function applySelectors(
       .filter((t) => t.length > 0);
     if (paragraphs.length > 0) next.body = paragraphs.join('\n\n');
   }
-  return next;
+  // The outlet's text is page text like any other: cleaned, cut, checked for mojibake.
+  return finishTextFields(next);
 }

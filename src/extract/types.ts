@@ -8,6 +8,13 @@ export type Lang = 'fr' | 'nl' | 'en' | 'de';
 /** Whether the article body could be read as published. Never worked around. */
 export type Access = 'free' | 'paywalled' | 'gated';
 
+/**
+ * What the extractor noticed about the page's text: 'mojibake' when text decoded with the wrong
+ * charset ("Ã©", "â€™") was found and could not all be repaired, 'mojibake-repaired' when it
+ * was repaired (src/text/mojibake.ts).
+ */
+export type TextWarning = 'mojibake' | 'mojibake-repaired';
+
 /** What the extractor returns for one HTML page (src/extract). Pure data. */
 export interface ExtractedArticle {
   /** URL the page was fetched from. */
@@ -38,4 +45,6 @@ export interface ExtractedArticle {
    * carry it.
    */
   noArticleReason?: string | null;
+  /** What is wrong with the page's text (empty when nothing is). Always set by the extractor. */
+  textWarnings?: TextWarning[];
 }

@@ -1,4 +1,5 @@
 // JSON export: the event, the coverage summary, what the report adds, and the articles.
+import { jsonText } from './escape.js';
 import type { CoverageReport } from './model.js';
 import type { CoverageSummary } from '../summarize/coverage.js';
 
@@ -36,5 +37,5 @@ export function toJson(report: CoverageReport, summary: CoverageSummary): string
       audience: r.audience,
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${JSON.stringify(doc, jsonText, 2)}\n`;
 }

@@ -141,6 +141,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX alert_deliveries_status ON alert_deliveries(event_id, channel, status)`,
     ],
   },
+  {
+    version: 4,
+    name: 'text warnings',
+    statements: [
+      // What the extractor noticed about an article's text (ExtractedArticle.textWarnings):
+      // a JSON array, e.g. ["mojibake"].
+      `ALTER TABLE articles ADD COLUMN text_warnings TEXT NOT NULL DEFAULT '[]'`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

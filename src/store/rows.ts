@@ -1,6 +1,6 @@
 // Rows to domain records: the one place that knows how a row spells a record.
 import type { Selectable } from 'kysely';
-import type { Lang } from '../extract/types.js';
+import type { Lang, TextWarning } from '../extract/types.js';
 import type { HitSentence, TermHit } from '../match/types.js';
 import type { Article, Mention, MentionOverride } from '../summarize/types.js';
 import type { ArticlesTable, MentionOverridesTable, MentionsTable } from './schema.js';
@@ -26,6 +26,7 @@ export function toDomainArticle(r: Selectable<ArticlesTable>): Article {
     siteName: r.site_name,
     access: r.access,
     wireCredit: r.wire_credit,
+    textWarnings: JSON.parse(r.text_warnings) as TextWarning[],
     fetchedAt: r.fetched_at,
   };
 }

@@ -40,6 +40,8 @@ export interface ArticlesTable {
   /** Content hash of the version this one replaced. */
   previous_hash: string | null;
   version: Generated<number>;
+  /** JSON array of TextWarning (src/extract/types.ts). */
+  text_warnings: Generated<string>;
 }
 
 export interface MentionsTable {

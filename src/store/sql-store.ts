@@ -64,6 +64,7 @@ function articleColumns(a: ArticleInput, hash: string, ts: string) {
     site_name: a.siteName,
     access: a.access,
     wire_credit: a.wireCredit,
+    text_warnings: JSON.stringify(a.textWarnings ?? []),
     content_hash: hash,
     etag: a.etag ?? null,
     last_modified: a.lastModified ?? null,

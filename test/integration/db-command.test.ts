@@ -37,10 +37,12 @@ describe.each(await dialects())('mediawatch db on %s', (dialect) => {
       );
       expect(runs.map((r) => [r.code, r.stderr])).toEqual(runs.map(() => [0, '']));
       // Exactly one process applied them; the nine others found nothing to apply.
-      expect(runs.filter((r) => r.stdout.includes('applied migrations 1, 2, 3'))).toHaveLength(1);
+      expect(runs.filter((r) => r.stdout.includes('applied migrations 1, 2, 3, 4'))).toHaveLength(
+        1,
+      );
       const status = await cli(['db', 'status'], db.url);
-      expect(status.stdout).toMatch(/schema +version 3 of 3, up to date/);
-      expect(status.stdout.match(/^ {2}applied /gm)).toHaveLength(3);
+      expect(status.stdout).toMatch(/schema +version 4 of 4, up to date/);
+      expect(status.stdout.match(/^ {2}applied /gm)).toHaveLength(4);
     } finally {
       await db.drop();
     }
@@ -56,7 +58,7 @@ describe.each(await dialects())('mediawatch db on %s', (dialect) => {
       const r = await cli(['db', 'migrate'], db.url);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
-        /MW_ERR_DATABASE_NEWER: .* schema version 7, newer than this mediawatch knows \(3\)/,
+        /MW_ERR_DATABASE_NEWER: .* schema version 7, newer than this mediawatch knows \(4\)/,
       );
     } finally {
       await db.drop();

@@ -64,6 +64,15 @@ describe.each(await dialects())('the store on %s', (dialect) => {
     expect((await store.articles()).length).toBe(1);
   });
 
+  it("keeps an article's text warnings (mojibake flagged by the extractor)", async () => {
+    await store.recordArticle(record({ article: article({ textWarnings: ['mojibake'] }) }));
+    await store.recordArticle(
+      record({ article: article({ url: 'https://ex.be/clean', textWarnings: [] }) }),
+    );
+    const byUrl = new Map((await store.articles()).map((a) => [a.url, a.textWarnings]));
+    expect([...byUrl.values()].sort()).toEqual([[], ['mojibake']]);
+  });
+
   it('records an article, its mentions and its ledger entry together', async () => {
     await store.startRun({ id: 'r1', outletIds: ['ex'], eventIds: [] });
     const ledgerUrl = 'https://ex.be/1?utm=x';

@@ -23,4 +23,16 @@ describe('applySelectors', () => {
     expect(applySelectors(doc, base, undefined)).toBe(base);
     expect(applySelectors(doc, base, { body: '.missing' }).body).toBe(base.body);
   });
+  it("cleans what the outlet's selectors found like any extracted text", () => {
+    const doc = parseHtml(
+      '<div class="hed">Vilvoorde\u0000 \u202Etcerroc\u202C CafÃ©</div><div class="txt"><p>Tekst\u0007 hier.</p></div>',
+    );
+    const a = applySelectors(doc, extractArticle(doc, 'https://x.be/a'), {
+      title: '.hed',
+      body: '.txt',
+    });
+    expect(a.title).toBe('Vilvoorde tcerroc Café');
+    expect(a.body).toBe('Tekst hier.');
+    expect(a.textWarnings).toEqual(['mojibake-repaired']);
+  });
 });

@@ -92,4 +92,41 @@ describe('escaping scraped text', () => {
     const json = JSON.parse(renderReport(input, 'json')) as { articles: Array<{ title: string }> };
     expect(json.articles.map((a) => a.title)).toContain(TITLE);
   });
+
+  it('every format: no bidi override, embedding or isolate, no control character', async () => {
+    // U+202E would show "gnp.exe" as "exe.png" and reorder the cells after it.
+    const RLO = 'invoice\u202Egnp.exe \u2066isolated\u2069 \u202Aembedded\u202C';
+    const bidi = [
+      mention(
+        1,
+        { title: `${RLO}\u0000`, authors: ['Jan\u202E Peeters\u0007'], outletId: 'rtl' },
+        {
+          summary: `summary \u202B${RLO}\u0001`,
+          sentences: [
+            { field: 'body', text: `a \u202Ehit\u202C b`, start: 0, end: 9, marks: [[3, 6]] },
+          ],
+        },
+      ),
+    ];
+    const bidiInput: ReportInput = {
+      event: { id: 'ev', name: 'Event \u202Eemaneht', window: { from: '2024-01-03' }, query: 'x' },
+      summary: summarizeCoverage('ev', bidi),
+      mentions: bidi,
+      outletNames: { rtl: 'RTL\u2067 info' },
+    };
+    const UNSAFE =
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+    for (const format of ['md', 'csv', 'html', 'json'] as const) {
+      const out = renderReport(bidiInput, format);
+      expect(out, format).not.toMatch(UNSAFE);
+      expect(out, format).toContain('invoicegnp.exe isolated embedded');
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await exportReport(bidiInput, 'xlsx')).buffer);
+    const texts: string[] = [];
+    wb.eachSheet((sh) => sh.eachRow((row) => row.eachCell((c) => void texts.push(c.text))));
+    expect(texts.filter((t) => UNSAFE.test(t))).toEqual([]);
+    expect(texts).toContain('invoicegnp.exe isolated embedded');
+  });
 });
