@@ -44,8 +44,9 @@ const JUDGED_BLOCKS = new Set([
   'time',
 ]);
 /** Blocks that may head a reader comment thread. */
-const THREAD_MARKERS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b']);
+const THREAD_MARKERS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'strong', 'b']);
 const THREAD_TEXT_MAX = 120;
+const THREAD_LABEL_MAX = 40;
 /** A figure is an image with its caption and credit: left out unless it holds real text. */
 const FIGURE_TEXT_MIN = 400;
 const LINE_SPACE = /[ \t\f\r\u00a0\u200b\u2009\u202f]+/g;
@@ -255,7 +256,9 @@ class Renderer {
    */
   private opensThread(el: Element, s: NodeStats): boolean {
     if (!THREAD_MARKERS.has(el.name) || s.hasBlockChild || s.linkChars > 0) return false;
-    if (s.chars > THREAD_TEXT_MAX || !this.rendered()) return false;
+    // A heading may repeat the post's title ("7 replies on “…”"); a label is short.
+    const max = HEADINGS.has(el.name) ? THREAD_TEXT_MAX : THREAD_LABEL_MAX;
+    if (s.chars > max || !this.rendered()) return false;
     return opensThread(measuredText(el, this.ctx.cs));
   }
 
