@@ -26,8 +26,12 @@ export interface NetServices {
 
 export function createNetServices(config: Config, deps: { redis: Redis }): NetServices {
   const { settings } = config;
-  const http = new HttpClient(settings.http);
-  const browser = new BrowserPool({ ...settings.browser, userAgent: settings.http.userAgent });
+  const http = new HttpClient(settings.http, settings.network);
+  const browser = new BrowserPool({
+    ...settings.browser,
+    userAgent: settings.http.userAgent,
+    network: settings.network,
+  });
   const robots = new RobotsCache(http, settings.http.userAgent);
   // Each outlet's limits by host, built once: every request looks its host up here.
   const limitsByHost = new Map(config.outlets.map((o) => [hostKey(o.baseUrl), o.rateLimit]));
