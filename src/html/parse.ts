@@ -13,6 +13,9 @@
 // - nodes: after MAX_NODES elements, comments and instructions (about five times the largest
 //   real page we know), the rest of the page is flattened the same way, so that a page of two
 //   million `<p>x` does not cost the extractor seconds. Its text is kept.
+// - text: after MAX_TEXT_CHARS characters of text (four times the most text of any real page
+//   we know; scripts and styles do not count), the rest of the text is dropped: the extractor's
+//   time grows with the text, and a body is cut at 200,000 characters anyway.
 // - size: the input is cut at MAX_HTML_CHARS (HTTP bodies are bounded by settings.http.maxBytes
 //   already; this bounds the other callers).
 // A dropped script, style, title, textarea or xmp drops its text too: it is not page text.
@@ -26,16 +29,60 @@ export type { Document } from 'domhandler';
 export const MAX_DEPTH = 256;
 /** Elements, comments and instructions of an HTML page kept at most; later ones are flattened. */
 export const MAX_NODES = 50_000;
+/** Characters of text of an HTML page kept at most, scripts and styles aside; the rest is dropped. */
+export const MAX_TEXT_CHARS = 2_000_000;
 /** Characters of input parsed at most (32 Mi characters); the rest is not read. */
 export const MAX_HTML_CHARS = 32 * 1024 * 1024;
 
 /** Elements whose content the tokenizer reads as text up to their own closing tag. */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 
-/** A DomHandler that knows how many elements are open. */
+/** A DomHandler that knows how many elements are open and how many nodes it made. */
 class DepthHandler extends DomHandler {
+  /** Elements (implied ones too), comments, CDATA sections and instructions made so far. */
+  nodes = 0;
+  /** Characters of text kept so far, outside raw-text elements (scripts, styles …). */
+  private textChars = 0;
+
+  constructor(
+    options: ParserOptions,
+    private readonly maxText: number,
+  ) {
+    super(undefined, options);
+  }
+
   get depth(): number {
     return this.tagStack.length - 1;
+  }
+
+  override ontext(data: string): void {
+    const top = this.tagStack[this.tagStack.length - 1];
+    if (top !== undefined && 'name' in top && RAW_TEXT.has(top.name)) return super.ontext(data);
+    const room = this.maxText - this.textChars;
+    if (room <= 0) return;
+    const kept = data.length <= room ? data : data.slice(0, room);
+    this.textChars += kept.length;
+    super.ontext(kept);
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    this.nodes++;
+    super.onopentag(name, attribs);
+  }
+
+  override oncomment(data: string): void {
+    this.nodes++;
+    super.oncomment(data);
+  }
+
+  override oncdatastart(): void {
+    this.nodes++;
+    super.oncdatastart();
+  }
+
+  override onprocessinginstruction(name: string, data: string): void {
+    this.nodes++;
+    super.onprocessinginstruction(name, data);
   }
 }
 
@@ -43,7 +90,8 @@ type QuoteType = Parameters<Parser['onattribend']>[0];
 
 /**
  * htmlparser2's Parser within a budget: an opening tag past it is not passed on (nor its
- * attributes), and the next closing tag of that name is swallowed for it.
+ * attributes), and the next closing tag of that name is swallowed for it. Within the budget
+ * every event goes straight to the Parser.
  */
 class BoundedParser extends Parser {
   /** How many tags of each name were dropped and still wait for their closing tag. */
@@ -52,8 +100,6 @@ class BoundedParser extends Parser {
   private dropping: string | null = null;
   /** Inside a dropped raw-text element: its text is dropped too. */
   private droppingText = false;
-  /** Elements, comments and instructions passed on so far. */
-  private nodes = 0;
   private readonly lowerCase: boolean;
   private readonly html: boolean;
 
@@ -75,21 +121,19 @@ class BoundedParser extends Parser {
   }
 
   private get full(): boolean {
-    return this.nodes >= this.maxNodes;
+    return this.handler.nodes >= this.maxNodes;
   }
 
   override onopentagname(start: number, endIndex: number): void {
+    const full = this.full;
+    if (!full && this.handler.depth < MAX_DEPTH) return super.onopentagname(start, endIndex);
     const name = this.nameAt(start, endIndex);
     const isVoid = this.isVoidElement(name);
-    if (this.full || (this.handler.depth >= MAX_DEPTH && !isVoid)) {
-      if (!isVoid) this.dropped.set(name, (this.dropped.get(name) ?? 0) + 1);
-      this.dropping = name;
-      this.droppingText = this.html && RAW_TEXT.has(name);
-      this.endIndex = endIndex;
-      return;
-    }
-    this.nodes++;
-    super.onopentagname(start, endIndex);
+    if (!full && isVoid) return super.onopentagname(start, endIndex);
+    if (!isVoid) this.dropped.set(name, (this.dropped.get(name) ?? 0) + 1);
+    this.dropping = name;
+    this.droppingText = this.html && RAW_TEXT.has(name);
+    this.endIndex = endIndex;
   }
 
   override onattribname(start: number, endIndex: number): void {
@@ -126,15 +170,15 @@ class BoundedParser extends Parser {
   }
 
   override onclosetag(start: number, endIndex: number): void {
+    if (this.dropped.size === 0 && !this.full) return super.onclosetag(start, endIndex);
     const name = this.nameAt(start, endIndex);
     if (this.release(name)) {
       this.droppingText = false;
       return this.skipTo(endIndex);
     }
-    // </br> and a </p> with no <p> open make an element in HTML.
-    if (this.html && (name === 'p' || this.isVoidElement(name))) {
-      if (this.full) return this.skipTo(endIndex);
-      this.nodes++;
+    // </br> and a </p> with no <p> open make an element in HTML: not past the budget.
+    if (this.full && this.html && (name === 'p' || this.isVoidElement(name))) {
+      return this.skipTo(endIndex);
     }
     super.onclosetag(start, endIndex);
   }
@@ -151,25 +195,21 @@ class BoundedParser extends Parser {
 
   override oncomment(start: number, endIndex: number, offset: number): void {
     if (this.full) return this.skipTo(endIndex);
-    this.nodes++;
     super.oncomment(start, endIndex, offset);
   }
 
   override oncdata(start: number, endIndex: number, offset: number): void {
     if (this.full) return this.skipTo(endIndex);
-    this.nodes++;
     super.oncdata(start, endIndex, offset);
   }
 
   override ondeclaration(start: number, endIndex: number): void {
     if (this.full) return this.skipTo(endIndex);
-    this.nodes++;
     super.ondeclaration(start, endIndex);
   }
 
   override onprocessinginstruction(start: number, endIndex: number): void {
     if (this.full) return this.skipTo(endIndex);
-    this.nodes++;
     super.onprocessinginstruction(start, endIndex);
   }
 
@@ -189,21 +229,34 @@ class BoundedParser extends Parser {
   }
 }
 
-function parseBounded(text: string, options: ParserOptions, maxNodes: number): Document {
+function parseBounded(
+  text: string,
+  options: ParserOptions,
+  budget: { maxNodes: number; maxText: number },
+): Document {
   const input = text.length > MAX_HTML_CHARS ? text.slice(0, MAX_HTML_CHARS) : text;
-  const handler = new DepthHandler(undefined, options);
-  new BoundedParser(handler, options, input, maxNodes).end(input);
+  const handler = new DepthHandler(options, budget.maxText);
+  new BoundedParser(handler, options, input, budget.maxNodes).end(input);
   return handler.root;
 }
 
 export function parseHtml(html: string): Document {
-  return parseBounded(html, { decodeEntities: true, lowerCaseAttributeNames: true }, MAX_NODES);
+  return parseBounded(
+    html,
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+    { maxNodes: MAX_NODES, maxText: MAX_TEXT_CHARS },
+  );
 }
 
 /**
- * An XML document (sitemaps, feeds) with the same depth and size budget. No node budget: a
- * sitemap of 50,000 URLs has a few hundred thousand elements, and reading it is linear.
+ * An XML document (sitemaps, feeds) with the same depth and size budget. No node or text
+ * budget: a sitemap of 50,000 URLs has a few hundred thousand elements, and reading it is
+ * linear.
  */
 export function parseXml(xml: string): Document {
-  return parseBounded(xml, { xmlMode: true }, Number.POSITIVE_INFINITY);
+  return parseBounded(
+    xml,
+    { xmlMode: true },
+    { maxNodes: Number.POSITIVE_INFINITY, maxText: Number.POSITIVE_INFINITY },
+  );
 }

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { getOuterHTML as render } from 'domutils';
-import { MAX_DEPTH, MAX_NODES, parseHtml, parseXml } from '../../../src/html/parse.js';
+import {
+  MAX_DEPTH,
+  MAX_NODES,
+  MAX_TEXT_CHARS,
+  parseHtml,
+  parseXml,
+} from '../../../src/html/parse.js';
 
 /** Deepest element, element count and the text in document order, walked without recursion. */
 function measure(root: AnyNode): { depth: number; elements: number; text: string } {
@@ -76,6 +82,17 @@ describe('parseHtml within its budget', () => {
     expect(m.text).toBe('x'.repeat(200_000));
     const brs = parseHtml(`<p>${'a<br>'.repeat(100_000)}</p>${'</br>'.repeat(100_000)}`);
     expect(measure(brs).elements).toBeLessThanOrEqual(MAX_NODES);
+  });
+
+  it('keeps MAX_TEXT_CHARS of text, scripts and styles aside', () => {
+    const script = `<script>${'var a = 1;'.repeat(300_000)}</script>`;
+    const doc = parseHtml(
+      `${script}<p>${'word '.repeat(300_000)}</p>${'<p>more text</p>'.repeat(200_000)}`,
+    );
+    const m = measure(doc);
+    const scriptText = 'var a = 1;'.repeat(300_000);
+    expect(m.text.startsWith(scriptText)).toBe(true);
+    expect(m.text.length - scriptText.length).toBe(MAX_TEXT_CHARS);
   });
 
   it('leaves ordinary pages as htmlparser2 reads them', () => {
