@@ -24,6 +24,7 @@ import { decodeHtmlBytes } from '../extract/index.js';
 import type { HttpClient, HttpResponse } from '../fetch/http.js';
 import { inScope, outletScope } from '../fetch/scope.js';
 import type { RateLimiter } from '../politeness/rate-limiter.js';
+import { brusselsIsoFromUtc } from '../time/brussels.js';
 import { urlKey } from '../url/canonical.js';
 import type { RobotsCache } from './robots-cache.js';
 import { inAnyWindow, type Window } from '../config/windows.js';
@@ -206,7 +207,8 @@ export async function discoverOutlet(
     for (const child of plan.old) {
       const reason = reasonLine(
         'MW_SKIP_OLD_SITEMAP',
-        `last changed ${child.lastmod}, before every event window`,
+        // In Brussels time, as the sitemap wrote it: a date-only lastmod is that Belgian day.
+        `last changed ${child.lastmod ? brusselsIsoFromUtc(Date.parse(child.lastmod)) : '(no date)'}, before every event window`,
       );
       result.skippedSources.push({ url: child.url, reason: `sitemap: ${reason}` });
     }
