@@ -11,7 +11,11 @@
 //          from MW_DATASETS, else ../shared/datasets) --concurrency N (16) --browser-sample N (100)
 //          --browser-pages N (4) --workers N (nproc: the whole machine) --cli-runs N (7)
 //          --seconds N (freshness: 180) --every N (freshness: 10 s) --schedule short|default
-//          --only crawl|cli|freshness|extract|hostile|match|sim (repeatable)
+//          --only crawl|cli|freshness|scale|extract|hostile|match|sim (repeatable)
+//   scale      pages/s with 1, 2 and 4 `mediawatch worker` processes on SQLite and PostgreSQL
+//              (bench/scale.ts; --pages defaults to 600 there, --rounds N (2) keeps each
+//              configuration's best round; BENCH_DATABASE_URL, else
+//              TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
 // Defaults: every part but freshness (a few minutes of wall clock of its own).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,10 +26,11 @@ import { packageRoot } from '../src/config/paths.js';
 import { runCliPart } from './cli-start.js';
 import { runCrawlPart } from './crawl-compare.js';
 import { runFreshnessPart } from './freshness.js';
+import { runScalePart } from './scale.js';
 
 const { values } = parseArgs({
   options: {
-    pages: { type: 'string', default: '2000' },
+    pages: { type: 'string' },
     'pages-from': { type: 'string', default: 'real' },
     'browser-sample': { type: 'string', default: '100' },
     'browser-pages': { type: 'string', default: '4' },
@@ -36,12 +41,13 @@ const { values } = parseArgs({
     every: { type: 'string', default: '10' },
     schedule: { type: 'string', default: 'short' },
     only: { type: 'string', multiple: true, default: [] },
+    rounds: { type: 'string', default: '2' },
   },
 });
 const root = packageRoot();
 const parts =
   values.only.length > 0 ? values.only : ['crawl', 'cli', 'extract', 'hostile', 'match', 'sim'];
-const pages = Number(values.pages);
+const pages = Number(values.pages ?? 2000);
 const concurrency = Number(values.concurrency);
 
 function child(cmd: string, args: string[]): Promise<string> {
@@ -86,6 +92,21 @@ if (parts.includes('crawl')) {
 if (parts.includes('cli')) {
   process.stdout.write('\n## cli\n\n');
   process.stdout.write(await runCliPart(root, Math.max(1, Number(values['cli-runs']))));
+}
+
+if (parts.includes('scale')) {
+  process.stdout.write('\n## scale\n\n');
+  process.stdout.write(
+    await runScalePart({
+      root,
+      pages: Number(values.pages ?? 600),
+      concurrency,
+      rounds: Number(values.rounds),
+      ...(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+        ? { postgresUrl: process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL }
+        : {}),
+    }),
+  );
 }
 
 if (parts.includes('freshness')) {
