@@ -3,15 +3,14 @@
 // Chromium for the browser path, and a logger whose records the test can read back.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { loadConfig, withSettings, type Config } from '../../src/config/load.js';
 import type { Settings } from '../../src/config/schema.js';
 import { writeSimConfig } from '../../src/sim/demo-config.js';
-import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimOptions } from '../../src/sim/index.js';
 import { obliterateAll } from '../../jobs/queues.js';
 import { openRuntime, type Runtime } from '../../app/runtime.js';
 import { freshDatabase, type DialectName } from './databases.js';
+import { capturedLogger } from './log-capture.js';
 import { tmpDir } from './tmp.js';
 
 export interface CrawlEnv {
@@ -45,15 +44,7 @@ export async function crawlEnv(
   };
   const loaded = loadConfig(join(tmp.dir, 'config'), env);
   const config = opts.settings ? withSettings(loaded, opts.settings) : loaded;
-  const logs: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done): void {
-      for (const line of chunk.toString().split('\n'))
-        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  const log = createLogger({ level: 'info', pretty: false, destination: sink });
+  const { log, logs } = capturedLogger();
   const { rt, close } = await openRuntime(config, log, { work: true });
   return {
     sim,

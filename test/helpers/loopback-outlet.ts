@@ -3,13 +3,12 @@
 // `hold` makes story responses wait (a crawl that is still running when the test strikes).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../../app/runtime.js';
 import { obliterateAll } from '../../jobs/queues.js';
 import { loadConfig, type Config } from '../../src/config/load.js';
-import { createLogger } from '../../src/log.js';
 import { writeConfigDir } from './config-dir.js';
 import { serve } from './server.js';
+import { capturedLogger } from './log-capture.js';
 import { tmpDir } from './tmp.js';
 
 export interface LoopbackOutlet {
@@ -87,15 +86,7 @@ export async function runtimeOn(
     events: [],
   });
   const config = loadConfig(dir, {});
-  const logs: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done): void {
-      for (const line of chunk.toString().split('\n'))
-        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  const log = createLogger({ level: 'info', pretty: false, destination: sink });
+  const { log, logs } = capturedLogger();
   const { rt, close } = await openRuntime(config, log, { work: true, ...opts });
   return {
     rt,

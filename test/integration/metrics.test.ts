@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { openRuntime, type RuntimeHandle } from '../../app/runtime.js';
 import { runtimeChecks, startOpsServer, type OpsServer } from '../../app/services/ops-server.js';
@@ -15,12 +14,12 @@ import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
 import { obliterateAll } from '../../jobs/queues.js';
 import { loadConfig, type Config } from '../../src/config/load.js';
 import { MwError } from '../../src/errors.js';
-import { createLogger } from '../../src/log.js';
 import { reasonCode } from '../../src/metrics/reason-code.js';
 import { writeSimConfig } from '../../src/sim/demo-config.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import type { LedgerRow } from '../../src/store/index.js';
 import { describeWithChromium } from '../helpers/chromium.js';
+import { capturedLogger } from '../helpers/log-capture.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 let sim: Simulator;
@@ -28,7 +27,7 @@ let config: Config;
 let handle: RuntimeHandle;
 let ops: OpsServer;
 let ledger: LedgerRow[];
-const logs: Array<Record<string, unknown>> = [];
+let logs: Array<Record<string, unknown>> = [];
 const tmp = tmpDir('mw-metrics-');
 
 /** Every sample of one metric in the exposition text, with its labels. */
@@ -83,14 +82,9 @@ describeWithChromium('metrics and health endpoints of a worker runtime', () => {
       METRICS_PORT: '0',
     });
     config = loaded;
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done): void {
-        for (const line of chunk.toString().split('\n'))
-          if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
-    const log = createLogger({ level: 'info', pretty: false, destination: sink });
+    const captured = capturedLogger();
+    logs = captured.logs;
+    const log = captured.log;
     handle = await openRuntime(config, log, { work: true, ops: true });
     if (!handle.ops) throw new Error('openRuntime started no ops server with METRICS_PORT=0');
     ops = handle.ops;
