@@ -146,15 +146,17 @@ export type BlockVerdict = 'keep' | 'drop' | 'drop-with-next';
  * Text tests on a short block: a "Lire aussi" pointer (dropped; a bare "Lire aussi" heading
  * takes the list after it along), a cookie or newsletter prompt, an advertising label. `text` is
  * the block's measured text (measuredText): what was left out (a paywall prompt, a cookie box,
- * buttons, icon titles) is not the block's own.
+ * buttons, icon titles) is not the block's own. `measured` is called only for a short block:
+ * the text of every long container on the page would cost a walk of its whole subtree.
  */
 export function judgeBlockText(
   el: Element,
   s: NodeStats,
   inline: boolean,
-  text: string,
+  measured: () => string,
 ): BlockVerdict {
   if (s.chars === 0 || s.chars > SHORT_BLOCK) return 'keep';
+  const text = measured();
   if (AD_LABEL_TEXT.test(text)) return 'drop';
   if (s.chars < 120 && CREDIT_TEXT.test(text)) return 'drop';
   // Inside a sentence only labels and credits are dropped; the rest needs a block of its own.

@@ -192,7 +192,7 @@ class Renderer {
       return;
     }
     if (JUDGED_BLOCKS.has(el.name) && !this.inDataTable) {
-      const verdict = judgeBlockText(el, s, isInline(el), measuredText(el, this.ctx.cs));
+      const verdict = judgeBlockText(el, s, isInline(el), () => measuredText(el, this.ctx.cs));
       if (verdict !== 'keep') {
         if (verdict === 'drop-with-next') this.dropNext = true;
         return;
