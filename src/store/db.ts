@@ -5,7 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type RawBuilder,
+  type SqliteDatabase,
+} from 'kysely';
 import { MwError } from '../errors.js';
 import type { Tables } from './schema.js';
 
@@ -60,8 +67,38 @@ function sqlite(url: string): Connection {
   database.pragma('busy_timeout = 10000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: preparedOnce(database) }),
+  });
   return { db, dialect: 'sqlite', label: file, close: () => db.destroy() };
+}
+
+/** Statements kept prepared, by SQL text; the oldest goes first beyond this many. */
+const STATEMENT_CACHE = 256;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with each SQL text prepared once: the driver
+ * prepares every query anew (each article job runs the same dozen statements). Kysely runs one
+ * query at a time on the connection, and all()/run() reset a statement when done, so a cached
+ * statement is never busy; SQLite prepares it again itself if the schema changed.
+ */
+function preparedOnce(database: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text) => {
+      let stmt = cache.get(text);
+      if (stmt === undefined) {
+        stmt = database.prepare(text);
+        if (cache.size >= STATEMENT_CACHE) {
+          const oldest = cache.keys().next();
+          if (oldest.done !== true) cache.delete(oldest.value);
+        }
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 async function postgres(url: string, opts: ConnectOptions): Promise<Connection> {
