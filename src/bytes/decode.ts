@@ -58,7 +58,7 @@ export function decodeBytes(
   }
 
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+    return { text: STRICT_UTF8.decode(bytes), charset: 'utf-8' };
   } catch {
     return decodeWith(bytes, 'windows-1252');
   }
@@ -100,8 +100,17 @@ function encodingName(label: string): string | null {
   }
 }
 
+// Decoders are reused: decode() without { stream: true } starts afresh each call, after an
+// error too. One per encoding name (a few dozen WHATWG names at most).
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const DECODERS = new Map<string, TextDecoder>();
+
 function decodeWith(bytes: Uint8Array, charset: string): DecodedText {
-  const decoder = new TextDecoder(charset);
+  let decoder = DECODERS.get(charset);
+  if (decoder === undefined) {
+    decoder = new TextDecoder(charset);
+    DECODERS.set(charset, decoder);
+  }
   const text = decoder.decode(bytes);
   if (decoder.encoding !== 'windows-1252') return { text, charset: decoder.encoding };
   // Node 20 decodes windows-1252 as ISO-8859-1: bytes 0x80-0x9F come out as C1 controls
