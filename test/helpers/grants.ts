@@ -7,6 +7,7 @@
 // The simulator and the tests' servers never answer 429/503 with Retry-After, so no hold-off
 // (the limiter's other SET on the same key) appears among these grants.
 import { connect } from 'node:net';
+import { expect } from 'vitest';
 
 /** The limiter's script reads Redis's TIME in whole ms: grants may be this much closer in µs. */
 export const CLOCK_MS = 1;
@@ -110,4 +111,39 @@ export async function recordGrants(redisUrl: string, prefix: string): Promise<Gr
         socket.destroy();
       }),
   };
+}
+
+/**
+ * Asserts that several worker processes paced each outlet together: on Redis's clock the host's
+ * grants, whichever process took them, are a full interval apart (less CLOCK_MS); nothing
+ * reached the host without a grant; the server saw no more than one request per interval
+ * (less the arrival jitter, once per span); and the grants went to more than one process.
+ * `requests` are the simulator's (`sim.requests()`); page subresources the browser loads
+ * itself (scripts, the RTL article API) are not paced and are left out here.
+ */
+export function expectPacedTogether(
+  grants: GrantLog,
+  origins: Readonly<Record<string, string>>,
+  requests: ReadonlyArray<{ outlet: string; path: string; at: number }>,
+  intervalMs: number,
+): void {
+  const paced = requests.filter((r) => !/^\/(api|static|assets)\//.test(r.path));
+  const clients = new Set<string>();
+  for (const [outlet, origin] of Object.entries(origins)) {
+    const times = paced
+      .filter((r) => r.outlet === outlet)
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
+    expect(times.length, outlet).toBeGreaterThan(3);
+    const granted = grants.of(new URL(origin).host);
+    for (const g of granted) clients.add(g.client);
+    const gaps = granted.slice(1).map((g, i) => g.at - granted[i]!.at);
+    expect(
+      Math.min(...gaps),
+      `${outlet} grant gaps: ${gaps.map(Math.round).join(' ')}`,
+    ).toBeGreaterThanOrEqual(intervalMs - CLOCK_MS);
+    expect(times.length, outlet).toBeLessThanOrEqual(granted.length);
+    expect(arrivalBreach(times, intervalMs), outlet).toBeNull();
+  }
+  expect(clients.size).toBeGreaterThan(1);
 }

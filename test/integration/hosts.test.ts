@@ -27,7 +27,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { dialects, freshDatabase, type TestDatabase } from '../helpers/databases.js';
-import { arrivalBreach, CLOCK_MS, recordGrants, type GrantLog } from '../helpers/grants.js';
+import { expectPacedTogether, recordGrants, type GrantLog } from '../helpers/grants.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const GENERATED = 150;
@@ -175,27 +175,7 @@ describe.skipIf(!onPostgres)('three hosts sharing one crawl on PostgreSQL', () =
   });
 
   it("never exceed an outlet's rate limit together", () => {
-    // Page subresources the browser loads itself (scripts, the RTL article API) are not paced.
-    const paced = sim.requests().filter((r) => !/^\/(api|static|assets)\//.test(r.path));
-    const clients = new Set<string>();
-    for (const [outlet, origin] of Object.entries(sim.origins)) {
-      const times = paced
-        .filter((r) => r.outlet === outlet)
-        .map((r) => r.at)
-        .sort((x, y) => x - y);
-      expect(times.length, outlet).toBeGreaterThan(3);
-      const granted = grants.of(new URL(origin).host);
-      for (const g of granted) clients.add(g.client);
-      const gaps = granted.slice(1).map((g, i) => g.at - granted[i]!.at);
-      expect(
-        Math.min(...gaps),
-        `${outlet} grant gaps: ${gaps.map(Math.round).join(' ')}`,
-      ).toBeGreaterThanOrEqual(INTERVAL_MS - CLOCK_MS);
-      expect(times.length, outlet).toBeLessThanOrEqual(granted.length);
-      expect(arrivalBreach(times, INTERVAL_MS), outlet).toBeNull();
-    }
-    // The pace was shared: grants went to more than one host.
-    expect(clients.size).toBeGreaterThan(1);
+    expectPacedTogether(grants, sim.origins, sim.requests(), INTERVAL_MS);
   });
 
   it('finish the jobs of a host killed mid-crawl (stalled-job recovery)', async () => {

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import type { RunCounts } from '../../src/store/index.js';
-import { arrivalBreach, CLOCK_MS, recordGrants, type GrantLog } from '../helpers/grants.js';
+import { expectPacedTogether, recordGrants, type GrantLog } from '../helpers/grants.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const RPS = 4;
@@ -95,33 +95,7 @@ describe('three worker processes', () => {
   });
 
   it("never exceed an outlet's rate limit together", () => {
-    // Page subresources the browser loads itself (scripts, the RTL article API) are not paced.
-    const paced = sim.requests().filter((r) => !/^\/(api|static|assets)\//.test(r.path));
-    const clients = new Set<string>();
-    for (const [outlet, origin] of Object.entries(sim.origins)) {
-      const times = paced
-        .filter((r) => r.outlet === outlet)
-        .map((r) => r.at)
-        .sort((a, b) => a - b);
-      expect(times.length).toBeGreaterThan(3);
-      // The limiter itself, exactly: the host's grants, whichever process took them, are a full
-      // interval apart on Redis's clock (this replaces a window shortened by a guessed 60 ms of
-      // arrival jitter, which a loaded machine exceeded: up to ~260 ms was measured).
-      const granted = grants.of(new URL(origin).host);
-      for (const g of granted) clients.add(g.client);
-      const gaps = granted.slice(1).map((g, i) => g.at - granted[i]!.at);
-      expect(
-        Math.min(...gaps),
-        `${outlet} grant gaps: ${gaps.map(Math.round).join(' ')}`,
-      ).toBeGreaterThanOrEqual(INTERVAL_MS - CLOCK_MS);
-      // Nothing reaches the host without a grant.
-      expect(times.length, outlet).toBeLessThanOrEqual(granted.length);
-      // The limit as the server sees it: k requests take k intervals, less the arrival jitter
-      // (once per span). Three processes pacing on their own, or not at all, fail this too.
-      expect(arrivalBreach(times, INTERVAL_MS), outlet).toBeNull();
-    }
-    // The pace was shared: grants went to more than one worker process.
-    expect(clients.size).toBeGreaterThan(1);
+    expectPacedTogether(grants, sim.origins, sim.requests(), INTERVAL_MS);
   });
 
   it('shut down cleanly on SIGTERM', async () => {
