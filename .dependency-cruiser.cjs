@@ -46,6 +46,8 @@ const LAYERS = {
   'src/metrics': FOUNDATION,
 
   'src/crawl': [...FOUNDATION, ...STAGES, 'src/fetch', 'src/politeness', 'src/store'],
+  // Config events and the web app's events (the store) as one catalogue.
+  'src/events': [...FOUNDATION, 'src/config', 'src/match', 'src/store'],
   'src/coverage': [...FOUNDATION, 'src/config', 'src/summarize', 'src/store'],
   'src/report': [...FOUNDATION, ...STAGES, 'src/fetch', 'src/store', 'src/coverage'],
   'src/alerts': [...FOUNDATION, 'src/config', 'src/summarize', 'src/store', 'src/report'],

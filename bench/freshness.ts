@@ -117,6 +117,8 @@ export async function runFreshnessPart(opts: FreshnessOptions): Promise<string> 
   const proc = spawn(process.execPath, ['bin/mediawatch.js', '--config', dir, 'start'], {
     cwd: opts.root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // The web app is not part of freshness, and port 8080 may be taken.
+    env: { ...process.env, WEB_PORT: 'off' },
   });
   let log = '';
   proc.stdout.on('data', (d: Buffer) => (log += d.toString()));

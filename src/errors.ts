@@ -34,6 +34,12 @@ export const ERROR_CATALOGUE = {
     meaning: 'a command-line argument has the wrong form (an article id, a tag)',
     action: "fix the argument; the command's --help shows the form",
   },
+  MW_ERR_BAD_FILTER: {
+    next: 'never',
+    meaning:
+      'a report or list filter has a value of the wrong form (a date, a number of days, a review state)',
+    action: 'fix the value the message names: dates are YYYY-MM-DD, see mediawatch report --help',
+  },
   MW_ERR_BLOCKED_ADDRESS: {
     next: 'never',
     meaning:
@@ -230,6 +236,21 @@ export const ERROR_CATALOGUE = {
     next: 'never',
     meaning: 'a bug: story grouping found a group member without a link to the group',
     action: 'report it with the event id; retrying gives the same answer',
+  },
+  MW_ERR_USER_EXISTS: {
+    next: 'never',
+    meaning: 'a web app user with that e-mail already exists (e-mails compare case-insensitively)',
+    action: 'use another e-mail, or change the existing user instead of adding it',
+  },
+  MW_ERR_WEB_PORT: {
+    next: 'never',
+    meaning: 'the web app cannot listen on its port: another process holds it',
+    action: 'stop the other process, or choose another port with --port (settings web.port)',
+  },
+  MW_ERR_USER_NOT_FOUND: {
+    next: 'never',
+    meaning: 'no web app user has that e-mail',
+    action: 'check the e-mail against the list of users',
   },
 
   // --- backoff: transient, retried with growing delays ---------------------------------------

@@ -11,7 +11,9 @@ import { queryCheckCommand } from './commands/query-check.js';
 import { queryTestCommand } from './commands/query-test.js';
 import { reconcileCommand } from './commands/reconcile.js';
 import { reportCommand } from './commands/report.js';
+import { serveCommand } from './commands/serve.js';
 import { simCommand } from './commands/sim.js';
+import { userCommand } from './commands/user.js';
 import { startCommand, workerCommand } from './commands/worker.js';
 import { configCheckCommand } from './commands/config-check.js';
 import { mentionCommand } from './commands/mention.js';
@@ -30,6 +32,8 @@ export function program(): Command {
   p.addCommand(workerCommand());
   p.addCommand(startCommand());
   p.addCommand(reconcileCommand());
+  p.addCommand(serveCommand());
+  p.addCommand(userCommand());
   p.addCommand(reportCommand());
   p.addCommand(mentionCommand());
   p.addCommand(demoCommand());

@@ -5,6 +5,7 @@
 //   CHROMIUM_PATH -> settings.browser.executablePath
 //   LOG_LEVEL     -> settings.log.level
 //   METRICS_PORT  -> settings.metrics.port   (0: a free port; "off": no ops endpoint)
+//   WEB_PORT      -> settings.web.port       (0: a free port; "off": `start` serves no web app)
 import { ConfigError } from './config-error.js';
 import { settingsSchema, type Settings } from './schema.js';
 
@@ -31,18 +32,23 @@ export function applyEnv(settings: Settings, env: Env): Settings {
     }
     next.log.level = level.data;
   }
-  if (env.METRICS_PORT) next.metrics.port = metricsPort(env.METRICS_PORT);
+  if (env.METRICS_PORT) next.metrics.port = port('METRICS_PORT', env.METRICS_PORT);
+  if (env.WEB_PORT) {
+    const web = port('WEB_PORT', env.WEB_PORT);
+    if (web === null) next.web.enabled = false;
+    else next.web.port = web;
+  }
   return next;
 }
 
-function metricsPort(value: string): number | null {
+function port(name: string, value: string): number | null {
   if (value === 'off') return null;
   const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
   if (port >= 0 && port <= 65535) return port;
   throw new ConfigError([
     {
       file: 'environment',
-      path: 'METRICS_PORT',
+      path: name,
       line: null,
       message: `"${value}" is not a port (0 to 65535, 0 for a free one) or "off"`,
     },

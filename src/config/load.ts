@@ -28,6 +28,8 @@ export interface Config {
   readonly events: readonly EventConfig[];
   /** Global aliases from config/aliases/*.yaml (an event's own aliases win). */
   readonly aliases: Readonly<Record<string, string>>;
+  /** Ids of `events` that the web app defined (src/events/catalog.ts); absent: none. */
+  readonly appEventIds?: readonly string[];
 }
 
 interface Parsed<T> {
@@ -139,6 +141,11 @@ function queryLine(file: string): number | null {
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter });
   const node = doc.get('query', true);
   return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : null;
+}
+
+/** A config built from another (src/events/catalog.ts), frozen like a loaded one. */
+export function deepFreezeConfig(config: Config): Config {
+  return deepFreeze(config);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -158,6 +158,33 @@ export const settingsSchema = z
         message: 'user and pass go together',
       })
       .optional(),
+    /** The analysts' web app (`mediawatch serve`, and `start` when `web.enabled`). */
+    web: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        /** Serve the app beside the scheduler and the workers in `mediawatch start`. */
+        enabled: z.boolean().default(true),
+        /**
+         * Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers (true,
+         * or the proxies' addresses / CIDR ranges); cookies are then Secure when the request
+         * came over HTTPS.
+         */
+        trustProxy: z.union([z.boolean(), z.array(z.string().min(1))]).default(false),
+        /** A session ends after this many minutes without a request… */
+        sessionIdleMinutes: z.number().int().min(1).max(1440).default(60),
+        /** …and this many hours after sign-in, whatever happens. */
+        sessionMaxHours: z.number().int().min(1).max(720).default(12),
+        /** Sign-in attempts per client address per minute. */
+        loginPerMinute: z.number().int().min(1).max(1000).default(10),
+        /** Failed sign-ins in a row before an account is locked for `lockMinutes`. */
+        lockAfterFailures: z.number().int().min(1).max(100).default(5),
+        lockMinutes: z.number().int().min(1).max(1440).default(15),
+        /** Rows per page of the coverage list and the review queue. */
+        pageSize: z.number().int().min(10).max(500).default(50),
+      })
+      .strict()
+      .prefault({}),
     /** The ops endpoints of `worker` and `start`: /metrics (Prometheus), /healthz, /readyz. */
     metrics: z
       .object({
@@ -279,6 +306,9 @@ export const outletSchema = z
   })
   .strict();
 
+/** The languages an event may be limited to (the languages extraction detects). */
+export const EVENT_LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
+
 export const eventSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -288,6 +318,15 @@ export const eventSchema = z
       .strict()
       .refine((w) => !w.to || w.from <= w.to, { message: 'window.from is after window.to' }),
     query: z.string().min(1),
+    /**
+     * Only articles in these languages match (fr, nl, en, de); absent: every language. An
+     * article whose language is unknown matches only events without `languages`.
+     */
+    languages: z
+      .array(z.enum(EVENT_LANGUAGES))
+      .min(1, 'name at least one language, or leave languages out for all')
+      .refine((l) => new Set(l).size === l.length, { message: 'a language is listed twice' })
+      .optional(),
     aliases: z.record(z.string(), z.string()).default({}),
     /** Terms to type into outlets' own search pages (outlet `discovery.search`). */
     search: z.array(z.string().min(1)).default([]),

@@ -1,10 +1,25 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import type { Runtime } from '../../runtime.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { withRuntime } from '../../runtime.js';
-import { globalConfigDir, loggerFor } from '../context.js';
+import { globalConfigDir, loggerFor, untilSignal } from '../context.js';
 import { progressPrinter, runSummary } from '../progress.js';
+import { portOption } from './serve.js';
+
+/** The demo's web app: one admin with a fresh password, open until SIGINT or SIGTERM. */
+async function serveDemo(rt: Runtime, port: number, say: (l: string) => void): Promise<void> {
+  const { startWebServer } = await import('../../web/server.js');
+  const { generatePassword, hashPassword } = await import('../../web/passwords.js');
+  const email = 'demo@example.org';
+  const password = generatePassword();
+  await rt.store.addUser({ email, role: 'admin', passwordHash: await hashPassword(password) });
+  const web = await startWebServer(rt, { port });
+  say(`\nWeb app: ${web.url}  (sign in as ${email} with password ${password}; Ctrl-C stops it)`);
+  await untilSignal();
+  await web.close();
+}
 
 export function demoCommand(): Command {
   return new Command('demo')
@@ -12,7 +27,13 @@ export function demoCommand(): Command {
       'start the outlet simulator, point a config at it, crawl it with real workers, print the report',
     )
     .option('--data <dir>', 'where the demo keeps its config and SQLite database', 'data/demo')
-    .action(async (opts: { data: string }, cmd: Command) => {
+    .option('--serve', 'then keep the web app open on the demo data (prints the URL and a login)')
+    .addOption(
+      new Option('--port <port>', "the web app's port with --serve (0: a free one)")
+        .argParser(portOption)
+        .default(8080),
+    )
+    .action(async (opts: { data: string; serve?: boolean; port: number }, cmd: Command) => {
       const { writeSimConfig } = await import('../../../src/sim/demo-config.js');
       const { startSimulator } = await import('../../../src/sim/index.js');
       const { renderReport } = await import('../../../src/report/render.js');
@@ -60,6 +81,7 @@ export function demoCommand(): Command {
               say(
                 `\nThe demo database is ${dbFile}; e.g. mediawatch --config ${join(opts.data, 'config')} report ${config.events[0]?.id ?? 'EVENT'} --format csv`,
               );
+              if (opts.serve) await serveDemo(rt, opts.port, say);
             } finally {
               // The demo's queues live under their own prefix; leave nothing behind in Redis.
               await obliterateAll(rt.redis, config.settings.redis.prefix);

@@ -25,11 +25,18 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
         'discovery scheduled',
       );
     }
+    // `start` serves the web app beside the workers (settings web.enabled; WEB_PORT=off).
+    const web =
+      schedule && config.settings.web.enabled
+        ? await (await import('../../web/server.js')).startWebServer(rt)
+        : null;
+    if (web) log.info({ url: web.url }, 'web app listening');
     log.info(
       { queues: rt.workers.map((w) => w.name) },
       'workers running; SIGINT or SIGTERM stops them',
     );
     const sig = await untilSignal();
+    await web?.close();
     const deadlineMs = config.settings.worker.shutdownTimeoutMs;
     log.info(
       { signal: sig, deadlineMs },
@@ -65,7 +72,7 @@ export function workerCommand(): Command {
 export function startCommand(): Command {
   return new Command('start')
     .description(
-      'schedule discovery of every configured outlet (job schedulers) and run the workers (npm start)',
+      'schedule discovery of every configured outlet (job schedulers), run the workers and serve the web app (npm start)',
     )
     .action(async (_opts: unknown, cmd: Command) => runWorkers(cmd, true));
 }
