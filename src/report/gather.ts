@@ -1,21 +1,65 @@
 // Everything a report needs, read from the store and the config: the event's coverage (its
 // relevant mentions and their summary, src/coverage), outlet names and audience, and share of
-// voice over all configured events.
-import { findEvent, type Config } from '../config/load.js';
-import { eventCoverage, type CoverageReader } from '../coverage/event-coverage.js';
-import type { MentionStore } from '../store/types.js';
+// voice over all configured events. With a filter (the dashboard's: ./filter.ts), the coverage
+// is that of the mentions the filter keeps.
+import { findEvent, wireOutletIds, type Config } from '../config/load.js';
+import {
+  eventCoverage,
+  type CoverageReader,
+  type EventCoverage,
+} from '../coverage/event-coverage.js';
+import type { MentionFilter, MentionStore } from '../store/types.js';
+import { summarizeCoverage } from '../summarize/coverage.js';
+import { relevantMentions } from '../summarize/relevance.js';
+import { describeFilter, filterMentions, isEmptyFilter } from './filter.js';
 import type { ReportInput } from './model.js';
 import { shareOfVoice } from './share-of-voice.js';
+
+/**
+ * The coverage of the mentions `filter` keeps. The filter goes first, over every mention with
+ * the overrides, and the analysts' relevance after it:
+ * - relevance first would have removed the not-relevant mentions before a 'not-relevant' state
+ *   filter could pick them, and the report would always be empty; so for that state the
+ *   filtered mentions are the report (relevance is not applied, and `notRelevantShown` tells
+ *   buildReport to keep them);
+ * - for any other filter, relevance then leaves out the not-relevant mentions among the kept
+ *   ones ('reviewed' can hold some), counted in `excluded` as an unfiltered report counts them:
+ *   "left out as not relevant" then describes the filtered set too.
+ * The summary (totals, first to report, pickups, quotations) is computed over what is left, as
+ * eventCoverage computes it for the whole event.
+ */
+async function filteredCoverage(
+  store: CoverageReader,
+  config: Config,
+  eventId: string,
+  filter: MentionFilter,
+): Promise<EventCoverage> {
+  const [all, overrides] = await Promise.all([
+    store.mentions(eventId),
+    store.mentionOverrides(eventId),
+  ]);
+  const picked = filterMentions(all, overrides, filter);
+  const { kept, excluded } =
+    filter.state === 'not-relevant'
+      ? { kept: picked, excluded: 0 }
+      : relevantMentions(picked, overrides);
+  const summary = summarizeCoverage(eventId, kept, { wireOutlets: wireOutletIds(config) });
+  return { mentions: kept, overrides, excluded, summary };
+}
 
 export async function gatherReport(
   store: CoverageReader & Pick<MentionStore, 'mentionStubs'>,
   config: Config,
   eventId: string,
+  filter?: MentionFilter,
 ): Promise<ReportInput> {
   const event = findEvent(config, eventId);
+  const filtered = filter !== undefined && !isEmptyFilter(filter);
   // Computed from the mentions as they are now, so the report never lags the store.
   const [coverage, stubs] = await Promise.all([
-    eventCoverage(store, config, event.id),
+    filtered
+      ? filteredCoverage(store, config, event.id, filter)
+      : eventCoverage(store, config, event.id),
     store.mentionStubs(),
   ]);
   const audience: Record<string, number> = {};
@@ -28,6 +72,11 @@ export async function gatherReport(
     audience,
     overrides: coverage.overrides,
     excluded: coverage.excluded,
+    // Share of voice compares the event with the others over its window: it is not filtered
+    // (the other events' mentions carry no outlet, language or review state here).
     shareOfVoice: shareOfVoice(event, config.events, stubs),
+    ...(filtered
+      ? { filterNote: describeFilter(filter), notRelevantShown: filter.state === 'not-relevant' }
+      : {}),
   };
 }

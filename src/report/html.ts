@@ -215,7 +215,9 @@ export function toHtml(r: CoverageReport): string {
         () => false,
         'articles',
       )
-    : '<p>No coverage stored yet: run <code>mediawatch crawl</code>.</p>';
+    : r.filter
+      ? '<p>No mention matches the filter.</p>'
+      : '<p>No coverage stored yet: run <code>mediawatch crawl</code>.</p>';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -228,7 +230,7 @@ export function toHtml(r: CoverageReport): string {
 <body>
 <h1>Coverage: ${html(r.event.name)}</h1>
 <p class="meta">Event <code>${html(r.event.id)}</code>, window ${html(windowLabel(r.event.window))}.</p>
-${cards(r)}
+${r.filter ? `<p class="meta filter">Filter: ${html(r.filter)}.</p>\n` : ''}${cards(r)}
 ${firstToReport(r)}
 ${outlets(r)}
 ${timeline(r)}

@@ -6,6 +6,8 @@ import type { CoverageSummary } from '../summarize/coverage.js';
 export function toJson(report: CoverageReport, summary: CoverageSummary): string {
   const doc = {
     event: report.event,
+    // Only when filtered: an unfiltered export stays as it was.
+    ...(report.filter ? { filter: report.filter } : {}),
     summary,
     totals: report.totals,
     byLanguage: report.byLanguage,

@@ -145,6 +145,7 @@ function articleEntry(a: ArticleRow): string[] {
 export function toMarkdown(r: CoverageReport): string {
   const out: string[] = [`# Coverage: ${mdText(r.event.name)}`, ''];
   out.push(`Event \`${r.event.id}\`, window ${windowLabel(r.event.window)}.`, '');
+  if (r.filter) out.push(`Filter: ${mdText(r.filter)}.`, '');
   out.push(...overview(r), ...outletsSection(r), ...timelineSection(r), ...shareSection(r));
   out.push(...storySection(r));
   const byOutlet = new Map<string, ArticleRow[]>();
@@ -157,6 +158,8 @@ export function toMarkdown(r: CoverageReport): string {
         out.push(...articleEntry(a));
     }
   }
-  if (r.articles.length === 0) out.push('_No coverage stored yet: run `mediawatch crawl`._', '');
+  if (r.articles.length === 0 && r.filter) out.push('_No mention matches the filter._', '');
+  else if (r.articles.length === 0)
+    out.push('_No coverage stored yet: run `mediawatch crawl`._', '');
   return out.join('\n');
 }

@@ -26,6 +26,16 @@ export interface ReportInput {
   /** Not-relevant mentions the caller already left out of `mentions`. */
   excluded?: number;
   shareOfVoice?: readonly ShareOfVoiceRow[];
+  /**
+   * The filter the mentions were chosen with, for people (describeFilter in ./filter.ts):
+   * shown near the title of every format but CSV; absent or '' when unfiltered.
+   */
+  filterNote?: string;
+  /**
+   * The mentions are the not-relevant ones, asked for on purpose (a 'not-relevant' state
+   * filter): kept instead of left out.
+   */
+  notRelevantShown?: boolean;
 }
 
 export interface ArticleRow {
@@ -68,6 +78,8 @@ export interface GroupView {
 
 export interface CoverageReport {
   event: { id: string; name: string; window: { from: string; to: string | null } };
+  /** The filter's description ('' when the report covers every mention). */
+  filter: string;
   totals: {
     articles: number;
     outlets: number;
@@ -102,7 +114,9 @@ function time(published: string | null): number {
 
 export function buildReport(input: ReportInput): CoverageReport {
   const { event, summary } = input;
-  const { kept, excluded } = relevantMentions(input.mentions, input.overrides);
+  const { kept, excluded } = input.notRelevantShown
+    ? { kept: [...input.mentions], excluded: 0 }
+    : relevantMentions(input.mentions, input.overrides);
   const overrides = overrideMap(input.overrides);
   const audienceOf = (id: string): number | null => input.audience?.[id] ?? null;
   const nameOf = (id: string): string => input.outletNames[id] ?? id;
@@ -185,6 +199,7 @@ export function buildReport(input: ReportInput): CoverageReport {
       name: event.name,
       window: { ...event.window, to: event.window.to ?? null },
     },
+    filter: input.filterNote ?? '',
     totals: {
       articles: articles.length,
       outlets: outletRows.length,

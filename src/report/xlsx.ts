@@ -59,6 +59,7 @@ export async function toXlsx(r: CoverageReport): Promise<Buffer> {
       ['event', r.event.id],
       ['name', r.event.name],
       ['window', windowLabel(r.event.window)],
+      ...(r.filter ? [['filter', r.filter]] : []),
       ['articles', t.articles],
       ['outlets', t.outlets],
       ['languages', r.byLanguage.map((l) => `${l.language} ${l.articles}`).join(', ')],

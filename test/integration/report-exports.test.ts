@@ -200,6 +200,50 @@ describe('report exports of a simulator crawl', () => {
     );
   });
 
+  it("filters like the dashboard: --outlet lists that outlet's articles only, and says so", async () => {
+    const mentions = await env.rt.store.mentions(EVENT);
+    const of = (outlet: string) => mentions.filter((m) => m.article.outletId === outlet);
+    // The outlet with the most mentions that still leaves others out.
+    const outlet = [...new Set(mentions.map((m) => m.article.outletId))]
+      .filter((o) => of(o).length < mentions.length)
+      .sort((a, b) => of(b).length - of(a).length)[0];
+    if (!outlet) throw new Error('the crawl stored mentions of one outlet only');
+    const ids = of(outlet).map((m) => m.articleId);
+
+    const r = await cli(['report', EVENT, '--outlet', outlet, '--format', 'csv']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const csv = csvRecords(r.stdout);
+    // No comment line before the header: a CSV parser reads the header first.
+    expect(csv[0]?.slice(0, 4)).toEqual([
+      'story_original_id',
+      'story_relation',
+      'article_id',
+      'outlet',
+    ]);
+    expect(csv.slice(1).map((row) => row[3])).toEqual(ids.map(() => outlet));
+    expect(
+      csv
+        .slice(1)
+        .map((row) => Number(row[2]))
+        .sort(),
+    ).toEqual([...ids].sort());
+
+    const md = await cli(['report', EVENT, '--outlet', outlet, '--language', 'fr,nl']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain(`\nFilter: outlet: ${outlet} · languages: fr, nl.\n`);
+    const frNl = of(outlet).filter((m) => ['fr', 'nl'].includes(m.article.language ?? ''));
+    expect(md.stdout).toContain(
+      `**${frNl.length} article(s)** from ${frNl.length ? 1 : 0} outlet(s).`,
+    );
+    // Unfiltered, the Markdown has no filter line.
+    expect((await cli(['report', EVENT])).stdout).not.toContain('Filter:');
+
+    const bad = await cli(['report', EVENT, '--from', '01/03/2024']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/MW_ERR_BAD_FILTER: from=01\/03\/2024/);
+  });
+
   it('refuses xlsx and pdf on standard output with a clear error', async () => {
     const r = await cli(['report', EVENT, '--format', 'xlsx']);
     expect(r.code).toBe(1);
