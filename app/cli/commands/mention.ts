@@ -4,10 +4,10 @@
 // keep it. The event's stored coverage summary is refreshed at once; reports always compute
 // their own.
 import { Command, Option } from 'commander';
-import { findEvent } from '../../../src/config/load.js';
+import { findEvent, type Config } from '../../../src/config/load.js';
 import { MwError } from '../../../src/errors.js';
 import type { OverridePatch, Store } from '../../../src/store/index.js';
-import { refreshCoverage } from '../../../src/coverage/event-coverage.js';
+import { reviewMentions } from '../../../src/coverage/review.js';
 import { withStore } from '../../runtime.js';
 import type { MentionOverride, Tone } from '../../../src/summarize/types.js';
 import { loadFor } from '../context.js';
@@ -90,7 +90,6 @@ function setCommand(): Command {
         if (bad !== undefined)
           throw new MwError('MW_ERR_BAD_ARGUMENT', 'a tag is 1 to 64 characters');
         const config = loadFor(cmd);
-        const event = findEvent(config, eventId);
         const patch: OverridePatch = {};
         if (opts.notRelevant) patch.relevant = false;
         if (opts.relevant) patch.relevant = true;
@@ -99,22 +98,35 @@ function setCommand(): Command {
         if (opts.tone) patch.tone = opts.tone === 'none' ? null : opts.tone;
 
         await withStore(config, async (store) => {
+          const event = findEvent(await withAppEvents(store, config), eventId);
+          // The same path as the web app's review queue (src/coverage/review.ts): the
+          // override, then the event's coverage summary when relevance changed.
           const override =
             Object.keys(patch).length === 0
               ? await current(store, event.id, articleId)
-              : await store.overrideMention({ eventId: event.id, articleId, patch });
+              : ((
+                  await reviewMentions(store, config, {
+                    eventId: event.id,
+                    articleIds: [articleId],
+                    patch,
+                  })
+                )[0]?.override ?? null);
           if (!override) {
             throw new MwError(
               'MW_ERR_UNKNOWN_MENTION',
               `event "${event.id}" has no mention of article ${articleId} (see the article_id column of: mediawatch report ${event.id} --format csv)`,
             );
           }
-          // Relevance changes the event's totals: its stored summary follows at once.
-          if (patch.relevant !== undefined) await refreshCoverage(store, config, event.id);
           process.stdout.write(describe(override));
         });
       },
     );
+}
+
+/** The config with the web app's events beside config/events (an app event's id works too). */
+async function withAppEvents(store: Store, config: Config): Promise<Config> {
+  const { loadCatalog } = await import('../../../src/events/catalog.js');
+  return (await loadCatalog(store, config)).config;
 }
 
 export interface MentionRow {
@@ -179,8 +191,8 @@ function listCommand(): Command {
     .option('--json', 'one JSON array instead of a table')
     .action(async (eventId: string, opts: { json?: boolean }, cmd: Command) => {
       const config = loadFor(cmd);
-      const event = findEvent(config, eventId);
       await withStore(config, async (store) => {
+        const event = findEvent(await withAppEvents(store, config), eventId);
         const rows = await mentionRows(store, event.id);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
