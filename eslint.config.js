@@ -40,6 +40,25 @@ export default tseslint.config(
     },
   },
   {
+    // The web app's browser scripts (served as they are, no build step).
+    files: ['app/web/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        htmx: 'readonly',
+        HTMLElement: 'readonly',
+        Event: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URLSearchParams: 'readonly',
+        URL: 'readonly',
+      },
+    },
+  },
+  {
     // CommonJS config files (.dependency-cruiser.cjs).
     files: ['**/*.cjs'],
     languageOptions: {

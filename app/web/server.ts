@@ -92,8 +92,6 @@ export async function buildWebApp(rt: Runtime, opts: WebOptions = {}): Promise<F
     trustProxy: web.trustProxy,
     logger: false,
     bodyLimit: 256 * 1024,
-    // Request ids in our logs; Fastify's own request log stays off (pino is ours).
-    disableRequestLogging: true,
   });
 
   let cached: EventCatalog | null = null;

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
 import { startWebServer, type WebServer } from '../../app/web/server.js';
 import { hashPassword } from '../../app/web/passwords.js';
+import type { Settings } from '../../src/config/schema.js';
 import type { Role } from '../../src/store/index.js';
 import { chromiumPath } from './chromium.js';
 import { crawlEnv, type CrawlEnv } from './crawl-env.js';
@@ -43,11 +44,22 @@ export async function signIn(page: Page, url: string, email: string, password = 
 }
 
 export async function webEnv(
-  opts: { crawl?: boolean; database?: DialectName; requestsPerSecond?: number } = {},
+  opts: {
+    crawl?: boolean;
+    database?: DialectName;
+    requestsPerSecond?: number;
+    /** Settings changes (after the test defaults below). */
+    settings?: (s: Settings) => void;
+  } = {},
 ): Promise<WebEnv> {
   const env = await crawlEnv({
     ...(opts.database ? { database: opts.database } : {}),
     requestsPerSecond: opts.requestsPerSecond ?? 200,
+    settings: (s) => {
+      // Every test signs in from 127.0.0.1: the per-address limit has its own test.
+      s.web.loginPerMinute = 1000;
+      opts.settings?.(s);
+    },
   });
   const contexts: BrowserContext[] = [];
   let server: WebServer | undefined;
