@@ -5,6 +5,7 @@ import type { OutletConfig, RecrawlSettings } from '../config/schema.js';
 import { MwError } from '../errors.js';
 import { inScope, offSiteError, outletScope } from '../fetch/scope.js';
 import { matchDocument, uniqueSentences } from '../match/index.js';
+import type { HitSentence, MatchResult } from '../match/types.js';
 import type { LedgerStore, ArticleInput, MentionDraft } from '../store/types.js';
 import { summarizeMention } from '../summarize/article-summary.js';
 import { canonicalUrl, sameHost } from '../url/canonical.js';
@@ -12,6 +13,36 @@ import type { CompiledEvent } from './events.js';
 import { fetchArticle, type FetchDeps } from './fetch-page.js';
 import { nextRevisit } from './revisit.js';
 import { inWindow } from '../config/windows.js';
+
+/** The fields of an article (extracted, or stored) an event's query is matched against. */
+export type MatchableArticle = Pick<
+  ArticleInput,
+  'title' | 'lead' | 'body' | 'url' | 'outletId' | 'language' | 'authors' | 'published'
+>;
+
+/**
+ * How the crawl decides a mention, for one article and one event: 'outside' when the article
+ * is published outside the event's window (the event does not judge it), null when it is in
+ * the window but not in one of the event's `languages` or does not match its query, else the
+ * match with its distinct hit sentences. The web app's preview uses the same function.
+ */
+export function matchEvent(
+  e: CompiledEvent,
+  a: MatchableArticle,
+): 'outside' | (MatchResult & { sentences: HitSentence[] }) | null {
+  if (!inWindow(a.published, e.window)) return 'outside';
+  if (e.event.languages && !e.event.languages.some((l) => l === a.language)) return null;
+  const result = matchDocument(e.query, {
+    title: a.title ?? '',
+    lead: a.lead ?? '',
+    body: a.body ?? '',
+    url: a.url,
+    outlet: a.outletId,
+    lang: a.language ?? '',
+    authors: a.authors,
+  });
+  return result ? { ...result, sentences: uniqueSentences(result.sentences) } : null;
+}
 
 /** What preparing an article uses: fetching, the ledger's validators, the revisit rules. */
 export type ArticleDeps = FetchDeps & {
@@ -83,29 +114,21 @@ export async function prepareArticle(
 
   const mentions: MentionDraft[] = [];
   const unmatchedEventIds: string[] = [];
-  const doc = {
-    title: article.title ?? '',
-    lead: article.lead ?? '',
-    body: article.body ?? '',
-    url: key,
-    outlet: outlet.id,
-    lang: article.language ?? '',
-    authors: article.authors,
-  };
+  const matchable = { ...article, url: key, outletId: outlet.id };
   for (const e of events) {
     if (!inWindow(article.published, e.window)) continue;
-    const result = s.timings.timeSync('match', () => matchDocument(e.query, doc));
+    const result = s.timings.timeSync('match', () => matchEvent(e, matchable));
+    if (result === 'outside') continue;
     if (!result) {
       unmatchedEventIds.push(e.event.id);
       continue;
     }
-    const sentences = uniqueSentences(result.sentences);
     mentions.push({
       eventId: e.event.id,
       score: result.score,
       hits: result.hits,
-      sentences,
-      summary: summarizeMention(article, sentences),
+      sentences: result.sentences,
+      summary: summarizeMention(article, result.sentences),
     });
   }
   return {
