@@ -1,6 +1,7 @@
 // What every processor receives: the process's config, logger, store, network services, the
 // queues it may enqueue on, the compiled events, the alert sender and the metrics. Built once
-// per worker process by ./worker.ts; each processor takes what it uses from it.
+// per worker process by ./worker.ts; each processor takes what it uses from it. `config` and
+// `events` change while the process runs (app events, ./events-sync.ts).
 import type { Alerter } from '../src/alerts/alerter.js';
 import type { Config } from '../src/config/load.js';
 import type { CompiledEvent } from '../src/crawl/events.js';
@@ -11,11 +12,16 @@ import type { Store } from '../src/store/index.js';
 import type { Queues } from './queues.js';
 
 export interface JobContext {
+  /**
+   * The config with the events of config/events and the web app's (./events-sync.ts replaces
+   * it, and `events`, when app events change): read it when a job runs, never keep a copy.
+   */
   config: Config;
   log: Logger;
   store: Store;
   net: NetServices;
   queues: Queues;
+  /** The compiled events of `config`; replaced with it. */
   events: readonly CompiledEvent[];
   alerter: Alerter;
   /** This process's Prometheus registry (one per runtime). */

@@ -7,6 +7,7 @@ import { Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createAlerter } from '../src/alerts/alerter.js';
 import type { Config } from '../src/config/load.js';
+import type { EventConfig } from '../src/config/schema.js';
 import { compileEvents } from '../src/crawl/events.js';
 import { closeNetServices, createNetServices } from '../src/crawl/services.js';
 import { MwError } from '../src/errors.js';
@@ -18,15 +19,18 @@ import { articleProcessor } from './article.js';
 import { checkRedis, connectRedis } from './connection.js';
 import type { JobContext } from './context.js';
 import { discoverProcessor } from './discover.js';
+import { startEventsSync, type EventsSync } from './events-sync.js';
 import { watchRuntime, watchWorker } from './metrics.js';
 import { closeQueues, openQueues, QUEUE_NAMES, type QueueName } from './queues.js';
 import { reconcileProcessor } from './reconcile.js';
 import { summarizeProcessor } from './summarize.js';
 
-/** The job context plus what only the runtime itself handles: Redis and the workers. */
+/** The job context plus what only the runtime itself handles: Redis, the workers, and the
+ *  events sync that keeps `config` and `events` up to date with the web app's events. */
 export interface Runtime extends JobContext {
   redis: Redis;
   workers: Worker[];
+  eventsSync: EventsSync;
 }
 
 const processors: { [Q in QueueName]: (ctx: JobContext) => Processor } = {
@@ -60,9 +64,11 @@ export async function startRuntime(
     redis.disconnect();
     throw err;
   }
+  // The alerter reads the runtime's current events (app events change them, ./events-sync.ts).
+  const current = { events: (): readonly EventConfig[] => config.events };
   const alerter = createAlerter({
     store,
-    events: config.events,
+    events: () => current.events(),
     smtp: settings.smtp,
     outletNames: Object.fromEntries(config.outlets.map((o) => [o.id, o.name])),
     log,
@@ -80,7 +86,19 @@ export async function startRuntime(
     metrics: createMetrics(),
     now: opts.now ?? (() => new Date()),
     workers: [],
+    eventsSync: { reload: async () => false, stop: () => undefined },
   };
+  current.events = () => rt.config.events;
+  try {
+    // Config events and the app's events as one list (src/events/catalog.ts), kept current.
+    rt.eventsSync = await startEventsSync(rt);
+  } catch (err) {
+    await closeNetServices(rt.net);
+    await closeQueues(rt.queues);
+    redis.disconnect();
+    await store.close();
+    throw err;
+  }
   watchRuntime(rt);
   if (opts.work) startWorkers(rt);
   return rt;
@@ -139,6 +157,7 @@ export async function closeWorkers(rt: Runtime): Promise<boolean> {
 }
 
 export async function stopRuntime(rt: Runtime): Promise<void> {
+  rt.eventsSync.stop();
   await closeWorkers(rt);
   await closeNetServices(rt.net);
   await closeQueues(rt.queues);

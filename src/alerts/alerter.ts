@@ -19,7 +19,11 @@ export const CLAIM_STALE_MS = 10 * 60_000;
 
 export interface AlerterDeps {
   store: AlertStore;
-  events: readonly EventConfig[];
+  /**
+   * The events, read at each run: a function when they change while the process runs (the
+   * worker's list follows app events saved in the web app, jobs/events-sync.ts).
+   */
+  events: readonly EventConfig[] | (() => readonly EventConfig[]);
   smtp: SmtpSettings | undefined;
   outletNames: Readonly<Record<string, string>>;
   log: Logger;
@@ -54,7 +58,11 @@ function channels(e: Alerting): AlertChannel[] {
 }
 
 export function createAlerter(deps: AlerterDeps): Alerter {
-  const alerting = deps.events.filter((e): e is Alerting => e.alerts !== undefined);
+  const events = deps.events;
+  const alerting = (): Alerting[] =>
+    (typeof events === 'function' ? events() : events).filter(
+      (e): e is Alerting => e.alerts !== undefined,
+    );
 
   async function send(e: Alerting, channel: AlertChannel, ctx: AlertContext): Promise<void> {
     if (channel === 'webhook' && e.alerts.webhook) {
@@ -142,14 +150,14 @@ export function createAlerter(deps: AlerterDeps): Alerter {
   return {
     afterSummary: (eventId, now) =>
       run(
-        alerting.filter((e) => e.id === eventId && e.alerts.mode === 'immediate'),
+        alerting().filter((e) => e.id === eventId && e.alerts.mode === 'immediate'),
         now,
       ),
     dueDigests: (now) =>
       run(
-        alerting.filter((e) => e.alerts.mode !== 'immediate'),
+        alerting().filter((e) => e.alerts.mode !== 'immediate'),
         now,
       ),
-    sendDue: (now) => run(alerting, now),
+    sendDue: (now) => run(alerting(), now),
   };
 }

@@ -21,11 +21,12 @@ export function crawlCommand(): Command {
         opts.outlet.length > 0
           ? opts.outlet.map((id) => findOutlet(loaded, id).id)
           : loaded.outlets.map((o) => o.id);
-      const eventIds = opts.event.map((id) => findEvent(loaded, id).id);
       const log = loggerFor(loaded, true);
       const browser =
         opts.work && loaded.outlets.some((o) => outletIds.includes(o.id) && o.fetch !== 'http');
       await withRuntime(loaded, log, { work: opts.work, browser }, async (rt) => {
+        // rt.config holds the web app's events too (jobs/events-sync.ts).
+        const eventIds = opts.event.map((id) => findEvent(rt.config, id).id);
         const runId = await enqueueCrawl(rt, { outletIds, eventIds });
         if (!opts.work) {
           process.stdout.write(

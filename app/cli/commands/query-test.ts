@@ -13,15 +13,21 @@ export function queryTestCommand(): Command {
     .description(
       "run an event's query, or a query text, over the stored articles and list what it would match (preview before saving)",
     )
-    .argument('<event-or-query>', 'an event id from config/events, or a query in quotes')
+    .argument(
+      '<event-or-query>',
+      'an event id (config/events or the web app), or a query in quotes',
+    )
     .option('--since <date>', 'only articles published on or after this date (YYYY-MM-DD)')
     .action(async (target: string, opts: { since?: string }, cmd: Command) => {
-      const config = loadFor(cmd);
-      const event = config.events.find((e) => e.id === target);
-      const query = compileQuery(event ? event.query : target, {
-        aliases: { ...config.aliases, ...event?.aliases },
-      });
-      await withStore(config, async (store) => {
+      const loaded = loadFor(cmd);
+      await withStore(loaded, async (store) => {
+        // An event of config/events or one made in the web app.
+        const { loadCatalog } = await import('../../../src/events/catalog.js');
+        const config = (await loadCatalog(store, loaded)).config;
+        const event = config.events.find((e) => e.id === target);
+        const query = compileQuery(event ? event.query : target, {
+          aliases: { ...config.aliases, ...event?.aliases },
+        });
         const articles = await store.articles(opts.since ? { since: opts.since } : {});
         let n = 0;
         for (const a of articles) {

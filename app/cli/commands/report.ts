@@ -78,9 +78,11 @@ export function reportCommand(): Command {
         );
       }
       const config = loadFor(cmd);
-      const input = await withStore(config, (store) =>
-        gatherReport(store, config, eventId, filter),
-      );
+      const input = await withStore(config, async (store) => {
+        // The web app's events beside config/events (src/events/catalog.ts).
+        const { loadCatalog } = await import('../../../src/events/catalog.js');
+        return gatherReport(store, (await loadCatalog(store, config)).config, eventId, filter);
+      });
       const output = await exportReport(input, format, {
         executablePath: config.settings.browser.executablePath,
       });
