@@ -1,7 +1,7 @@
 // One connection layer over both databases: SQLite (better-sqlite3 12, embedded, the default)
 // and PostgreSQL (pg, a bounded pool). Everything above it is written once with Kysely; the few
 // places where the dialects differ are here: how a write transaction starts, how writers on one
-// key are serialised, how a JSON array grows.
+// key are serialised, how a JSON array grows and whether it holds a value.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +11,7 @@ import {
   SqliteDialect,
   sql,
   type RawBuilder,
+  type SqlBool,
   type SqliteDatabase,
 } from 'kysely';
 import { MwError } from '../errors.js';
@@ -188,3 +189,10 @@ export function jsonAppend(dialect: Dialect, column: string, value: string): Raw
 
 /** COUNT(*) arrives as a string from PostgreSQL (int8). */
 export const toCount = (n: unknown): number => Number(n ?? 0);
+
+/** Whether `column` (a JSON array of strings as text, or NULL) holds `value` exactly. */
+export function jsonArrayHas(dialect: Dialect, column: string, value: string): RawBuilder<SqlBool> {
+  return dialect === 'postgres'
+    ? sql<SqlBool>`(${sql.ref(column)})::jsonb @> jsonb_build_array(${value}::text)`
+    : sql<SqlBool>`exists (select 1 from json_each(${sql.ref(column)}) where value = ${value})`;
+}

@@ -150,6 +150,72 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE articles ADD COLUMN text_warnings TEXT NOT NULL DEFAULT '[]'`,
     ],
   },
+  {
+    version: 5,
+    name: 'web app',
+    statements: [
+      // Accounts of the web app; e-mails are stored lower-cased (the sign-in name).
+      `CREATE TABLE users (
+        id {id},
+        email TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'viewer')),
+        password_hash TEXT NOT NULL,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        last_login_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      // A session's id is the SHA-256 of its cookie's token; it ends with its user.
+      `CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_secret TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX sessions_user ON sessions(user_id)`,
+      // Who did what; user_id has no foreign key: the log outlives removed users.
+      `CREATE TABLE audit_log (
+        id {id},
+        at TEXT NOT NULL,
+        user_id INTEGER,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT NOT NULL
+      )`,
+      `CREATE INDEX audit_log_target ON audit_log(target, id)`,
+      // Events defined in the app: the EventConfig as JSON.
+      `CREATE TABLE app_events (
+        id TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      // One row, bumped with every save and delete of an app event (workers compare it).
+      `CREATE TABLE app_events_revision (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        revision INTEGER NOT NULL
+      )`,
+      `CREATE TABLE event_visits (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL,
+        visited_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, event_id)
+      )`,
+      `ALTER TABLE mention_overrides ADD COLUMN note TEXT`,
+      `ALTER TABLE mention_overrides ADD COLUMN reviewed_by TEXT`,
+      `ALTER TABLE mention_overrides ADD COLUMN reviewed_at TEXT`,
+      // Every override so far was an analyst's decision (the CLI's): it counts as reviewed.
+      `UPDATE mention_overrides SET reviewed_by = 'cli', reviewed_at = updated_at`,
+      // The counts per event (matched after a visit) and the paged list: an event's mentions by
+      // match time; the list sorts the event's mentions (a few thousand) on a key of two tables.
+      `CREATE INDEX mentions_event_matched ON mentions(event_id, matched_at)`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

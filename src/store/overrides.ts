@@ -35,6 +35,9 @@ export async function overrideMention(
       relevant: patch.relevant ?? before?.relevant ?? true,
       tags: [...tags].sort(),
       tone: patch.tone === undefined ? (before?.tone ?? null) : patch.tone,
+      note: patch.note === undefined ? (before?.note ?? null) : patch.note,
+      // Every change marks the mention reviewed, by whom and when.
+      reviewedBy: patch.reviewedBy ?? 'cli',
     };
     await trx
       .insertInto('mention_overrides')
@@ -44,6 +47,9 @@ export async function overrideMention(
         relevant: next.relevant ? 1 : 0,
         tags: JSON.stringify(next.tags),
         tone: next.tone,
+        note: next.note,
+        reviewed_by: next.reviewedBy,
+        reviewed_at: ts,
         updated_at: ts,
       })
       .onConflict((oc) =>
@@ -51,6 +57,9 @@ export async function overrideMention(
           relevant: eb.ref('excluded.relevant'),
           tags: eb.ref('excluded.tags'),
           tone: eb.ref('excluded.tone'),
+          note: eb.ref('excluded.note'),
+          reviewed_by: eb.ref('excluded.reviewed_by'),
+          reviewed_at: eb.ref('excluded.reviewed_at'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )

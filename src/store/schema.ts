@@ -102,6 +102,12 @@ export interface MentionOverridesTable {
   tags: string;
   tone: 'positive' | 'neutral' | 'negative' | null;
   updated_at: string;
+  /** The analyst's note. */
+  note: string | null;
+  /** Who reviewed it last (an e-mail, or "cli"). */
+  reviewed_by: string | null;
+  /** When it was last reviewed; null: never. */
+  reviewed_at: string | null;
 }
 
 export interface AlertDeliveriesTable {
@@ -115,6 +121,62 @@ export interface AlertDeliveriesTable {
   retry_at: string | null;
   sent_at: string | null;
   updated_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  role: 'admin' | 'analyst' | 'viewer';
+  password_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token. */
+  id: string;
+  user_id: number;
+  csrf_secret: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** No foreign key: the log outlives removed users. */
+  user_id: number | null;
+  actor: string;
+  action: string;
+  target: string;
+  /** JSON. */
+  detail: string;
+}
+
+export interface AppEventsTable {
+  id: string;
+  /** JSON EventConfig. */
+  definition: string;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** One row (id = 1): bumped with every save and delete of an app event. */
+export interface AppEventsRevisionTable {
+  id: number;
+  revision: number;
+}
+
+export interface EventVisitsTable {
+  user_id: number;
+  event_id: string;
+  visited_at: string;
 }
 
 export interface SchemaMigrationsTable {
@@ -132,5 +194,11 @@ export interface Tables {
   coverage: CoverageTable;
   mention_overrides: MentionOverridesTable;
   alert_deliveries: AlertDeliveriesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  app_events: AppEventsTable;
+  app_events_revision: AppEventsRevisionTable;
+  event_visits: EventVisitsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,5 +1,6 @@
 // The store over either database (SQLite or PostgreSQL, ./db.ts), written once with Kysely.
-// Each concern's queries live in their own module (./ledger.ts, ./alerts.ts, ./overrides.ts);
+// Each concern's queries live in their own module (./ledger.ts, ./alerts.ts, ./overrides.ts,
+// ./users.ts, ./audit.ts, ./app-events.ts, ./mention-page.ts);
 // this class holds the connection and the clock and writes an article's record.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
@@ -7,6 +8,16 @@ import { MwError } from '../errors.js';
 import type { CoverageSummary } from '../summarize/coverage.js';
 import type { Mention, MentionOverride, MentionStub } from '../summarize/types.js';
 import { alertDeliveries, claimAlerts, settleAlerts } from './alerts.js';
+import {
+  appEvents,
+  appEventsRevision,
+  deleteAppEvent,
+  lastVisits,
+  recordVisit,
+  saveAppEvent,
+} from './app-events.js';
+import { audit, auditLog } from './audit.js';
+import { outletStatus, recentFailures, recentRuns } from './crawl-status.js';
 import type { Connection, Db } from './db.js';
 import { inTransaction, lockKey } from './db.js';
 import {
@@ -19,25 +30,59 @@ import {
   settleUrl,
   startRun,
 } from './ledger.js';
+import {
+  article,
+  eventTags,
+  mention,
+  mentionCounts,
+  mentionPage,
+  mentionQuery,
+} from './mention-page.js';
 import { schemaStatus, type SchemaStatus } from './migrations.js';
 import { mentionOverrides, mentionStubs, overrideMention } from './overrides.js';
 import { toArticle, toMention } from './rows.js';
+import {
+  addUser,
+  createSession,
+  deleteSession,
+  loginFailed,
+  loginSucceeded,
+  pruneSessions,
+  removeUser,
+  session,
+  setPassword,
+  setRole,
+  touchSession,
+  userById,
+  userForLogin,
+  users,
+} from './users.js';
 import type {
   AlertClaim,
   AlertDelivery,
   AlertOutcome,
+  AppEvent,
   ArticleInput,
   ArticleRecord,
+  AuditEntry,
   DiscoveredUrl,
+  LedgerFailure,
+  OutletCrawlStatus,
+  OutletRun,
   LedgerRow,
   LedgerSettlement,
   MentionDraft,
+  MentionFilter,
+  MentionListRow,
   OutletRow,
   OverridePatch,
   RecordedArticle,
+  Role,
   RunCounts,
+  Session,
   Store,
   StoredArticle,
+  User,
   Validators,
 } from './types.js';
 
@@ -267,12 +312,34 @@ export class SqlStore implements Store {
     return (await q.execute()).map(toArticle);
   }
 
+  async recentArticles(range: {
+    from: string;
+    to: string | null;
+    limit: number;
+  }): Promise<StoredArticle[]> {
+    const rows = await this.c.db
+      .selectFrom('articles')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('published', '>=', range.from),
+            ...(range.to === null ? [] : [eb('published', '<', range.to)]),
+          ]),
+          eb('published', 'is', null),
+        ]),
+      )
+      // Undated last on both databases (PostgreSQL puts NULLs first when descending).
+      .orderBy(sql`case when published is null then 1 else 0 end`)
+      .orderBy('published', 'desc')
+      .orderBy('id', 'desc')
+      .limit(Math.max(0, Math.floor(range.limit)))
+      .execute();
+    return rows.map(toArticle);
+  }
+
   private mentionQuery() {
-    return this.c.db
-      .selectFrom('mentions as m')
-      .innerJoin('articles as a', 'a.id', 'm.article_id')
-      .selectAll('a')
-      .select(['m.event_id', 'm.score', 'm.hits', 'm.sentences', 'm.summary', 'm.matched_at']);
+    return mentionQuery(this.c.db);
   }
 
   async mentions(eventId: string): Promise<Mention[]> {
@@ -353,6 +420,144 @@ export class SqlStore implements Store {
 
   alertDeliveries(eventId: string): Promise<AlertDelivery[]> {
     return alertDeliveries(this.c.db, eventId);
+  }
+
+  // ---- the web app: users, sessions, audit log, app events, visits, paged mentions ----
+
+  addUser(user: { email: string; role: Role; passwordHash: string }): Promise<User> {
+    return addUser(this.c.db, this.ts(), user);
+  }
+
+  users(): Promise<User[]> {
+    return users(this.c.db);
+  }
+
+  userById(id: number): Promise<User | null> {
+    return userById(this.c.db, id);
+  }
+
+  userForLogin(email: string): Promise<{ user: User; passwordHash: string } | null> {
+    return userForLogin(this.c.db, email);
+  }
+
+  removeUser(email: string): Promise<boolean> {
+    return removeUser(this.c, email);
+  }
+
+  setPassword(change: { email: string; passwordHash: string }): Promise<boolean> {
+    return setPassword(this.c, this.ts(), change);
+  }
+
+  setRole(change: { email: string; role: Role }): Promise<boolean> {
+    return setRole(this.c.db, this.ts(), change);
+  }
+
+  loginSucceeded(login: { userId: number; at: string }): Promise<void> {
+    return loginSucceeded(this.c.db, login);
+  }
+
+  loginFailed(login: { userId: number; lockedUntil: string | null }): Promise<number> {
+    return loginFailed(this.c.db, login);
+  }
+
+  createSession(s: Session): Promise<void> {
+    return createSession(this.c.db, s);
+  }
+
+  session(id: string): Promise<{ session: Session; user: User } | null> {
+    return session(this.c.db, id);
+  }
+
+  touchSession(touch: { id: string; lastSeenAt: string }): Promise<void> {
+    return touchSession(this.c.db, touch);
+  }
+
+  deleteSession(id: string): Promise<void> {
+    return deleteSession(this.c.db, id);
+  }
+
+  pruneSessions(cut: { idleBefore: string; createdBefore: string }): Promise<number> {
+    return pruneSessions(this.c.db, cut);
+  }
+
+  audit(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    return audit(this.c.db, entry);
+  }
+
+  auditLog(filter?: { target?: string; limit?: number }): Promise<AuditEntry[]> {
+    return auditLog(this.c.db, filter);
+  }
+
+  appEvents(): Promise<AppEvent[]> {
+    return appEvents(this.c.db);
+  }
+
+  saveAppEvent(save: {
+    id: string;
+    definition: unknown;
+    actor: string;
+    at: string;
+  }): Promise<void> {
+    return saveAppEvent(this.c, save);
+  }
+
+  deleteAppEvent(id: string): Promise<boolean> {
+    return deleteAppEvent(this.c, id);
+  }
+
+  appEventsRevision(): Promise<string> {
+    return appEventsRevision(this.c.db);
+  }
+
+  lastVisits(userId: number): Promise<Record<string, string>> {
+    return lastVisits(this.c.db, userId);
+  }
+
+  recordVisit(visit: { userId: number; eventId: string; at: string }): Promise<void> {
+    return recordVisit(this.c.db, visit);
+  }
+
+  mentionPage(query: {
+    eventId: string;
+    filter: MentionFilter;
+    offset: number;
+    limit: number;
+  }): Promise<{ rows: MentionListRow[]; total: number }> {
+    return mentionPage(this.c, query);
+  }
+
+  mentionCounts(
+    since: Record<string, string>,
+  ): Promise<Record<string, { total: number; unreviewed: number; new: number }>> {
+    return mentionCounts(this.c.db, since);
+  }
+
+  eventTags(eventId: string): Promise<string[]> {
+    return eventTags(this.c.db, eventId);
+  }
+
+  article(id: number): Promise<StoredArticle | null> {
+    return article(this.c.db, id);
+  }
+
+  mention(key: { eventId: string; articleId: number }): Promise<Mention | null> {
+    return mention(this.c.db, key);
+  }
+
+  outletStatus(): Promise<OutletCrawlStatus[]> {
+    return outletStatus(this.c.db);
+  }
+
+  recentFailures(filter: {
+    outletId: string;
+    status?: 'failed' | 'skipped';
+    limit?: number;
+  }): Promise<LedgerFailure[]> {
+    return recentFailures(this.c.db, filter);
+  }
+
+  recentRuns(filter?: { outletId?: string; limit?: number }): Promise<OutletRun[]> {
+    return recentRuns(this.c.db, filter);
   }
 
   close(): Promise<void> {

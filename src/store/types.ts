@@ -58,6 +58,10 @@ export interface OverridePatch {
   removeTags?: readonly string[];
   /** null clears the tone. */
   tone?: Tone | null;
+  /** An analyst's note; null clears it. */
+  note?: string | null;
+  /** Who decided (an e-mail, or "cli"): every change marks the mention reviewed. */
+  reviewedBy?: string;
 }
 
 export type AlertChannel = 'webhook' | 'email';
@@ -188,6 +192,16 @@ export interface ArticleStore {
    */
   recordArticle(record: ArticleRecord): Promise<RecordedArticle>;
   articles(filter?: { since?: string }): Promise<StoredArticle[]>;
+  /**
+   * At most `limit` articles published on or after `from` and before `to` (YYYY-MM-DD or ISO
+   * text, compared as text; `to` null: no end) and the undated ones, the most recently published
+   * first, undated last (the web app's preview of an event's query).
+   */
+  recentArticles(range: {
+    from: string;
+    to: string | null;
+    limit: number;
+  }): Promise<StoredArticle[]>;
 }
 
 export interface MentionStore {
@@ -237,8 +251,226 @@ export interface Store
     MentionStore,
     OverrideStore,
     CoverageStore,
-    AlertStore {
+    AlertStore,
+    UserStore,
+    SessionStore,
+    AuditStore,
+    AppEventStore,
+    VisitStore,
+    MentionPageStore,
+    OutletStatusStore {
   /** A trivial query: resolves when the database answers (readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+// ---- The web app's records (migration 5): accounts, sessions, the audit log, events made in
+// the app, analysts' visits, and the paged views of an event's mentions. ----
+
+export type Role = 'admin' | 'analyst' | 'viewer';
+
+export interface User {
+  id: number;
+  /** Lower-cased; the sign-in name. */
+  email: string;
+  role: Role;
+  createdAt: string;
+  lastLoginAt: string | null;
+  /** Failed sign-ins since the last good one (per-account limit, app/web/auth.ts). */
+  failedLogins: number;
+  /** ISO time until which sign-in is refused, or null. */
+  lockedUntil: string | null;
+}
+
+export interface UserStore {
+  /** Adds a user; MW_ERR_USER_EXISTS when the e-mail is taken (case-insensitive). */
+  addUser(user: { email: string; role: Role; passwordHash: string }): Promise<User>;
+  users(): Promise<User[]>;
+  userById(id: number): Promise<User | null>;
+  /** The user and the stored hash, for sign-in. */
+  userForLogin(email: string): Promise<{ user: User; passwordHash: string } | null>;
+  /** Removes a user and their sessions; false when there was none. */
+  removeUser(email: string): Promise<boolean>;
+  /** Sets a new password and ends every session of the user; false when there is no such user. */
+  setPassword(change: { email: string; passwordHash: string }): Promise<boolean>;
+  setRole(change: { email: string; role: Role }): Promise<boolean>;
+  /** A good sign-in: resets the failure count and stamps lastLoginAt. */
+  loginSucceeded(login: { userId: number; at: string }): Promise<void>;
+  /** A failed sign-in: counts it; `lockedUntil` (when given) refuses sign-in until then. */
+  loginFailed(login: { userId: number; lockedUntil: string | null }): Promise<number>;
+}
+
+export interface Session {
+  /** The SHA-256 of the cookie's token (the token itself is never stored). */
+  id: string;
+  userId: number;
+  /** Per-session secret for CSRF tokens. */
+  csrfSecret: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface SessionStore {
+  createSession(session: Session): Promise<void>;
+  /** The session and its user; null when either is gone. */
+  session(id: string): Promise<{ session: Session; user: User } | null>;
+  touchSession(touch: { id: string; lastSeenAt: string }): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Ends sessions last seen before `idleBefore` or created before `createdBefore`. */
+  pruneSessions(cut: { idleBefore: string; createdBefore: string }): Promise<number>;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** null for the CLI or the system. */
+  userId: number | null;
+  /** The user's e-mail at the time ("cli" for the command line). */
+  actor: string;
+  /** e.g. "mention.review", "event.save", "user.add", "crawl.start". */
+  action: string;
+  /** What it acted on, e.g. "event:vilvoorde-2024", "mention:vilvoorde-2024/12". */
+  target: string;
+  /** JSON-able detail (the change). */
+  detail: unknown;
+}
+
+export interface AuditStore {
+  audit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+  auditLog(filter?: { target?: string; limit?: number }): Promise<AuditEntry[]>;
+}
+
+/** An event defined in the app (config/events/*.yaml events are the other source). */
+export interface AppEvent {
+  /** The EventConfig as validated by eventSchema (src/config/schema.ts). */
+  definition: unknown;
+  id: string;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface AppEventStore {
+  appEvents(): Promise<AppEvent[]>;
+  /** Creates or replaces an app event. */
+  saveAppEvent(save: { id: string; definition: unknown; actor: string; at: string }): Promise<void>;
+  deleteAppEvent(id: string): Promise<boolean>;
+  /** Changes on every save and delete: workers compare it to reload events. */
+  appEventsRevision(): Promise<string>;
+}
+
+export interface VisitStore {
+  /** When the user last opened the event's page, per event id. */
+  lastVisits(userId: number): Promise<Record<string, string>>;
+  recordVisit(visit: { userId: number; eventId: string; at: string }): Promise<void>;
+}
+
+export type ReviewState = 'unreviewed' | 'reviewed' | 'relevant' | 'not-relevant';
+
+/** Filters shared by the dashboard, the review queue and the exports. */
+export interface MentionFilter {
+  outletIds?: readonly string[];
+  languages?: readonly string[];
+  /** Published (or matched, when undated) on or after / before these ISO dates. */
+  from?: string;
+  to?: string;
+  state?: ReviewState;
+  tag?: string;
+  /** Words that must appear in the title (case-insensitive), for the list's search box. */
+  text?: string;
+}
+
+/** One row of a paged mention list: the mention without the article's body. */
+export interface MentionListRow {
+  eventId: string;
+  articleId: number;
+  outletId: string;
+  url: string;
+  title: string | null;
+  published: string | null;
+  language: string | null;
+  summary: string;
+  sentences: HitSentence[];
+  score: number;
+  matchedAt: string;
+  relevant: boolean;
+  reviewed: boolean;
+  tags: string[];
+  tone: Tone | null;
+  note: string | null;
+}
+
+export interface MentionPageStore {
+  /** Newest first (published, else matched), then by article id; total counts every match. */
+  mentionPage(query: {
+    eventId: string;
+    filter: MentionFilter;
+    offset: number;
+    limit: number;
+  }): Promise<{ rows: MentionListRow[]; total: number }>;
+  /** Per event: all mentions, not reviewed yet, matched after `since[eventId]`. */
+  mentionCounts(
+    since: Record<string, string>,
+  ): Promise<Record<string, { total: number; unreviewed: number; new: number }>>;
+  /** Tags in use on an event's mentions (for the filter and the tag box). */
+  eventTags(eventId: string): Promise<string[]>;
+  article(id: number): Promise<StoredArticle | null>;
+  /** The mention of one article for one event, with its override; null when none. */
+  mention(key: { eventId: string; articleId: number }): Promise<Mention | null>;
+}
+
+// ---- The crawl per outlet (the web app's /crawl screens; ./crawl-status.ts). ----
+
+/** Skipped or failed URLs of an outlet with one catalogue code (`MW_ERR_…`, or 'other'). */
+export interface ReasonCount {
+  status: 'skipped' | 'failed';
+  code: string;
+  count: number;
+  /** One reason line with that code, as the ledger has it. */
+  example: string | null;
+}
+
+/** A crawl run; `discoveryErrors` narrowed to one outlet's when asked for an outlet. */
+export interface OutletRun {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  outletIds: string[];
+  discoveryErrors: string[];
+}
+
+export interface OutletCrawlStatus {
+  outletId: string;
+  counts: Record<LedgerStatus, number>;
+  /** The newest discovered_at of the outlet's ledger entries. */
+  lastDiscoveredAt: string | null;
+  /** The newest crawl run that included the outlet (scheduled runs have none). */
+  lastRun: OutletRun | null;
+  /** Most frequent first. */
+  reasons: ReasonCount[];
+}
+
+export interface LedgerFailure {
+  url: string;
+  status: 'skipped' | 'failed';
+  reason: string | null;
+  code: string;
+  source: string;
+  runId: string | null;
+  /** When the entry last changed. */
+  at: string;
+}
+
+export interface OutletStatusStore {
+  /** Every outlet with ledger entries or crawl runs. */
+  outletStatus(): Promise<OutletCrawlStatus[]>;
+  /** An outlet's latest failed (or skipped) URLs, newest first. */
+  recentFailures(filter: {
+    outletId: string;
+    status?: 'failed' | 'skipped';
+    limit?: number;
+  }): Promise<LedgerFailure[]>;
+  /** The latest crawl runs, newest first; with outletId only those that included it. */
+  recentRuns(filter?: { outletId?: string; limit?: number }): Promise<OutletRun[]>;
 }

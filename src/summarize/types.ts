@@ -41,6 +41,10 @@ export interface MentionOverride {
   tags: string[];
   tone: Tone | null;
   updatedAt: string;
+  /** The analyst's note (web app review), if any. */
+  note?: string | null;
+  /** Who reviewed it last (an e-mail, or "cli"). */
+  reviewedBy?: string | null;
 }
 
 /** A mention reduced to what share of voice needs. */

@@ -37,12 +37,12 @@ describe.each(await dialects())('mediawatch db on %s', (dialect) => {
       );
       expect(runs.map((r) => [r.code, r.stderr])).toEqual(runs.map(() => [0, '']));
       // Exactly one process applied them; the nine others found nothing to apply.
-      expect(runs.filter((r) => r.stdout.includes('applied migrations 1, 2, 3, 4'))).toHaveLength(
-        1,
-      );
+      expect(
+        runs.filter((r) => r.stdout.includes('applied migrations 1, 2, 3, 4, 5')),
+      ).toHaveLength(1);
       const status = await cli(['db', 'status'], db.url);
-      expect(status.stdout).toMatch(/schema +version 4 of 4, up to date/);
-      expect(status.stdout.match(/^ {2}applied /gm)).toHaveLength(4);
+      expect(status.stdout).toMatch(/schema +version 5 of 5, up to date/);
+      expect(status.stdout.match(/^ {2}applied /gm)).toHaveLength(5);
     } finally {
       await db.drop();
     }
@@ -58,7 +58,7 @@ describe.each(await dialects())('mediawatch db on %s', (dialect) => {
       const r = await cli(['db', 'migrate'], db.url);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
-        /MW_ERR_DATABASE_NEWER: .* schema version 7, newer than this mediawatch knows \(4\)/,
+        /MW_ERR_DATABASE_NEWER: .* schema version 7, newer than this mediawatch knows \(5\)/,
       );
     } finally {
       await db.drop();
@@ -94,6 +94,32 @@ describe.each((await dialects()).filter((d) => d === 'postgres'))(
           patch: { relevant: false, addTags: ['x'] },
         });
         await from.recordDiscoveryError({ runId: 'r1', message: 'feed /rss: HTTP 500' });
+        // The web app's records: users (their visits and audit entries), app events; sessions
+        // are not copied.
+        const ana = await from.addUser({ email: 'ana@ex.be', role: 'admin', passwordHash: 'h' });
+        await from.createSession({
+          id: 's1',
+          userId: ana.id,
+          csrfSecret: 'c',
+          createdAt: '2024-02-01T10:00:00Z',
+          lastSeenAt: '2024-02-01T10:00:00Z',
+        });
+        await from.recordVisit({ userId: ana.id, eventId: 'ev', at: '2024-02-01T10:00:00Z' });
+        await from.audit({
+          at: '2024-02-01T10:00:00Z',
+          userId: ana.id,
+          actor: 'ana@ex.be',
+          action: 'event.save',
+          target: 'event:app-ev',
+          detail: { id: 'app-ev' },
+        });
+        await from.saveAppEvent({
+          id: 'app-ev',
+          definition: { id: 'app-ev' },
+          actor: 'ana@ex.be',
+          at: '2024-02-01T10:00:00Z',
+        });
+        const revision = await from.appEventsRevision();
         const mentionsBefore = await from.mentions('ev');
         await from.close();
 
@@ -115,6 +141,27 @@ describe.each((await dialects()).filter((d) => d === 'postgres'))(
             { articleId: ids[0], relevant: false, tags: ['x'] },
           ]);
           expect((await to.runCounts('r1')).discoveryErrors).toEqual(['feed /rss: HTTP 500']);
+          const copied = await to.userForLogin('ana@ex.be');
+          expect(copied).toMatchObject({ user: { role: 'admin' }, passwordHash: 'h' });
+          expect(await to.lastVisits(copied!.user.id)).toEqual({ ev: '2024-02-01T10:00:00Z' });
+          expect(await to.auditLog()).toMatchObject([
+            { userId: copied!.user.id, target: 'event:app-ev' },
+          ]);
+          expect((await to.appEvents()).map((e) => e.definition)).toEqual([{ id: 'app-ev' }]);
+          expect(await to.appEventsRevision()).toBe(revision);
+          expect(await to.session('s1')).toBeNull();
+          // New users and audit entries in the target continue after the copied ids.
+          const bob = await to.addUser({ email: 'bob@ex.be', role: 'viewer', passwordHash: 'h' });
+          expect(bob.id).toBeGreaterThan(copied!.user.id);
+          await to.audit({
+            at: 'x',
+            userId: null,
+            actor: 'cli',
+            action: 'a',
+            target: 't',
+            detail: null,
+          });
+          expect((await to.auditLog()).map((e) => e.target)).toEqual(['t', 'event:app-ev']);
           // New articles in the target continue after the copied ids.
           const next = await seedArticle(to, articleInput({ url: 'https://rtl.example/new' }));
           expect(next.id).toBeGreaterThan(Math.max(...ids));
