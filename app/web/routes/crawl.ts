@@ -121,7 +121,7 @@ function health(s: OutletCrawlStatus): Html {
   if (!s.lastRun && s.counts.stored + s.counts.skipped + s.counts.failed === 0)
     return html`<span class="muted">not crawled yet</span>`;
   return html`${robots > 0 ? html`<span class="warn">robots: ${robots} URLs</span>` : html`robots: ok`};
-  ${errors > 0 ? html`<span class="warn">${errors} source errors in the last run</span>` : 'sources: ok'}`;
+  ${errors > 0 ? html`<span class="warn">${errors} source ${errors === 1 ? 'error' : 'errors'} in the last run</span>` : 'sources: ok'}`;
 }
 
 function depthTable(rows: Array<{ name: QueueName; counts: Record<string, number> }>): Html {
@@ -403,8 +403,8 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
             ${
               s.lastRun
                 ? s.lastRun.discoveryErrors.length
-                  ? html`The last run (${s.lastRun.id}) reported ${s.lastRun.discoveryErrors.length}
-                    source errors (below).`
+                  ? html`The last run (${s.lastRun.id}) reported source errors
+                    (${s.lastRun.discoveryErrors.length}, below).`
                   : html`The last run (${s.lastRun.id}) read every source without an error.`
                 : 'No crawl run has included this outlet (scheduled discovery records no errors per run).'
             }

@@ -178,7 +178,18 @@ describeWithChromium('the crawl, bull-board and the admin screens', () => {
     await signIn(user, web.url, email, password);
     expect(new URL(user.url()).pathname).toBe('/');
 
+    // A role change, audited with what it was.
     await admin.goto(`${web.url}/admin/users`);
+    await admin.getByLabel(`Role of ${email}`, { exact: true }).selectOption('viewer');
+    await admin.getByRole('button', { name: `Change the role of ${email}` }).click();
+    await admin.getByRole('status').waitFor();
+    expect(await admin.getByRole('status').textContent()).toBe(`${email} is now viewer.`);
+    expect((await web.rt.store.userForLogin(email))?.user.role).toBe('viewer');
+    expect((await web.rt.store.auditLog({ target: `user:${email}`, limit: 1 }))[0]).toMatchObject({
+      action: 'user.role',
+      detail: { from: 'analyst', to: 'viewer' },
+    });
+
     admin.once('dialog', (d) => void d.accept());
     await admin.getByRole('button', { name: `Remove ${email}` }).click();
     await admin.getByRole('status').waitFor();
@@ -220,6 +231,6 @@ describeWithChromium('the crawl, bull-board and the admin screens', () => {
       .getByRole('table')
       .locator('tbody tr td:nth-child(3)')
       .allTextContents();
-    expect(actions).toEqual(['user.remove', 'user.signin', 'user.add']);
+    expect(actions).toEqual(['user.remove', 'user.role', 'user.signin', 'user.add']);
   });
 });
