@@ -114,7 +114,7 @@ describeWithChromium('web app: sign-in, sessions and request guards', () => {
     const page = await web.signedIn('analyst');
     const cookie = `${SESSION_COOKIE}=${await cookieOf(page)}`;
     for (const headers of [
-      { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      { cookie, 'content-type': 'application/x-www-form-urlencoded' } as Record<string, string>,
       { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': 'forged' },
     ]) {
       const res = await fetch(`${web.url}/logout`, {
