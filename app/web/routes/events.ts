@@ -260,12 +260,11 @@ function checkFragment(check: QueryCheck | null): Html {
         ${check.terms.map((t, i) => html`${i > 0 ? ', ' : ''}<code>${t}</code>`)}
       </p>
       <p class="muted">As read: <code>${check.normalized}</code></p>`;
-  return html`<p class="error">
-      <strong>${check.code}</strong>: ${check.message} (column
-      ${check.column}${check.alias === undefined ? '' : html` of @${check.alias}`})
-    </p>
-    <pre class="caret" aria-label="Where: a caret under column ${check.column}">
-${caretLines(check.source, check.column)}</pre>`;
+  const where = `Column ${check.column}${check.alias === undefined ? '' : ` of @${check.alias}`}`;
+  // prettier-ignore
+  return html`<p class="error"><strong>${check.code}</strong>: ${check.message}</p>
+<p class="error query-where">${where}, marked with a caret:</p>
+<pre class="caret">${caretLines(check.source, check.column)}</pre>`;
 }
 
 // ---- The preview ----
