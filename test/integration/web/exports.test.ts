@@ -4,6 +4,7 @@
 // that looks like a formula is neutralised; alerts are edited for an app event by an analyst
 // and refused to a viewer.
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -146,6 +147,10 @@ describeWithChromium('exports and alert settings', () => {
     expect(res.headers()['content-disposition']).toBe(
       `attachment; filename="${EVENT}-coverage.json"`,
     );
+    // PDF through the configured Chromium.
+    const pdf = await page.request.get(`${web.url}/events/${EVENT}/export.pdf?outlet=rtl`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const bad = await page.request.get(`${web.url}/events/${EVENT}/export.exe`);
     expect(bad.status()).toBe(400);
     const badFilter = await page.request.get(`${web.url}/events/${EVENT}/export.csv?state=maybe`);
@@ -179,6 +184,8 @@ describeWithChromium('exports and alert settings', () => {
 
     const analyst = await web.signedIn('analyst');
     await analyst.goto(`${web.url}/events/app-alerts/alerts`);
+    const axe = await new AxeBuilder({ page: analyst }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await analyst.getByLabel('Mode').selectOption('daily');
     await analyst.getByLabel('Webhook URL').fill('https://hooks.example/services/T0/B0/x');
     await analyst.getByLabel('E-mail to (comma-separated)').fill('a@example.test, b@example.test');
