@@ -107,7 +107,7 @@ function userRow(req: FastifyRequest, u: User, now: Date): Html {
       ${
         self
           ? u.role
-          : html`<form method="post" action="/admin/users/role" class="inline">
+          : html`<form method="post" action="/admin/users/role" class="row-form">
               ${csrfField(req)}<input type="hidden" name="email" value="${u.email}" />
               <select name="role" aria-label="Role of ${u.email}">
                 ${ROLES.map(
@@ -127,7 +127,7 @@ function userRow(req: FastifyRequest, u: User, now: Date): Html {
       <form
         method="post"
         action="/admin/users/password"
-        class="inline"
+        class="row-form"
         data-confirm="Set a new password for ${u.email}? Their sessions end."
       >
         ${csrfField(req)}<input type="hidden" name="email" value="${u.email}" />
@@ -149,7 +149,7 @@ function userRow(req: FastifyRequest, u: User, now: Date): Html {
           : html`<form
               method="post"
               action="/admin/users/remove"
-              class="inline"
+              class="row-form"
               data-confirm="Remove ${u.email}? Their sessions end at once."
             >
               ${csrfField(req)}<input type="hidden" name="email" value="${u.email}" />

@@ -327,7 +327,7 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
         </dl>
         ${
           can(req, 'admin')
-            ? html`<form method="post" action="/crawl/${outlet.id}" class="inline">
+            ? html`<form method="post" action="/crawl/${outlet.id}" class="row-form">
                 ${csrfField(req)}
                 <button type="submit">Start a crawl of ${outlet.name}</button>
               </form>`
