@@ -30,7 +30,6 @@ import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { can, csrfField, page, sendPage } from '../layout.js';
 
-type BoardAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
 
 const OUTLET_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const RUN_ID = /^run-\d{14}-[0-9a-f]{8}$/;
@@ -524,9 +523,7 @@ async function registerQueues(app: FastifyInstance, ctx: WebContext): Promise<vo
   serverAdapter.setBasePath('/admin/queues');
   createBullBoard({
     queues: QUEUE_NAMES.map((n) => new BullMQAdapter(ctx.rt.queues[n], { readOnlyMode: true })),
-    // @bull-board/fastify 9.10.1 brings its own @bull-board/api 9.10.1 beside ours (9.10.2):
-    // the same adapter contract, declared twice, so TypeScript needs telling.
-    serverAdapter: serverAdapter as unknown as BoardAdapter,
+    serverAdapter,
     options: { uiConfig: { boardTitle: 'mediawatch queues' } },
   });
   await app.register(async (scope) => {
