@@ -9,7 +9,7 @@ import {
   type EventCoverage,
 } from '../coverage/event-coverage.js';
 import type { MentionFilter, MentionStore } from '../store/types.js';
-import { summarizeCoverage } from '../summarize/coverage.js';
+import { restrictSummary, summarizeCoverage, type CoverageSummary } from '../summarize/coverage.js';
 import { relevantMentions } from '../summarize/relevance.js';
 import { describeFilter, filterMentions, isEmptyFilter } from './filter.js';
 import type { ReportInput } from './model.js';
@@ -33,6 +33,7 @@ async function filteredCoverage(
   config: Config,
   eventId: string,
   filter: MentionFilter,
+  grouped: CoverageSummary | undefined,
 ): Promise<EventCoverage> {
   const [all, overrides] = await Promise.all([
     store.mentions(eventId),
@@ -43,8 +44,20 @@ async function filteredCoverage(
     filter.state === 'not-relevant'
       ? { kept: picked, excluded: 0 }
       : relevantMentions(picked, overrides);
-  const summary = summarizeCoverage(eventId, kept, { wireOutlets: wireOutletIds(config) });
+  const summary = grouped
+    ? restrictSummary(grouped, kept)
+    : summarizeCoverage(eventId, kept, { wireOutlets: wireOutletIds(config) });
   return { mentions: kept, overrides, excluded, summary };
+}
+
+export interface GatherOptions {
+  /**
+   * The event's full summary as the store keeps it (CoverageStore.coverage): its story groups
+   * and quotations are kept to the report's mentions instead of grouped again
+   * (restrictSummary). For views that must answer at once (the web dashboard); the CLI and
+   * exports compute afresh.
+   */
+  grouped?: CoverageSummary;
 }
 
 export async function gatherReport(
@@ -52,13 +65,14 @@ export async function gatherReport(
   config: Config,
   eventId: string,
   filter?: MentionFilter,
+  opts: GatherOptions = {},
 ): Promise<ReportInput> {
   const event = findEvent(config, eventId);
   const filtered = filter !== undefined && !isEmptyFilter(filter);
   // Computed from the mentions as they are now, so the report never lags the store.
   const [coverage, stubs] = await Promise.all([
-    filtered
-      ? filteredCoverage(store, config, event.id, filter)
+    filtered || opts.grouped
+      ? filteredCoverage(store, config, event.id, filter ?? {}, opts.grouped)
       : eventCoverage(store, config, event.id),
     store.mentionStubs(),
   ]);

@@ -46,11 +46,8 @@ function bump(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
 }
 
-export function summarizeCoverage(
-  eventId: string,
-  mentions: readonly Mention[],
-  options: CoverageOptions = {},
-): CoverageSummary {
+/** The counts of a summary (by outlet, language, day; first to report; wire credits). */
+function countCoverage(eventId: string, mentions: readonly Mention[]): CoverageSummary {
   const s: CoverageSummary = {
     eventId,
     total: mentions.length,
@@ -83,6 +80,15 @@ export function summarizeCoverage(
       published: first.article.published,
     };
   }
+  return s;
+}
+
+export function summarizeCoverage(
+  eventId: string,
+  mentions: readonly Mention[],
+  options: CoverageOptions = {},
+): CoverageSummary {
+  const s = countCoverage(eventId, mentions);
   if (mentions.length === 0) return s;
 
   const wire = new Set(options.wireOutlets ?? DEFAULT_WIRE_OUTLETS);
@@ -104,6 +110,51 @@ export function summarizeCoverage(
     const entities = entityCounts(items, options.entities);
     if (entities.length > 0) s.entities = entities;
   }
+  return s;
+}
+
+/**
+ * The summary of some of an event's mentions (a filtered view) from the summary of all of
+ * them: the counts anew, and the story groups and quotations of the full summary kept to the
+ * given mentions, without grouping again (grouping thousands of articles takes seconds; this
+ * takes a pass over them). A group that lost its original is led by its earliest remaining
+ * member; a mention the full summary did not group (newer than it) stands alone. Entities are
+ * not carried over.
+ */
+export function restrictSummary(
+  full: CoverageSummary,
+  mentions: readonly Mention[],
+): CoverageSummary {
+  const s = countCoverage(full.eventId, mentions);
+  if (mentions.length === 0) return s;
+  const kept = new Set(mentions.map((m) => m.articleId));
+  const groups: StoryGroup[] = [];
+  const grouped = new Set<number>();
+  for (const g of full.groups ?? []) {
+    const members = g.members.filter((m) => kept.has(m.id));
+    const lead = members[0];
+    if (!lead) continue;
+    for (const m of members) grouped.add(m.id);
+    groups.push(
+      lead.id === g.originalId
+        ? { originalId: g.originalId, members }
+        : {
+            originalId: lead.id,
+            members: [{ ...lead, relation: 'original', via: null }, ...members.slice(1)],
+          },
+    );
+  }
+  for (const m of mentions)
+    if (!grouped.has(m.articleId))
+      groups.push({
+        originalId: m.articleId,
+        members: [{ id: m.articleId, relation: 'original', similarity: 1, via: null }],
+      });
+  s.groups = groups;
+  const quotes = (full.quotes ?? [])
+    .map((q) => ({ ...q, articleIds: q.articleIds.filter((id) => kept.has(id)) }))
+    .filter((q) => q.articleIds.length > 0);
+  if (quotes.length > 0) s.quotes = quotes;
   return s;
 }
 

@@ -2,8 +2,9 @@
 // the same numbers as every export) for the filtered mentions, and the filtered mention list
 // paged through the store (mentionPage: a page of rows, never every mention).
 //
-// The summary costs: gatherReport reads every mention of the event (bodies included) and
-// summarizeCoverage groups them into stories, seconds of CPU for thousands of mentions. So the
+// The summary costs: grouping thousands of mentions into stories takes seconds of CPU, so a view
+// never groups: it keeps the event's stored summary (the summarize job's) to the filtered
+// mentions (restrictSummary, one pass). Reading every mention of the event still costs, so the
 // computed summary is cached in memory per (event, filter), with the state it was computed from
 // (the catalogue's revision, the stored coverage's updatedAt, the mention count and the
 // overrides' count and latest change). A view whose state changed shows the cached summary at
@@ -14,6 +15,7 @@ import type { CatalogEntry } from '../../../src/events/catalog.js';
 import { MwError } from '../../../src/errors.js';
 import { parseFilter, type MentionFilter, REVIEW_STATES } from '../../../src/report/filter.js';
 import { count, percent, shortTime, windowLabel } from '../../../src/report/format.js';
+import { refreshCoverage } from '../../../src/coverage/event-coverage.js';
 import { gatherReport } from '../../../src/report/gather.js';
 import { buildReport, type ArticleRow, type CoverageReport } from '../../../src/report/model.js';
 import { EXPORT_FORMATS } from '../../../src/report/render.js';
@@ -120,8 +122,14 @@ export class SummaryCache {
     const running = this.pending.get(key);
     if (running) return running;
     const p = (async () => {
+      const { rt } = this.ctx;
       const catalog = await this.ctx.catalog();
-      const input = await gatherReport(this.ctx.rt.store, catalog.config, eventId, filter);
+      // Story groups come from the event's stored summary (the summarize job keeps it; computed
+      // and stored here once if the event has none yet): a view never groups afresh.
+      const grouped =
+        (await rt.store.coverage(eventId))?.summary ??
+        (await refreshCoverage(rt.store, catalog.config, eventId)).summary;
+      const input = await gatherReport(rt.store, catalog.config, eventId, filter, { grouped });
       // The article rows are the list's business (paged from the store): not kept in memory.
       return { ...buildReport(input), articles: [] as ArticleRow[] };
     })().finally(() => this.pending.delete(key));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCoverage } from '../../../src/summarize/coverage.js';
+import { restrictSummary, summarizeCoverage } from '../../../src/summarize/coverage.js';
 import type { Article, Mention } from '../../../src/summarize/types.js';
 import type { CoverageItem } from '../../../src/summarize/story-groups.js';
 import {
@@ -112,5 +112,64 @@ describe('summarizeCoverage with groups, quotes and entities', () => {
     ]);
     expect(quiet).not.toHaveProperty('quotes');
     expect(quiet).not.toHaveProperty('entities');
+  });
+});
+
+describe('restrictSummary: a filtered view from the full summary, without grouping again', () => {
+  const mentions = ALL.map(mention);
+  const full = summarizeCoverage('charter', mentions);
+  it('gives back the full summary for every mention', () => {
+    expect(restrictSummary(full, mentions)).toEqual(full);
+  });
+
+  it('counts only the kept mentions, as summarizeCoverage would', () => {
+    const kept = mentions.filter((m) => m.article.language === 'fr');
+    const r = restrictSummary(full, kept);
+    const fresh = summarizeCoverage('charter', kept);
+    for (const k of [
+      'total',
+      'byOutlet',
+      'byLanguage',
+      'byDay',
+      'firstToReport',
+      'wireCredits',
+    ] as const)
+      expect(r[k], k).toEqual(fresh[k]);
+    // Every kept article in exactly one group, no other article anywhere.
+    const ids = (r.groups ?? []).flatMap((g) => g.members.map((m) => m.id)).sort();
+    expect(ids).toEqual(kept.map((m) => m.articleId).sort());
+    // Quotations only name kept articles.
+    for (const q of r.quotes ?? []) for (const id of q.articleIds) expect(ids).toContain(id);
+  });
+
+  it('leads a group that lost its original with its earliest remaining member', () => {
+    const withoutBelgaFr = mentions.filter((m) => m.articleId !== belgaFr.id);
+    const r = restrictSummary(full, withoutBelgaFr);
+    const g = r.groups?.find((x) => x.members.some((m) => m.id === lalibrePickup.id));
+    expect(g?.originalId).toBe(lalibrePickup.id);
+    expect(g?.members[0]).toMatchObject({ id: lalibrePickup.id, relation: 'original', via: null });
+    expect(g?.members.map((m) => m.id)).toEqual([
+      lalibrePickup.id,
+      rtlPickup.id,
+      belgaNl.id,
+      brusselsTimesEn.id,
+    ]);
+  });
+
+  it('puts a mention the full summary did not see in a group of its own', () => {
+    const newer = mention({ ...belgaFr, id: 999, url: 'https://www.belga.be/new' });
+    const r = restrictSummary(full, [mentions[0]!, newer]);
+    expect(r.groups?.at(-1)).toEqual({
+      originalId: 999,
+      members: [{ id: 999, relation: 'original', similarity: 1, via: null }],
+    });
+    expect(r.total).toBe(2);
+  });
+
+  it('has no groups or quotations for no mentions', () => {
+    const r = restrictSummary(full, []);
+    expect(r.total).toBe(0);
+    expect(r.groups).toBeUndefined();
+    expect(r.quotes).toBeUndefined();
   });
 });
