@@ -139,6 +139,18 @@ export async function buildWebApp(rt: Runtime, opts: WebOptions = {}): Promise<F
   app.decorateRequest('session', null);
   app.decorateRequest('csrfToken', null);
 
+  // The server's time per request (from the first hook, before the session is looked up, to
+  // the reply, rendering included) as `Server-Timing: app;dur=MS`, for the browser's devtools
+  // and the web benchmark (bench/web.ts). Fastify's own reply.elapsedTime needs a logger.
+  const startedAt = new WeakMap<FastifyRequest, number>();
+  app.addHook('onRequest', async (req) => void startedAt.set(req, performance.now()));
+  app.addHook('onSend', async (req, reply, payload) => {
+    const t0 = startedAt.get(req);
+    if (t0 !== undefined)
+      reply.header('server-timing', `app;dur=${(performance.now() - t0).toFixed(1)}`);
+    return payload;
+  });
+
   app.addHook('onRequest', async (req, reply) => {
     const access = accessOf(req);
     if (access === 'public') return;
