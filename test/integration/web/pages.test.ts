@@ -36,7 +36,8 @@ describeWithChromium('web app: every page is accessible and shows hostile text a
         outletId,
         title: HOSTILE_TITLE,
         body: HOSTILE_BODY,
-        published: event.window.from,
+        // The window's last day: newest in the list, not the first to report.
+        published: `${event.window.to ?? event.window.from}T12:00:00Z`,
         language: 'en',
       }),
       [
