@@ -142,6 +142,12 @@ export class BrowserPool {
         executablePath,
         args: [...CHROMIUM_LAUNCH_ARGS, ...SCOPE_ARGS],
         headless: true,
+        // Our commands end Chromium themselves on SIGINT/SIGTERM (closeNetServices, after the
+        // jobs in flight): Playwright's own handlers would close it under running jobs and exit
+        // with 130 before the runtime is down. Chromium also exits when its pipe closes.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
       this.browser
         .then((b) =>

@@ -12,12 +12,22 @@ export interface CliProcess {
   exit: Promise<number | null>;
 }
 
-export function spawnCli(args: string[], env: Record<string, string | undefined> = {}): CliProcess {
+export function spawnCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  /** Written to the command's standard input, which then ends (else stdin is closed). */
+  input?: string,
+): CliProcess {
   const proc = spawn(
     process.execPath,
     ['--import', 'tsx', join(root, 'test/helpers/cli-entry.ts'), ...args],
-    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    },
   );
+  if (input !== undefined) proc.stdin?.end(input);
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
