@@ -112,7 +112,12 @@ export async function mentionPage(
   return { rows: rows.map(toMentionListRow), total: toCount(count?.n) };
 }
 
-/** Per event, in one grouped query: its mentions, those never reviewed, those matched since. */
+/**
+ * Per event: its mentions, those never reviewed, those matched since. Two grouped queries: the
+ * totals and the new ones from the mentions alone (the covering index on event_id, matched_at:
+ * no article or override row is read), and the reviewed ones from the overrides joined to their
+ * mentions (an override may outlive its mention); never reviewed = total − reviewed.
+ */
 export async function mentionCounts(
   db: Db,
   since: Record<string, string>,
@@ -126,24 +131,35 @@ export async function mentionCounts(
           entries.map(([id, at]) => sql`when ${id} then cast(${at} as text)`),
           sql` `,
         )} end, '')`;
-  const rows = await db
-    .selectFrom('mentions as m')
-    .leftJoin('mention_overrides as o', (j) =>
-      j.onRef('o.event_id', '=', 'm.event_id').onRef('o.article_id', '=', 'm.article_id'),
-    )
-    .select((eb) => [
-      'm.event_id',
-      eb.fn.countAll().as('total'),
-      sql<number>`sum(case when o.reviewed_at is null then 1 else 0 end)`.as('unreviewed'),
-      sql<number>`sum(case when m.matched_at > ${sinceOf} then 1 else 0 end)`.as('fresh'),
-    ])
-    .groupBy('m.event_id')
-    .execute();
+  const [rows, reviewed] = await Promise.all([
+    db
+      .selectFrom('mentions as m')
+      .select((eb) => [
+        'm.event_id',
+        eb.fn.countAll().as('total'),
+        sql<number>`sum(case when m.matched_at > ${sinceOf} then 1 else 0 end)`.as('fresh'),
+      ])
+      .groupBy('m.event_id')
+      .execute(),
+    db
+      .selectFrom('mention_overrides as o')
+      .innerJoin('mentions as m', (j) =>
+        j.onRef('m.event_id', '=', 'o.event_id').onRef('m.article_id', '=', 'o.article_id'),
+      )
+      .where('o.reviewed_at', 'is not', null)
+      .select((eb) => ['o.event_id', eb.fn.countAll().as('n')])
+      .groupBy('o.event_id')
+      .execute(),
+  ]);
+  const reviewedBy = new Map(reviewed.map((r) => [r.event_id, toCount(r.n)]));
   return Object.fromEntries(
-    rows.map((r) => [
-      r.event_id,
-      { total: toCount(r.total), unreviewed: toCount(r.unreviewed), new: toCount(r.fresh) },
-    ]),
+    rows.map((r) => {
+      const total = toCount(r.total);
+      return [
+        r.event_id,
+        { total, unreviewed: total - (reviewedBy.get(r.event_id) ?? 0), new: toCount(r.fresh) },
+      ];
+    }),
   );
 }
 
