@@ -11,12 +11,16 @@
 //          from MW_DATASETS, else ../shared/datasets) --concurrency N (16) --browser-sample N (100)
 //          --browser-pages N (4) --workers N (nproc: the whole machine) --cli-runs N (7)
 //          --seconds N (freshness: 180) --every N (freshness: 10 s) --schedule short|default
-//          --only crawl|cli|freshness|scale|extract|hostile|match|sim (repeatable)
+//          --only crawl|cli|freshness|scale|extract|hostile|match|sim|web (repeatable)
+//          --database sqlite|postgres (web: sqlite) --requests N (web: 60 per page kind)
 //   scale      pages/s with 1, 2 and 4 `mediawatch worker` processes on SQLite and PostgreSQL
 //              (bench/scale.ts; --pages defaults to 600 there, --rounds N (2) keeps each
 //              configuration's best round; BENCH_DATABASE_URL, else
 //              TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
-// Defaults: every part but freshness (a few minutes of wall clock of its own).
+//   web        the web app's server time per page with 50,000 mentions over 20 events
+//              (bench/web.ts, issue 9): dashboard, review queue, article, exports at p50/p95
+// Defaults: every part but freshness and scale (minutes of wall clock of their own); web is in
+// (about three minutes on 2 cores: the fill and stored summaries, then the requests).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -42,11 +46,15 @@ const { values } = parseArgs({
     schedule: { type: 'string', default: 'short' },
     only: { type: 'string', multiple: true, default: [] },
     rounds: { type: 'string', default: '2' },
+    database: { type: 'string', default: 'sqlite' },
+    requests: { type: 'string', default: '60' },
   },
 });
 const root = packageRoot();
 const parts =
-  values.only.length > 0 ? values.only : ['crawl', 'cli', 'extract', 'hostile', 'match', 'sim'];
+  values.only.length > 0
+    ? values.only
+    : ['crawl', 'cli', 'extract', 'hostile', 'match', 'sim', 'web'];
 const pages = Number(values.pages ?? 2000);
 const concurrency = Number(values.concurrency);
 
@@ -118,6 +126,20 @@ if (parts.includes('freshness')) {
       everySeconds: Number(values.every),
       schedule: values.schedule === 'default' ? 'default' : 'short',
     }),
+  );
+}
+
+if (parts.includes('web')) {
+  // Its own process, as the other parts: the server's heap and caches are the web app's alone.
+  process.stdout.write('\n## web\n\n');
+  process.stdout.write(
+    await child(process.execPath, [
+      join(root, 'dist/bench/web.js'),
+      '--database',
+      values.database === 'postgres' ? 'postgres' : 'sqlite',
+      '--requests',
+      String(Math.max(1, Number(values.requests))),
+    ]),
   );
 }
 
