@@ -36,7 +36,8 @@ async function filteredCoverage(
   grouped: CoverageSummary | undefined,
 ): Promise<EventCoverage> {
   const [all, overrides] = await Promise.all([
-    store.mentions(eventId),
+    // With the stored summary nothing reads a body (its groups and quotations are kept as they are).
+    store.mentions(eventId, grouped ? { bodies: false } : {}),
     store.mentionOverrides(eventId),
   ]);
   const picked = filterMentions(all, overrides, filter);
@@ -60,6 +61,22 @@ export interface GatherOptions {
   grouped?: CoverageSummary;
 }
 
+/**
+ * The stored publication dates share of voice can count for a window: a day of margin on each
+ * side (stored dates carry their own offset; inWindow decides on Brussels days).
+ */
+function stubRange(window: { from: string; to?: string | undefined }): {
+  from: string;
+  to?: string;
+} {
+  const day = (iso: string, shift: number): string => {
+    const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + shift);
+    return d.toISOString().slice(0, 10);
+  };
+  return { from: day(window.from, -1), ...(window.to ? { to: day(window.to, 2) } : {}) };
+}
+
 export async function gatherReport(
   store: CoverageReader & Pick<MentionStore, 'mentionStubs'>,
   config: Config,
@@ -74,7 +91,7 @@ export async function gatherReport(
     filtered || opts.grouped
       ? filteredCoverage(store, config, event.id, filter ?? {}, opts.grouped)
       : eventCoverage(store, config, event.id),
-    store.mentionStubs(),
+    store.mentionStubs(stubRange(event.window)),
   ]);
   const audience: Record<string, number> = {};
   for (const o of config.outlets) if (o.audience !== undefined) audience[o.id] = o.audience;

@@ -17,6 +17,41 @@ export function mentionQuery(db: Db) {
     .select(['m.event_id', 'm.score', 'm.hits', 'm.sentences', 'm.summary', 'm.matched_at']);
 }
 
+/** mentionQuery without the article bodies (null), the largest column by far. */
+export function mentionQueryWithoutBodies(db: Db) {
+  return db
+    .selectFrom('mentions as m')
+    .innerJoin('articles as a', 'a.id', 'm.article_id')
+    .select([
+      'a.id',
+      'a.url',
+      'a.outlet_id',
+      'a.fetched_url',
+      'a.fetch_mode',
+      'a.title',
+      'a.lead',
+      'a.published',
+      'a.modified',
+      'a.authors',
+      'a.section',
+      'a.language',
+      'a.image',
+      'a.site_name',
+      'a.access',
+      'a.wire_credit',
+      'a.content_hash',
+      'a.fetched_at',
+      'a.updated_at',
+      'a.etag',
+      'a.last_modified',
+      'a.previous_hash',
+      'a.version',
+      'a.text_warnings',
+    ])
+    .select(sql<string | null>`null`.as('body'))
+    .select(['m.event_id', 'm.score', 'm.hits', 'm.sentences', 'm.summary', 'm.matched_at']);
+}
+
 /** The date a mention is listed under: the article's publication, else when it matched. */
 const listedAt = sql<string>`coalesce(a.published, m.matched_at)`;
 

@@ -78,7 +78,11 @@ export async function mentionOverrides(db: Db, eventId: string): Promise<Mention
   return rows.map(toOverride);
 }
 
-export async function mentionStubs(db: Db): Promise<MentionStub[]> {
+export async function mentionStubs(
+  db: Db,
+  published: { from?: string; to?: string } = {},
+): Promise<MentionStub[]> {
+  const { from, to } = published;
   const rows = await db
     .selectFrom('mentions as m')
     .innerJoin('articles as a', 'a.id', 'm.article_id')
@@ -91,6 +95,17 @@ export async function mentionStubs(db: Db): Promise<MentionStub[]> {
       'a.published',
       eb.fn.coalesce('o.relevant', eb.lit(1)).as('relevant'),
     ])
+    .$if(from !== undefined || to !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('a.published', 'is', null),
+          eb.and([
+            ...(from !== undefined ? [eb('a.published', '>=', from)] : []),
+            ...(to !== undefined ? [eb('a.published', '<', to)] : []),
+          ]),
+        ]),
+      ),
+    )
     .orderBy('m.event_id')
     .orderBy('m.article_id')
     .execute();

@@ -37,6 +37,7 @@ import {
   mentionCounts,
   mentionPage,
   mentionQuery,
+  mentionQueryWithoutBodies,
 } from './mention-page.js';
 import { schemaStatus, type SchemaStatus } from './migrations.js';
 import { mentionOverrides, mentionStubs, overrideMention } from './overrides.js';
@@ -342,8 +343,10 @@ export class SqlStore implements Store {
     return mentionQuery(this.c.db);
   }
 
-  async mentions(eventId: string): Promise<Mention[]> {
-    const rows = await this.mentionQuery()
+  async mentions(eventId: string, opts: { bodies?: boolean } = {}): Promise<Mention[]> {
+    const query =
+      opts.bodies === false ? mentionQueryWithoutBodies(this.c.db) : this.mentionQuery();
+    const rows = await query
       .where('m.event_id', '=', eventId)
       .orderBy('a.published')
       .orderBy('a.id')
@@ -351,8 +354,8 @@ export class SqlStore implements Store {
     return rows.map(toMention);
   }
 
-  mentionStubs(): Promise<MentionStub[]> {
-    return mentionStubs(this.c.db);
+  mentionStubs(published?: { from?: string; to?: string }): Promise<MentionStub[]> {
+    return mentionStubs(this.c.db, published);
   }
 
   overrideMention(change: {

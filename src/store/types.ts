@@ -205,9 +205,17 @@ export interface ArticleStore {
 }
 
 export interface MentionStore {
-  mentions(eventId: string): Promise<Mention[]>;
-  /** Every mention of every event, reduced to its date and relevance. */
-  mentionStubs(): Promise<MentionStub[]>;
+  /**
+   * An event's mentions with their articles, oldest first. `bodies: false` leaves the article
+   * bodies out (null): views that keep a stored summary need no body and read far less.
+   */
+  mentions(eventId: string, opts?: { bodies?: boolean }): Promise<Mention[]>;
+  /**
+   * Every mention of every event, reduced to its date and relevance. With `published`, only
+   * mentions of undated articles and of articles published on or after `from` and before `to`
+   * (plain dates, compared with the stored text): share of voice asks for its window.
+   */
+  mentionStubs(published?: { from?: string; to?: string }): Promise<MentionStub[]>;
 }
 
 /** Analysts' decisions on mentions, kept apart from the crawler's data. */

@@ -23,6 +23,7 @@ import { sentencePieces } from '../../../src/report/escape.js';
 import { timelineChart } from '../../../src/report/svg-chart.js';
 import type { HitSentence } from '../../../src/match/types.js';
 import type { MentionListRow } from '../../../src/store/types.js';
+import type { CoverageSummary } from '../../../src/summarize/coverage.js';
 import type { WebContext } from '../context.js';
 import { attr, html, qs, raw, type Html } from '../html.js';
 import { can, page, sendPage } from '../layout.js';
@@ -79,6 +80,18 @@ export function requestFilter(ctx: WebContext, query: unknown): MentionFilter {
   }
 }
 
+/**
+ * The event's stored coverage summary, whose story groups and quotations every view keeps to
+ * its filter (the summarize job keeps it current; computed and stored here once when an event
+ * has none yet): a web request never groups stories afresh.
+ */
+export async function storedSummary(ctx: WebContext, eventId: string): Promise<CoverageSummary> {
+  const { rt } = ctx;
+  const stored = await rt.store.coverage(eventId);
+  if (stored) return stored.summary;
+  return (await refreshCoverage(rt.store, (await ctx.catalog()).config, eventId)).summary;
+}
+
 // ---- The summary cache ----
 
 interface CachedSummary {
@@ -122,14 +135,11 @@ export class SummaryCache {
     const running = this.pending.get(key);
     if (running) return running;
     const p = (async () => {
-      const { rt } = this.ctx;
       const catalog = await this.ctx.catalog();
-      // Story groups come from the event's stored summary (the summarize job keeps it; computed
-      // and stored here once if the event has none yet): a view never groups afresh.
-      const grouped =
-        (await rt.store.coverage(eventId))?.summary ??
-        (await refreshCoverage(rt.store, catalog.config, eventId)).summary;
-      const input = await gatherReport(rt.store, catalog.config, eventId, filter, { grouped });
+      const grouped = await storedSummary(this.ctx, eventId);
+      const input = await gatherReport(this.ctx.rt.store, catalog.config, eventId, filter, {
+        grouped,
+      });
       // The article rows are the list's business (paged from the store): not kept in memory.
       return { ...buildReport(input), articles: [] as ArticleRow[] };
     })().finally(() => this.pending.delete(key));

@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, exportReport, type ExportFormat } from '../../../src/re
 import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { can, csrfField, page, sendPage } from '../layout.js';
-import { badRequest, findEntry, notFound, requestFilter } from './dashboard.js';
+import { badRequest, findEntry, notFound, requestFilter, storedSummary } from './dashboard.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -190,7 +190,10 @@ export function registerExports(app: FastifyInstance, ctx: WebContext): void {
       if (!entry) return sendPage(reply, 404, notFound(req, 'There is no such event.'));
       const filter = requestFilter(ctx, req.query);
       const catalog = await ctx.catalog();
-      const input = await gatherReport(ctx.rt.store, catalog.config, entry.event.id, filter);
+      // The dashboard's numbers: the stored story groups kept to the filter (storedSummary).
+      const input = await gatherReport(ctx.rt.store, catalog.config, entry.event.id, filter, {
+        grouped: await storedSummary(ctx, entry.event.id),
+      });
       const output = await exportReport(input, format, {
         executablePath: ctx.rt.config.settings.browser.executablePath,
       });

@@ -160,6 +160,40 @@ describe.each(await dialects())('the store on %s', (dialect) => {
     expect(mentions[0]?.article.authors).toEqual(['A. Writer']);
   });
 
+  it('reads mentions without bodies, and stubs of a range of publication dates', async () => {
+    await seedArticle(
+      store,
+      article({ url: 'https://ex.be/a', published: '2024-01-05T14:00:00+01:00' }),
+      [mention('ev')],
+    );
+    await seedArticle(
+      store,
+      article({ url: 'https://ex.be/b', published: '2024-02-01T09:00:00+01:00' }),
+      [mention('ev')],
+    );
+    await seedArticle(store, article({ url: 'https://ex.be/c', published: null }), [mention('ev')]);
+    const full = await store.mentions('ev');
+    const light = await store.mentions('ev', { bodies: false });
+    expect(full.map((m) => m.article.body)).not.toContain(null);
+    expect(light.map((m) => m.article.body)).toEqual([null, null, null]);
+    // Everything else is the same.
+    expect(light.map((m) => ({ ...m, article: { ...m.article, body: 'x' } }))).toEqual(
+      full.map((m) => ({ ...m, article: { ...m.article, body: 'x' } })),
+    );
+    const urls = async (range: { from?: string; to?: string }) => {
+      const stubs = await store.mentionStubs(range);
+      const byId = new Map(full.map((m) => [m.articleId, m.article.url]));
+      return stubs.map((s) => byId.get(s.articleId)).sort();
+    };
+    expect(await urls({})).toEqual(['https://ex.be/a', 'https://ex.be/b', 'https://ex.be/c']);
+    expect(await urls({ from: '2024-01-05', to: '2024-01-06' })).toEqual([
+      'https://ex.be/a',
+      'https://ex.be/c',
+    ]);
+    expect(await urls({ from: '2024-01-06' })).toEqual(['https://ex.be/b', 'https://ex.be/c']);
+    expect(await urls({ to: '2024-01-05' })).toEqual(['https://ex.be/c']);
+  });
+
   it('migrates once: reopening keeps the data', async () => {
     await seedArticle(store, article());
     await store.close();
