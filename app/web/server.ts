@@ -67,6 +67,9 @@ function assets(): Map<string, { body: Buffer; type: string }> {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** MwError codes that mean the request itself is wrong (answered 400 with their message). */
+const INPUT_ERRORS = new Set(['MW_ERR_BAD_ARGUMENT', 'MW_ERR_BAD_FILTER']);
+
 function accessOf(req: FastifyRequest): Role | 'public' {
   return req.routeOptions.config.access ?? (SAFE_METHODS.has(req.method) ? 'viewer' : 'analyst');
 }
@@ -148,6 +151,9 @@ export async function buildWebApp(rt: Runtime, opts: WebOptions = {}): Promise<F
     const t0 = startedAt.get(req);
     if (t0 !== undefined)
       reply.header('server-timing', `app;dur=${(performance.now() - t0).toFixed(1)}`);
+    // What a signed-in user is shown (events, mentions, users, a generated password, exports)
+    // stays out of every cache: the browser's, a proxy's, the back button's after sign-out.
+    if (req.session) reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -209,7 +215,10 @@ export async function buildWebApp(rt: Runtime, opts: WebOptions = {}): Promise<F
     refuse(req, reply, 404, `There is no page at ${req.url.split('?')[0]}.`),
   );
   app.setErrorHandler(async (err: Error, req, reply) => {
-    if (err instanceof MwError) return refuse(req, reply, 400, `${err.code}: ${err.message}`);
+    // The request's own mistakes say what is wrong; any other code (Redis, the database, a
+    // browser) is the server's business: logged, not shown.
+    if (err instanceof MwError && INPUT_ERRORS.has(err.code))
+      return refuse(req, reply, 400, `${err.code}: ${err.message}`);
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) return refuse(req, reply, status, err.message);
     rt.log.error({ err, url: redactText(req.url) }, 'web request failed');

@@ -7,7 +7,9 @@
 //   await page.goto(web.url + '/');
 //   ...
 //   await web.close();
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
 import { startWebServer, type WebServer } from '../../app/web/server.js';
 import { hashPassword } from '../../app/web/passwords.js';
@@ -31,6 +33,18 @@ export interface WebEnv extends CrawlEnv {
   anonymous(): Promise<Page>;
   /** Crawls every simulator outlet with the workers and waits for the run to end. */
   crawl(): Promise<string>;
+}
+
+/** The page's CSRF token (the layout puts it in <body hx-headers>), for forged requests. */
+export async function csrfOf(page: Page): Promise<string> {
+  const headers = await page.locator('body').getAttribute('hx-headers');
+  return (JSON.parse(headers ?? '{}') as Record<string, string>)['x-csrf-token'] ?? '';
+}
+
+/** axe-core finds no violation on the page (WCAG 2.1 A/AA and best practices). */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 
 export async function signIn(page: Page, url: string, email: string, password = PASSWORD) {

@@ -1,4 +1,3 @@
-/* global document, window, Event */
 // The review queue's keyboard (app/web/routes/review.ts). No inline script: the page names this
 // file. Rows are <tr data-article> in table.review; a row's controls carry data-key="…" for the
 // key that works them (r, n, p, u, g, c: buttons; t, e: fields; x: the bulk checkbox; o: the

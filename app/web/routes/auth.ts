@@ -20,9 +20,34 @@ const WHY: Record<string, string> = {
   'signed-out': 'You are signed out.',
 };
 
-/** Only a path on this site (never //host or a scheme) may follow sign-in. */
+const SITE = 'http://site.invalid';
+
+/**
+ * Only a path on this site (never //host or a scheme) may follow sign-in. Browsers drop tabs
+ * and newlines from a URL and read \ as /, so "/\t/evil.example" is "//evil.example": a path
+ * with a control character or a backslash is refused, and what is left must resolve here.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length < 2000 ? next : '/';
+  if (typeof next !== 'string' || next.length >= 2000) return '/';
+  // eslint-disable-next-line no-control-regex
+  if (!next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  try {
+    return new URL(next, SITE).origin === SITE ? next : '/';
+  } catch {
+    return '/';
+  }
+}
+
+/**
+ * A sign-in posted from another site (a forged form signing the browser in to someone else's
+ * account: "login CSRF") is refused. The sign-in form has no session to tie a CSRF token to,
+ * so the browser's own word is used: Sec-Fetch-Site, else the Origin header.
+ */
+function crossSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
+  const origin = req.headers.origin;
+  return typeof origin === 'string' && origin !== `${req.protocol}://${req.host}`;
 }
 
 function loginPage(
@@ -97,6 +122,11 @@ export function registerAuth(app: FastifyInstance, ctx: WebContext): void {
       },
     },
     async (req, reply) => {
+      if (crossSite(req))
+        return reply
+          .code(403)
+          .type('text/plain; charset=utf-8')
+          .send('Refused: sign in from the sign-in page of this site.');
       const email = String(req.body?.email ?? '')
         .trim()
         .toLowerCase()
@@ -128,6 +158,9 @@ export function registerAuth(app: FastifyInstance, ctx: WebContext): void {
         });
       }
       await rt.store.loginSucceeded({ userId: found.user.id, at: now.toISOString() });
+      // A session the browser had before ends: no session outlives a sign-in over it.
+      const before = req.cookies[SESSION_COOKIE];
+      if (before && before.length <= 200) await rt.store.deleteSession(sessionId(before));
       const token = await openSession(rt.store, found.user, now);
       await rt.store.audit({
         at: now.toISOString(),

@@ -25,11 +25,11 @@ import type {
   ReasonCount,
   RunCounts,
 } from '../../../src/store/index.js';
+import { safeUrl } from '../../../src/report/escape.js';
 import { brusselsIsoFromUtc } from '../../../src/time/brussels.js';
 import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { can, csrfField, page, sendPage } from '../layout.js';
-
 
 const OUTLET_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const RUN_ID = /^run-\d{14}-[0-9a-f]{8}$/;
@@ -204,8 +204,9 @@ function runCountsTable(runId: string, c: RunCounts, run: OutletRun | undefined)
 
 /** A link to a ledger URL when it is an http(s) URL; its text otherwise. */
 function urlLink(url: string): Html {
-  return /^https?:\/\//i.test(url)
-    ? html`<a href="${url}" rel="noopener noreferrer nofollow">${url}</a>`
+  const href = safeUrl(url);
+  return href
+    ? html`<a href="${href}" rel="noopener noreferrer nofollow">${url}</a>`
     : html`${url}`;
 }
 

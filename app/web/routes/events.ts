@@ -118,6 +118,18 @@ function valuesOfStored(id: string, d: unknown): FormValues {
   };
 }
 
+/**
+ * A definition as the audit log keeps it: an alert webhook's URL is a credential (Slack's are),
+ * so the log says only that one is set (as POST /events/:id/alerts records it).
+ */
+function audited(definition: unknown): unknown {
+  if (!definition || typeof definition !== 'object') return definition;
+  const d = definition as Record<string, unknown>;
+  const alerts = d.alerts;
+  if (!alerts || typeof alerts !== 'object' || !('webhook' in alerts)) return definition;
+  return { ...d, alerts: { ...alerts, webhook: 'set' } };
+}
+
 function validId(id: string): boolean {
   return id.length <= MAX_ID && ID_RE.test(id);
 }
@@ -683,7 +695,7 @@ export function registerEvents(app: FastifyInstance, ctx: WebContext): void {
       actor: req.user!.email,
       action: mode === 'new' ? 'event.create' : 'event.update',
       target: `event:${event.id}`,
-      detail: event,
+      detail: audited(event),
     });
     await changed();
     return reply.redirect(`/?saved=${encodeURIComponent(event.id)}`, 303);
@@ -722,7 +734,7 @@ export function registerEvents(app: FastifyInstance, ctx: WebContext): void {
         actor: req.user!.email,
         action: 'event.delete',
         target: `event:${id}`,
-        detail: stored.definition,
+        detail: audited(stored.definition),
       });
       await changed();
       return reply.redirect('/', 303);
