@@ -3,6 +3,7 @@
 // voice over all configured events. With a filter (the dashboard's: ./filter.ts), the coverage
 // is that of the mentions the filter keeps.
 import { findEvent, wireOutletIds, type Config } from '../config/load.js';
+import type { EventConfig } from '../config/schema.js';
 import {
   eventCoverage,
   type CoverageReader,
@@ -61,24 +62,43 @@ export interface GatherOptions {
   grouped?: CoverageSummary;
 }
 
+/** A plain date `shift` days from the date of `iso`. */
+function dayOf(iso: string, shift: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + shift);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
- * The stored publication dates share of voice can count for a window: a day of margin on each
- * side (stored dates carry their own offset; inWindow decides on Brussels days).
+ * Share of voice over the event's window without reading every mention of every event: the
+ * heart of the window (two days in from each end, inside whatever the stored dates' offsets)
+ * is counted per event in SQL; only the edges (a day beyond each end, where Brussels days and
+ * offsets decide) and undated articles are read mention by mention for inWindow to decide.
  */
-function stubRange(window: { from: string; to?: string | undefined }): {
-  from: string;
-  to?: string;
-} {
-  const day = (iso: string, shift: number): string => {
-    const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + shift);
-    return d.toISOString().slice(0, 10);
-  };
-  return { from: day(window.from, -1), ...(window.to ? { to: day(window.to, 2) } : {}) };
+async function voiceOfWindow(
+  store: Pick<MentionStore, 'mentionStubs' | 'relevantMentionCounts'>,
+  event: EventConfig,
+  events: readonly EventConfig[],
+) {
+  const { from, to } = event.window;
+  const heartFrom = dayOf(from, 2);
+  const heartTo = to ? dayOf(to, -1) : undefined;
+  if (heartTo !== undefined && heartTo <= heartFrom) {
+    const stubs = await store.mentionStubs({ from: dayOf(from, -1), to: dayOf(to!, 2) });
+    return shareOfVoice(event, events, stubs);
+  }
+  const [inside, low, high] = await Promise.all([
+    store.relevantMentionCounts({ from: heartFrom, ...(heartTo ? { to: heartTo } : {}) }),
+    store.mentionStubs({ from: dayOf(from, -1), to: heartFrom }),
+    heartTo
+      ? store.mentionStubs({ from: heartTo, to: dayOf(to!, 2), undated: false })
+      : Promise.resolve([]),
+  ]);
+  return shareOfVoice(event, events, [...low, ...high], inside);
 }
 
 export async function gatherReport(
-  store: CoverageReader & Pick<MentionStore, 'mentionStubs'>,
+  store: CoverageReader & Pick<MentionStore, 'mentionStubs' | 'relevantMentionCounts'>,
   config: Config,
   eventId: string,
   filter?: MentionFilter,
@@ -87,11 +107,11 @@ export async function gatherReport(
   const event = findEvent(config, eventId);
   const filtered = filter !== undefined && !isEmptyFilter(filter);
   // Computed from the mentions as they are now, so the report never lags the store.
-  const [coverage, stubs] = await Promise.all([
+  const [coverage, voice] = await Promise.all([
     filtered || opts.grouped
       ? filteredCoverage(store, config, event.id, filter ?? {}, opts.grouped)
       : eventCoverage(store, config, event.id),
-    store.mentionStubs(stubRange(event.window)),
+    voiceOfWindow(store, event, config.events),
   ]);
   const audience: Record<string, number> = {};
   for (const o of config.outlets) if (o.audience !== undefined) audience[o.id] = o.audience;
@@ -105,7 +125,7 @@ export async function gatherReport(
     excluded: coverage.excluded,
     // Share of voice compares the event with the others over its window: it is not filtered
     // (the other events' mentions carry no outlet, language or review state here).
-    shareOfVoice: shareOfVoice(event, config.events, stubs),
+    shareOfVoice: voice,
     ...(filtered
       ? { filterNote: describeFilter(filter), notRelevantShown: filter.state === 'not-relevant' }
       : {}),

@@ -20,9 +20,11 @@ export function shareOfVoice(
   event: Pick<EventConfig, 'id' | 'window'>,
   events: ReadonlyArray<Pick<EventConfig, 'id' | 'name'>>,
   stubs: readonly MentionStub[],
+  /** Relevant mentions per event already known to be inside the window (counted in SQL). */
+  inside: Readonly<Record<string, number>> = {},
 ): ShareOfVoiceRow[] {
   const w = eventWindow(event);
-  const counts = new Map(events.map((e) => [e.id, 0]));
+  const counts = new Map(events.map((e) => [e.id, inside[e.id] ?? 0]));
   for (const s of stubs) {
     if (!s.relevant || !counts.has(s.eventId) || !inWindow(s.published, w)) continue;
     counts.set(s.eventId, (counts.get(s.eventId) ?? 0) + 1);

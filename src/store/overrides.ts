@@ -80,9 +80,10 @@ export async function mentionOverrides(db: Db, eventId: string): Promise<Mention
 
 export async function mentionStubs(
   db: Db,
-  published: { from?: string; to?: string } = {},
+  published: { from?: string; to?: string; undated?: boolean } = {},
 ): Promise<MentionStub[]> {
   const { from, to } = published;
+  const undated = published.undated ?? true;
   const rows = await db
     .selectFrom('mentions as m')
     .innerJoin('articles as a', 'a.id', 'm.article_id')
@@ -95,11 +96,12 @@ export async function mentionStubs(
       'a.published',
       eb.fn.coalesce('o.relevant', eb.lit(1)).as('relevant'),
     ])
-    .$if(from !== undefined || to !== undefined, (q) =>
+    .$if(from !== undefined || to !== undefined || !undated, (q) =>
       q.where((eb) =>
         eb.or([
-          eb('a.published', 'is', null),
+          ...(undated ? [eb('a.published', 'is', null)] : []),
           eb.and([
+            eb('a.published', 'is not', null),
             ...(from !== undefined ? [eb('a.published', '>=', from)] : []),
             ...(to !== undefined ? [eb('a.published', '<', to)] : []),
           ]),
@@ -115,4 +117,23 @@ export async function mentionStubs(
     published: r.published,
     relevant: Number(r.relevant) === 1,
   }));
+}
+
+export async function relevantMentionCounts(
+  db: Db,
+  published: { from: string; to?: string },
+): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('mentions as m')
+    .innerJoin('articles as a', 'a.id', 'm.article_id')
+    .leftJoin('mention_overrides as o', (j) =>
+      j.onRef('o.event_id', '=', 'm.event_id').onRef('o.article_id', '=', 'm.article_id'),
+    )
+    .select((eb) => ['m.event_id', eb.fn.countAll<number | string>().as('n')])
+    .where('a.published', '>=', published.from)
+    .$if(published.to !== undefined, (q) => q.where('a.published', '<', published.to!))
+    .where((eb) => eb(eb.fn.coalesce('o.relevant', eb.lit(1)), '=', 1))
+    .groupBy('m.event_id')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.event_id, Number(r.n)]));
 }

@@ -40,7 +40,12 @@ import {
   mentionQueryWithoutBodies,
 } from './mention-page.js';
 import { schemaStatus, type SchemaStatus } from './migrations.js';
-import { mentionOverrides, mentionStubs, overrideMention } from './overrides.js';
+import {
+  mentionOverrides,
+  mentionStubs,
+  overrideMention,
+  relevantMentionCounts,
+} from './overrides.js';
 import { toArticle, toMention } from './rows.js';
 import {
   addUser,
@@ -354,8 +359,16 @@ export class SqlStore implements Store {
     return rows.map(toMention);
   }
 
-  mentionStubs(published?: { from?: string; to?: string }): Promise<MentionStub[]> {
+  mentionStubs(published?: {
+    from?: string;
+    to?: string;
+    undated?: boolean;
+  }): Promise<MentionStub[]> {
     return mentionStubs(this.c.db, published);
+  }
+
+  relevantMentionCounts(published: { from: string; to?: string }): Promise<Record<string, number>> {
+    return relevantMentionCounts(this.c.db, published);
   }
 
   overrideMention(change: {

@@ -215,7 +215,18 @@ export interface MentionStore {
    * mentions of undated articles and of articles published on or after `from` and before `to`
    * (plain dates, compared with the stored text): share of voice asks for its window.
    */
-  mentionStubs(published?: { from?: string; to?: string }): Promise<MentionStub[]>;
+  mentionStubs(published?: {
+    from?: string;
+    to?: string;
+    /** Mentions of undated articles too (default true). */
+    undated?: boolean;
+  }): Promise<MentionStub[]>;
+  /**
+   * Per event, its relevant mentions of articles published on or after `from` and before `to`
+   * (plain dates compared with the stored text): share of voice counts the heart of a window
+   * in SQL and only its edges mention by mention.
+   */
+  relevantMentionCounts(published: { from: string; to?: string }): Promise<Record<string, number>>;
 }
 
 /** Analysts' decisions on mentions, kept apart from the crawler's data. */

@@ -247,7 +247,20 @@ describe('gatherReport with a filter', () => {
   const store = {
     mentions: async (eventId: string) => mentions.filter((m) => m.eventId === eventId),
     mentionOverrides: async (eventId: string) => overrides.filter((o) => o.eventId === eventId),
-    mentionStubs: async () => stubs,
+    // As the store reads them: by the text of the publication date, undated ones on request.
+    mentionStubs: async (p: { from?: string; to?: string; undated?: boolean } = {}) =>
+      stubs.filter((s) =>
+        s.published === null
+          ? p.undated !== false
+          : (!p.from || s.published >= p.from) && (!p.to || s.published < p.to),
+      ),
+    relevantMentionCounts: async (p: { from: string; to?: string }) => {
+      const n: Record<string, number> = {};
+      for (const s of stubs)
+        if (s.relevant && s.published && s.published >= p.from && (!p.to || s.published < p.to))
+          n[s.eventId] = (n[s.eventId] ?? 0) + 1;
+      return n;
+    },
   };
   const json = (input: Parameters<typeof renderReport>[0]) =>
     JSON.parse(renderReport(input, 'json')) as {
