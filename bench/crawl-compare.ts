@@ -16,6 +16,7 @@
 // generated pages (`generated`).
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { WORKER_NODE_FLAGS } from '../jobs/worker.js';
 import { startSimulator, type Simulator } from '../src/sim/index.js';
 import { readabilityPages } from './datasets.js';
 import { sampleTree, type TreePeak } from './proc.js';
@@ -62,6 +63,9 @@ function child(
   root: string,
   args: string[],
 ): Promise<{ json: Record<string, unknown>; tree: TreePeak }> {
+  // mediawatch's worker processes run with the flags `mediawatch` gives them (bin/mediawatch.js);
+  // the helpers of a multi-process run inherit them (bench/mediawatch-crawl.ts).
+  if (args[0] === 'dist/bench/mediawatch-crawl.js') args = [...WORKER_NODE_FLAGS, ...args];
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     const sampler = sampleTree(p.pid!);

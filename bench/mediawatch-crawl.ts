@@ -37,13 +37,24 @@ const { values } = parseArgs({
 const log = createLogger({ level: 'warn', pretty: false });
 const peakRssMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
+// Where the memory goes: process.memoryUsage() sampled every 100 ms, the peak of each part (MB).
+const memPeak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+const sampleMemory = (): void => {
+  const m = process.memoryUsage();
+  for (const k of Object.keys(memPeak) as Array<keyof typeof memPeak>) {
+    memPeak[k] = Math.max(memPeak[k], Math.round(m[k] / 2 ** 20));
+  }
+};
+setInterval(sampleMemory, 100).unref();
+
 if (values.serve !== undefined) {
   // A worker process: work until SIGTERM, then print its peak RSS.
   const { close } = await openRuntime(loadConfig(values.serve), log, { work: true });
   process.stdout.write('ready\n');
   await new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));
   await close();
-  process.stdout.write(`${JSON.stringify({ peakRssMB: peakRssMB() })}\n`);
+  sampleMemory();
+  process.stdout.write(`${JSON.stringify({ peakRssMB: peakRssMB(), memPeakMB: memPeak })}\n`);
   process.exit(0);
 }
 
@@ -82,16 +93,26 @@ writeFileSync(
   }),
 );
 
+interface HelperResult {
+  peakRssMB: number;
+  memPeakMB: typeof memPeak;
+}
+const helperMem: Array<typeof memPeak> = [];
+
 /** Starts one worker process on the config; resolves once its workers run. */
 function startWorker(): Promise<{ proc: ChildProcess; done: Promise<number | null> }> {
-  const proc = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', dir], {
+  // The same Node flags as this process (heap sizes: bench/run.ts passes none by default).
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--serve', dir];
+  const proc = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
   const done = new Promise<number | null>((resolve) =>
     proc.on('exit', () => {
       const last = out.trim().split('\n').at(-1) ?? '';
-      resolve(last.startsWith('{') ? (JSON.parse(last) as { peakRssMB: number }).peakRssMB : null);
+      const parsed = last.startsWith('{') ? (JSON.parse(last) as HelperResult) : null;
+      if (parsed) helperMem.push(parsed.memPeakMB);
+      resolve(parsed ? parsed.peakRssMB : null);
     }),
   );
   return new Promise((resolve, reject) => {
@@ -131,6 +152,8 @@ try {
   const helperRss = await Promise.all(helpers.map((h) => h.done));
   results.workersPeakRssMB = [peakRssMB(), ...helperRss];
   results.peakRssMB = Math.max(peakRssMB(), ...helperRss.map((r) => r ?? 0));
+  sampleMemory();
+  results.memPeakMB = [memPeak, ...helperMem];
   // Workers first (a job still finishing would find its keys gone), then the bench's keys.
   const redisUrl = rt.config.settings.redis.url;
   await close();

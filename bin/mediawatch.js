@@ -1,6 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --heap-growing-percent=30
 // Entry point of the `mediawatch` command: runs the compiled CLI (built by `npm ci` through
-// the `prepare` script, or by `npm run build`).
+// the `prepare` script, or by `npm run build`). The flag on the first line is the workers'
+// (WORKER_NODE_FLAGS, jobs/worker.ts: a bounded heap growth; it costs the other commands
+// nothing); `node bin/mediawatch.js` without it sets it once the workers start.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
