@@ -216,6 +216,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX mentions_event_matched ON mentions(event_id, matched_at)`,
     ],
   },
+  {
+    version: 6,
+    name: 'publication date and article indexes',
+    statements: [
+      // Share of voice and the report read mentions by their article's publication date
+      // (src/report/gather.ts), and an article's mentions by article id (the article page,
+      // ON DELETE CASCADE): neither had an index.
+      `CREATE INDEX articles_published ON articles(published)`,
+      `CREATE INDEX mentions_article ON mentions(article_id)`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
+import { LATEST_VERSION, openStore } from '../../src/store/index.js';
 import { articleInput, seedArticle } from '../helpers/articles.js';
 import { dialects, freshDatabase } from '../helpers/databases.js';
 
@@ -38,11 +38,17 @@ describe.each(await dialects())('mediawatch db on %s', (dialect) => {
       expect(runs.map((r) => [r.code, r.stderr])).toEqual(runs.map(() => [0, '']));
       // Exactly one process applied them; the nine others found nothing to apply.
       expect(
-        runs.filter((r) => r.stdout.includes('applied migrations 1, 2, 3, 4, 5')),
+        runs.filter((r) =>
+          r.stdout.includes(
+            `applied migrations ${Array.from({ length: LATEST_VERSION }, (_, i) => i + 1).join(', ')}`,
+          ),
+        ),
       ).toHaveLength(1);
       const status = await cli(['db', 'status'], db.url);
-      expect(status.stdout).toMatch(/schema +version 5 of 5, up to date/);
-      expect(status.stdout.match(/^ {2}applied /gm)).toHaveLength(5);
+      expect(status.stdout).toMatch(
+        new RegExp(`schema +version ${LATEST_VERSION} of ${LATEST_VERSION}, up to date`),
+      );
+      expect(status.stdout.match(/^ {2}applied /gm)).toHaveLength(LATEST_VERSION);
     } finally {
       await db.drop();
     }
@@ -53,12 +59,14 @@ describe.each(await dialects())('mediawatch db on %s', (dialect) => {
     try {
       await (await openStore(db.url)).close();
       await db.exec(
-        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'later', '2030-01-01')",
+        `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${LATEST_VERSION + 1}, 'later', '2030-01-01')`,
       );
       const r = await cli(['db', 'migrate'], db.url);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
-        /MW_ERR_DATABASE_NEWER: .* schema version 7, newer than this mediawatch knows \(5\)/,
+        new RegExp(
+          `MW_ERR_DATABASE_NEWER: .* schema version ${LATEST_VERSION + 1}, newer than this mediawatch knows \\(${LATEST_VERSION}\\)`,
+        ),
       );
     } finally {
       await db.drop();
