@@ -1,7 +1,6 @@
 // Opens the configured store: a file path is SQLite, a postgres:// URL is PostgreSQL; the same
 // SqlStore (Kysely) serves both. Opening migrates the schema first (serialised across
 // processes) and refuses a database newer than this code.
-import { sql } from 'kysely';
 import { connect, type Connection, type ConnectOptions } from './db.js';
 import { migrate } from './migrations.js';
 import { databaseError, withDatabaseErrors } from './errors.js';
@@ -23,13 +22,6 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
   const c = await connect(url, opts);
   try {
     if (opts.migrate !== false) await migrate(c);
-    // SQLite plans from table statistics once it has them (PostgreSQL's autovacuum keeps its
-    // own): a bounded ANALYZE where the tables changed enough, as SQLite advises at open. Without
-    // it a date range is assumed narrow, and a window spanning the whole store took twice as long.
-    if (c.dialect === 'sqlite')
-      await sql`PRAGMA analysis_limit = 400`
-        .execute(c.db)
-        .then(() => sql`PRAGMA optimize = 0x10002`.execute(c.db));
   } catch (err) {
     await c.close();
     throw databaseError(err, 'migrate');
