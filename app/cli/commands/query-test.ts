@@ -5,6 +5,7 @@ import {
   matchDocument,
   uniqueSentences,
 } from '../../../src/match/index.js';
+import { articleDocument } from '../../../src/match/article-document.js';
 import { withStore } from '../../runtime.js';
 import { loadFor } from '../context.js';
 
@@ -31,15 +32,7 @@ export function queryTestCommand(): Command {
         const articles = await store.articles(opts.since ? { since: opts.since } : {});
         let n = 0;
         for (const a of articles) {
-          const r = matchDocument(query, {
-            title: a.title ?? '',
-            lead: a.lead ?? '',
-            body: a.body ?? '',
-            url: a.url,
-            outlet: a.outletId,
-            lang: a.language ?? '',
-            authors: a.authors,
-          });
+          const r = matchDocument(query, articleDocument(a));
           if (!r) continue;
           n++;
           process.stdout.write(

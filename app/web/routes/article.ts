@@ -4,6 +4,7 @@
 // grouping, from the dashboard's summary cache) and links to the dashboards of every event it
 // is a mention of. Every text here is the outlet's: it goes through the html template only.
 import type { FastifyInstance } from 'fastify';
+import { articleDocument } from '../../../src/match/article-document.js';
 import { isMatchField, type QueryNode } from '../../../src/match/ast.js';
 import { indexDocument } from '../../../src/match/document-index.js';
 import { Evaluation } from '../../../src/match/evaluate.js';
@@ -14,48 +15,21 @@ import type { MatchDocument, MatchField, TermHit } from '../../../src/match/type
 import { accessLabel, shortTime } from '../../../src/report/format.js';
 import { safeUrl } from '../../../src/report/escape.js';
 import type { Mention } from '../../../src/summarize/types.js';
-import type { StoredArticle } from '../../../src/store/types.js';
 import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { page, sendPage } from '../layout.js';
-import { articleHref, badRequest, EVENT_ID, notFound, summaryCache } from './dashboard.js';
-
-/** `text` with the ranges (any order, overlapping) wrapped in <mark>, everything escaped. */
-export function markRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): Html {
-  const sorted = ranges
-    .map(
-      ([a, b]) =>
-        [Math.max(0, Math.min(a, text.length)), Math.max(0, Math.min(b, text.length))] as const,
-    )
-    .filter(([a, b]) => b > a)
-    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const parts: Array<Html | string> = [];
-  let at = 0;
-  for (const [a, b] of sorted) {
-    if (b <= at) continue;
-    const from = Math.max(a, at);
-    if (from > at) parts.push(text.slice(at, from));
-    parts.push(html`<mark>${text.slice(from, b)}</mark>`);
-    at = b;
-  }
-  if (at < text.length) parts.push(text.slice(at));
-  return html`${parts}`;
-}
+import {
+  badRequest,
+  markRanges,
+  notFound,
+  STORY_GROUP_COLUMNS,
+  storyMemberRow,
+  tableHead,
+} from '../views.js';
+import { EVENT_ID, summaryCache } from './dashboard.js';
 
 const rangesOf = (hits: readonly TermHit[], field: MatchField): Array<[number, number]> =>
   hits.filter((h) => h.field === field).map((h) => [h.start, h.end]);
-
-function matchDoc(a: StoredArticle): MatchDocument {
-  return {
-    title: a.title ?? '',
-    lead: a.lead ?? '',
-    body: a.body ?? '',
-    url: a.url,
-    outlet: a.outletId,
-    lang: a.language ?? '',
-    authors: a.authors,
-  };
-}
 
 interface Judged {
   node: QueryNode;
@@ -216,7 +190,7 @@ export function registerArticle(app: FastifyInstance, ctx: WebContext): void {
           const tree = parseQuery(event.query, {
             aliases: { ...catalog.config.aliases, ...event.aliases },
           });
-          judged = judge(tree, matchDoc(article));
+          judged = judge(tree, articleDocument(article));
         } catch (err) {
           rt.log.warn({ err, eventId: event.id }, 'query of the article page failed');
         }
@@ -238,13 +212,7 @@ export function registerArticle(app: FastifyInstance, ctx: WebContext): void {
           ${
             hits.length
               ? html`<table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Term</th>
-                      <th scope="col">Field</th>
-                      <th scope="col" class="num">Hits</th>
-                    </tr>
-                  </thead>
+                  ${tableHead(['Term', 'Field', ['Hits', 'num']])}
                   <tbody>
                     ${hitCounts(hits).map(
                       (h) =>
@@ -263,36 +231,9 @@ export function registerArticle(app: FastifyInstance, ctx: WebContext): void {
         const g = report.groups.find((x) => x.members.some((m) => m.row.articleId === id));
         group = g
           ? html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">Relation</th>
-                  <th scope="col">Outlet</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Published</th>
-                  <th scope="col">Title</th>
-                </tr>
-              </thead>
+              ${tableHead(STORY_GROUP_COLUMNS)}
               <tbody>
-                ${g.members.map(
-                  ({
-                    row,
-                    relation,
-                  }) => html`<tr${row.articleId === id ? html` class="current"` : ''}>
-                    <td>${relation}</td>
-                    <td>${row.outletName}</td>
-                    <td>${row.language ?? '?'}</td>
-                    <td>${shortTime(row.published)}</td>
-                    <td>
-                      ${
-                        row.articleId === id
-                          ? html`${row.title ?? '(untitled)'} (this article)`
-                          : html`<a href="${articleHref(row.articleId, event.id)}"
-                              >${row.title ?? '(untitled)'}</a
-                            >`
-                      }
-                    </td>
-                  </tr>`,
-                )}
+                ${g.members.map((m) => storyMemberRow(m, event.id, id))}
               </tbody>
             </table>`
           : html`<p>No other article of ${event.name} carries this story.</p>`;

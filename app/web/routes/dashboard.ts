@@ -10,7 +10,7 @@
 // overrides' count and latest change). A view whose state changed shows the cached summary at
 // once and recomputes it in the background ("being updated"); only the first view of a
 // filter computes while the request waits.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { CatalogEntry } from '../../../src/events/catalog.js';
 import { MwError } from '../../../src/errors.js';
 import { parseFilter, type MentionFilter, REVIEW_STATES } from '../../../src/report/filter.js';
@@ -19,37 +19,31 @@ import { refreshCoverage } from '../../../src/coverage/event-coverage.js';
 import { gatherReport } from '../../../src/report/gather.js';
 import { buildReport, type ArticleRow, type CoverageReport } from '../../../src/report/model.js';
 import { EXPORT_FORMATS } from '../../../src/report/render.js';
-import { sentencePieces } from '../../../src/report/escape.js';
 import { timelineChart } from '../../../src/report/svg-chart.js';
-import type { HitSentence } from '../../../src/match/types.js';
 import type { MentionListRow } from '../../../src/store/types.js';
 import type { CoverageSummary } from '../../../src/summarize/coverage.js';
 import type { WebContext } from '../context.js';
 import { attr, html, qs, raw, type Html } from '../html.js';
 import { can, page, sendPage } from '../layout.js';
+import {
+  articleHref,
+  badRequest,
+  markedSentence,
+  notFound,
+  pager,
+  selectField,
+  STORY_GROUP_COLUMNS,
+  storyMemberRow,
+  tableHead,
+} from '../views.js';
 
 export const EVENT_ID = /^[a-z0-9][a-z0-9-]*$/;
-
-/** A 400 answer naming the parameter (the server's error handler shows it). */
-export function badRequest(message: string): Error {
-  return Object.assign(new Error(message), { statusCode: 400 });
-}
 
 /** The catalogue entry of an event id, or null (a malformed id is never looked up). */
 export async function findEntry(ctx: WebContext, id: string): Promise<CatalogEntry | null> {
   if (!EVENT_ID.test(id) || id.length > 200) return null;
   const catalog = await ctx.catalog();
   return catalog.entries.find((e) => e.event.id === id) ?? null;
-}
-
-export function notFound(req: FastifyRequest, what: string): Html {
-  return page(req, {
-    title: 'Not found',
-    nav: 'events',
-    body: html`<h1>Not found</h1>
-      <p>${what}</p>
-      <p><a href="/">All events</a></p>`,
-  });
 }
 
 /** The filter parameters the dashboard, its paging links and the exports share. */
@@ -191,13 +185,6 @@ export function summaryCache(ctx: WebContext): SummaryCache {
 
 // ---- Rendering ----
 
-export function markedSentence(s: HitSentence): Html {
-  return html`${sentencePieces(s).map((p) => (p.hit ? html`<mark>${p.text}</mark>` : p.text))}`;
-}
-
-export const articleHref = (articleId: number, eventId: string): string =>
-  `/articles/${articleId}${qs({ event: eventId })}`;
-
 function cards(r: CoverageReport): Html {
   const t = r.totals;
   const items: Array<[string, string]> = [
@@ -257,15 +244,7 @@ function outletsTable(r: CoverageReport): Html {
   return html`<section aria-labelledby="h-outlets">
     <h2 id="h-outlets">Outlets and reach</h2>
     <table>
-      <thead>
-        <tr>
-          <th scope="col">Outlet</th>
-          <th scope="col" class="num">Articles</th>
-          <th scope="col">Languages</th>
-          <th scope="col" class="num">Audience</th>
-          <th scope="col" class="num">Reach</th>
-        </tr>
-      </thead>
+      ${tableHead(['Outlet', ['Articles', 'num'], 'Languages', ['Audience', 'num'], ['Reach', 'num']])}
       <tbody>
         ${r.outlets.map(
           (o) =>
@@ -287,32 +266,11 @@ function groupsSection(r: CoverageReport, eventId: string): Html {
   return html`<section aria-labelledby="h-groups">
     <h2 id="h-groups">Wire pickups and translations</h2>
     <table>
-      <thead>
-        <tr>
-          <th scope="col">Relation</th>
-          <th scope="col">Outlet</th>
-          <th scope="col">Language</th>
-          <th scope="col">Published</th>
-          <th scope="col">Title</th>
-        </tr>
-      </thead>
+      ${tableHead(STORY_GROUP_COLUMNS)}
       ${r.groups.slice(0, 30).map(
         (g) =>
           html`<tbody class="group">
-            ${g.members.map(
-              ({ row, relation }) =>
-                html`<tr>
-                  <td>${relation === 'original' ? html`<b>original</b>` : relation}</td>
-                  <td>${row.outletName}</td>
-                  <td>${row.language ?? '?'}</td>
-                  <td>${shortTime(row.published)}</td>
-                  <td>
-                    <a href="${articleHref(row.articleId, eventId)}"
-                      >${row.title ?? '(untitled)'}</a
-                    >
-                  </td>
-                </tr>`,
-            )}
+            ${g.members.map((m) => storyMemberRow(m, eventId))}
           </tbody>`,
       )}
     </table>
@@ -330,13 +288,7 @@ function shareSection(r: CoverageReport): Html {
     <h2 id="h-share">Share of voice</h2>
     <p class="note">Mentions of every event published within this event's window.</p>
     <table>
-      <thead>
-        <tr>
-          <th scope="col">Event</th>
-          <th scope="col" class="num">Articles</th>
-          <th scope="col" class="num">Share</th>
-        </tr>
-      </thead>
+      ${tableHead(['Event', ['Articles', 'num'], ['Share', 'num']])}
       <tbody>
         ${r.shareOfVoice.map(
           (s) => html`<tr${s.current ? html` class="current"` : ''}>
@@ -355,13 +307,7 @@ function quotesSection(r: CoverageReport): Html {
   return html`<section aria-labelledby="h-quotes">
     <h2 id="h-quotes">Quotations</h2>
     <table>
-      <thead>
-        <tr>
-          <th scope="col">Quotation</th>
-          <th scope="col">Speaker</th>
-          <th scope="col" class="num">Articles</th>
-        </tr>
-      </thead>
+      ${tableHead(['Quotation', 'Speaker', ['Articles', 'num']])}
       <tbody>
         ${r.quotes.slice(0, 10).map(
           (q) =>
@@ -404,13 +350,17 @@ interface FormOptions {
   tags: readonly string[];
 }
 
+const DAYS = [
+  ['', 'all'],
+  ['1', 'today'],
+  ['7', 'last 7 days'],
+  ['30', 'last 30 days'],
+] as const;
+
 function filterForm(o: FormOptions): Html {
   const p = o.params;
   const chosen = (k: string): string[] => [p[k] ?? []].flat();
   const one = (k: string): string => [p[k] ?? ''].flat().at(-1) ?? '';
-  const days = one('days');
-  const state = one('state');
-  const tag = one('tag');
   return html`<form
     class="filters"
     method="get"
@@ -449,31 +399,31 @@ function filterForm(o: FormOptions): Html {
       )}
     </fieldset>
     <div class="fields">
-      <label for="f-days">Days</label>
-      <select id="f-days" name="days">
-        ${[
-          ['', 'all'],
-          ['1', 'today'],
-          ['7', 'last 7 days'],
-          ['30', 'last 30 days'],
-        ].map(([v, l]) => html`<option value="${v}" ${attr('selected', days === v)}>${l}</option>`)}
-      </select>
+      ${selectField({
+        id: 'f-days',
+        name: 'days',
+        label: 'Days',
+        options: DAYS,
+        selected: (v) => one('days') === v,
+      })}
       <label for="f-from">From</label>
       <input id="f-from" type="date" name="from" value="${one('from')}" />
       <label for="f-to">To</label>
       <input id="f-to" type="date" name="to" value="${one('to')}" />
-      <label for="f-state">Review state</label>
-      <select id="f-state" name="state">
-        <option value="">any</option>
-        ${REVIEW_STATES.map(
-          (s) => html`<option value="${s}" ${attr('selected', state === s)}>${s}</option>`,
-        )}
-      </select>
-      <label for="f-tag">Tag</label>
-      <select id="f-tag" name="tag">
-        <option value="">any</option>
-        ${o.tags.map((t) => html`<option value="${t}" ${attr('selected', tag === t)}>${t}</option>`)}
-      </select>
+      ${selectField({
+        id: 'f-state',
+        name: 'state',
+        label: 'Review state',
+        options: [['', 'any'], ...REVIEW_STATES.map((s) => [s, s] as const)],
+        selected: (v) => v !== '' && one('state') === v,
+      })}
+      ${selectField({
+        id: 'f-tag',
+        name: 'tag',
+        label: 'Tag',
+        options: [['', 'any'], ...o.tags.map((t) => [t, t] as const)],
+        selected: (v) => v !== '' && one('tag') === v,
+      })}
       <label for="f-text">Title contains</label>
       <input id="f-text" type="search" name="text" value="${one('text')}" />
     </div>
@@ -580,28 +530,14 @@ export function registerDashboard(app: FastifyInstance, ctx: WebContext): void {
           ${
             list.rows.length > 0
               ? html`<table class="mentions">
-                  <thead>
-                    <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Outlet</th>
-                      <th scope="col">Title</th>
-                      <th scope="col">Language</th>
-                      <th scope="col">Summary</th>
-                      <th scope="col">Hit sentences</th>
-                      <th scope="col">Review</th>
-                    </tr>
-                  </thead>
+                  ${tableHead(['Date', 'Outlet', 'Title', 'Language', 'Summary', 'Hit sentences', 'Review'])}
                   <tbody>
                     ${list.rows.map((r) => mentionRow(r, event.id, (id) => names.get(id) ?? id))}
                   </tbody>
                 </table>`
               : ''
           }
-          <nav class="pager" aria-label="Pages">
-            ${pageNo > 1 ? html`<a href="${link(pageNo - 1)}" rel="prev">Previous page</a>` : ''}
-            <span>Page ${pageNo} of ${pages}</span>
-            ${pageNo < pages ? html`<a href="${link(pageNo + 1)}" rel="next">Next page</a>` : ''}
-          </nav>
+          ${pager(pageNo, pages, link)}
         </section>`;
       return sendPage(reply, 200, page(req, { title: event.name, nav: 'events', body }));
     },

@@ -19,11 +19,10 @@ import {
   type CompiledQuery,
   type QueryNode,
 } from '../../../src/match/index.js';
-import type { HitSentence } from '../../../src/match/types.js';
-import { sentencePieces } from '../../../src/report/escape.js';
 import type { WebContext } from '../context.js';
 import { attr, html, type Html } from '../html.js';
 import { can, csrfField, page, sendPage } from '../layout.js';
+import { markedSentence, tableHead } from '../views.js';
 
 /** Ids the app's own routes use under /events/: no event may take them. */
 const RESERVED_IDS = new Set(['new', 'check', 'preview']);
@@ -281,10 +280,6 @@ function checkFragment(check: QueryCheck | null): Html {
 
 // ---- The preview ----
 
-function markedSentence(s: HitSentence): Html {
-  return html`${sentencePieces(s).map((p) => (p.hit ? html`<mark>${p.text}</mark>` : p.text))}`;
-}
-
 /** YYYY-MM-DD shifted by `days` (the store's bounds are widened, the window decides). */
 function shiftDay(date: string, days: number): string {
   const t = new Date(`${date.slice(0, 10)}T00:00:00Z`);
@@ -504,6 +499,20 @@ export function registerEvents(app: FastifyInstance, ctx: WebContext): void {
     return catalog.invalid.some((i) => i.id === id) || (await storedAppEvent(id)) ? 'app' : null;
   }
 
+  /**
+   * The stored app event a path names, or the answer sent instead: 400 for a malformed id or
+   * an event of config/events/ (`todo`: what to do in its file), 404 for no event.
+   */
+  async function appEventAt(reply: FastifyReply, id: string | null, todo: string) {
+    if (!id || !validId(id))
+      return { sent: badRequest(reply, 'id: lower-case letters, digits and dashes') };
+    const stored = await storedAppEvent(id);
+    if (stored) return { stored };
+    if ((await usedBy(id)) === 'config')
+      return { sent: badRequest(reply, `event "${id}" comes from config/events/: ${todo}`) };
+    return { sent: reply.callNotFound() };
+  }
+
   async function changed(): Promise<void> {
     await ctx.eventsChanged();
     // This process's workers at once; others within a few seconds (jobs/events-sync.ts).
@@ -561,18 +570,16 @@ export function registerEvents(app: FastifyInstance, ctx: WebContext): void {
               <caption class="sr-only">
                 Events, their coverage and what is new since your last visit
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Window</th>
-                  <th scope="col">Languages</th>
-                  <th scope="col">Source</th>
-                  <th scope="col" class="num">Mentions</th>
-                  <th scope="col" class="num">Not reviewed</th>
-                  <th scope="col" class="num">New since your last visit</th>
-                  <th scope="col">Open</th>
-                </tr>
-              </thead>
+              ${tableHead([
+                'Event',
+                'Window',
+                'Languages',
+                'Source',
+                ['Mentions', 'num'],
+                ['Not reviewed', 'num'],
+                ['New since your last visit', 'num'],
+                'Open',
+              ])}
               <tbody>
                 ${rows}
               </tbody>
@@ -618,17 +625,9 @@ export function registerEvents(app: FastifyInstance, ctx: WebContext): void {
     { config: { access: 'analyst' } },
     async (req, reply) => {
       const { id } = req.params;
-      if (!validId(id)) return badRequest(reply, 'id: lower-case letters, digits and dashes');
-      const stored = await storedAppEvent(id);
-      if (!stored) {
-        const catalog = await ctx.catalog();
-        if (catalog.entries.some((e) => e.event.id === id && e.source === 'config'))
-          return badRequest(
-            reply,
-            `event "${id}" comes from config/events/: edit its file there (read-only in the app)`,
-          );
-        return reply.callNotFound();
-      }
+      const found = await appEventAt(reply, id, 'edit its file there (read-only in the app)');
+      if ('sent' in found) return found.sent;
+      const stored = found.stored;
       const parsed = eventSchema.safeParse(stored.definition);
       const values = parsed.success ? valuesOf(parsed.data) : valuesOfStored(id, stored.definition);
       return sendForm(req, reply, 200, {
@@ -649,19 +648,10 @@ export function registerEvents(app: FastifyInstance, ctx: WebContext): void {
     const values = formValues(req.body);
     let kept: Record<string, unknown> = {};
     if (mode === 'edit') {
-      if (!pathId || !validId(pathId))
-        return badRequest(reply, 'id: lower-case letters, digits and dashes');
-      const stored = await storedAppEvent(pathId);
-      if (!stored) {
-        if ((await usedBy(pathId)) === 'config')
-          return badRequest(
-            reply,
-            `event "${pathId}" comes from config/events/: edit its file there`,
-          );
-        return reply.callNotFound();
-      }
-      values.id = pathId;
-      const d = stored.definition;
+      const found = await appEventAt(reply, pathId, 'edit its file there');
+      if ('sent' in found) return found.sent;
+      values.id = pathId!;
+      const d = found.stored.definition;
       if (d && typeof d === 'object') {
         const { aliases, alerts } = d as Record<string, unknown>;
         kept = { ...(aliases ? { aliases } : {}), ...(alerts ? { alerts } : {}) };
@@ -716,16 +706,9 @@ export function registerEvents(app: FastifyInstance, ctx: WebContext): void {
     { config: { access: 'analyst' } },
     async (req, reply) => {
       const { id } = req.params;
-      if (!validId(id)) return badRequest(reply, 'id: lower-case letters, digits and dashes');
-      const stored = await storedAppEvent(id);
-      if (!stored) {
-        if ((await usedBy(id)) === 'config')
-          return badRequest(
-            reply,
-            `event "${id}" comes from config/events/: remove its file there`,
-          );
-        return reply.callNotFound();
-      }
+      const found = await appEventAt(reply, id, 'remove its file there');
+      if ('sent' in found) return found.sent;
+      const stored = found.stored;
       await rt.store.deleteAppEvent(id);
       const at = rt.now().toISOString();
       await rt.store.audit({

@@ -10,7 +10,8 @@ import { EXPORT_FORMATS, exportReport, type ExportFormat } from '../../../src/re
 import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { can, csrfField, page, sendPage } from '../layout.js';
-import { badRequest, findEntry, notFound, requestFilter, storedSummary } from './dashboard.js';
+import { badRequest, notFound, tableHead } from '../views.js';
+import { findEntry, requestFilter, storedSummary } from './dashboard.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -119,16 +120,7 @@ async function alertsPage(
       ${
         deliveries.length
           ? html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">Article</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" class="num">Attempts</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Last error</th>
-                </tr>
-              </thead>
+              ${tableHead(['Article', 'Channel', 'Status', ['Attempts', 'num'], 'Sent', 'Last error'])}
               <tbody>
                 ${deliveries.map(
                   (d) =>

@@ -11,7 +11,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { reviewMentions } from '../../../src/coverage/review.js';
 import { MwError } from '../../../src/errors.js';
-import type { HitSentence } from '../../../src/match/types.js';
 import { parseFilter, REVIEW_STATES } from '../../../src/report/filter.js';
 import type {
   MentionFilter,
@@ -21,8 +20,9 @@ import type {
 } from '../../../src/store/index.js';
 import type { Mention, MentionOverride } from '../../../src/summarize/types.js';
 import type { WebContext } from '../context.js';
-import { attr, html, qs, type Html } from '../html.js';
+import { html, qs, type Html } from '../html.js';
 import { can, csrfField, page, sendPage } from '../layout.js';
+import { articleHref, markedSentence, pager, selectField, tableHead } from '../views.js';
 
 /** The most mentions one bulk action may change. */
 export const MAX_BULK = 500;
@@ -100,22 +100,6 @@ function reviewUrl(eventId: string, params: Record<string, string | string[]>): 
   return `/events/${encodeURIComponent(eventId)}/review${qs(params)}`;
 }
 
-/** A sentence with its matched terms in <mark> (ranges clamped, in order, never overlapping). */
-export function markedSentence(s: HitSentence): Html {
-  const parts: Html[] = [];
-  let at = 0;
-  const marks = [...s.marks].sort((a, b) => a[0] - b[0]);
-  for (const [from, to] of marks) {
-    const start = Math.max(at, Math.min(from, s.text.length));
-    const end = Math.max(start, Math.min(to, s.text.length));
-    if (end === start) continue;
-    parts.push(html`${s.text.slice(at, start)}<mark>${s.text.slice(start, end)}</mark>`);
-    at = end;
-  }
-  parts.push(html`${s.text.slice(at)}`);
-  return html`${parts}`;
-}
-
 const shownDate = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
 /** A list row from a mention and its override (after an action, for the row htmx swaps in). */
@@ -179,7 +163,6 @@ function decisionBadges(r: MentionListRow): Html {
 function renderRow(c: RowContext, r: MentionListRow): Html {
   const title = r.title ?? r.url;
   const id = r.articleId;
-  const articleHref = `/articles/${id}${qs({ event: c.eventId })}`;
   const date = r.published ?? r.matchedAt;
   const tags = r.tags.length
     ? html`<ul class="tag-list" aria-label="Tags">
@@ -297,7 +280,7 @@ function renderRow(c: RowContext, r: MentionListRow): Html {
     </td>
     <td>${c.outletNames.get(r.outletId) ?? r.outletId}</td>
     <td class="mention">
-      <a href="${articleHref}" data-key="o">${title}</a>
+      <a href="${articleHref(id, c.eventId)}" data-key="o">${title}</a>
       ${r.summary ? html`<p class="summary">${r.summary}</p>` : ''}
       ${
         r.sentences.length
@@ -359,12 +342,7 @@ function legend(analyst: boolean): Html {
     <dialog id="review-help" aria-labelledby="review-help-h">
       <h2 id="review-help-h">Keyboard shortcuts</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Does</th>
-          </tr>
-        </thead>
+        ${tableHead(['Key', 'Does'])}
         <tbody>
           ${list.map(
             (s) =>
@@ -396,37 +374,31 @@ function filterForm(
     aria-label="Filters"
   >
     <div>
-      <label for="f-state">Review state</label>
-      <select id="f-state" name="state">
-        ${(Object.keys(STATE_LABELS) as StateChoice[]).map(
-          (s) =>
-            html`<option value="${s}" ${attr('selected', view.state === s)}>
-              ${STATE_LABELS[s]}
-            </option>`,
-        )}
-      </select>
+      ${selectField({
+        id: 'f-state',
+        name: 'state',
+        label: 'Review state',
+        options: (Object.keys(STATE_LABELS) as StateChoice[]).map((k) => [k, STATE_LABELS[k]]),
+        selected: (v) => view.state === v,
+      })}
     </div>
     <div>
-      <label for="f-outlet">Outlet</label>
-      <select id="f-outlet" name="outlet">
-        <option value="">All outlets</option>
-        ${outlets.map(
-          (o) =>
-            html`<option value="${o.id}" ${attr('selected', chosen(f.outletIds, o.id))}>
-              ${o.name}
-            </option>`,
-        )}
-      </select>
+      ${selectField({
+        id: 'f-outlet',
+        name: 'outlet',
+        label: 'Outlet',
+        options: [['', 'All outlets'], ...outlets.map((o) => [o.id, o.name] as const)],
+        selected: (v) => chosen(f.outletIds, v),
+      })}
     </div>
     <div>
-      <label for="f-language">Language</label>
-      <select id="f-language" name="language">
-        <option value="">All languages</option>
-        ${languages.map(
-          (l) =>
-            html`<option value="${l}" ${attr('selected', chosen(f.languages, l))}>${l}</option>`,
-        )}
-      </select>
+      ${selectField({
+        id: 'f-language',
+        name: 'language',
+        label: 'Language',
+        options: [['', 'All languages'], ...languages.map((l) => [l, l] as const)],
+        selected: (v) => chosen(f.languages, v),
+      })}
     </div>
     <div>
       <label for="f-from">From</label
@@ -436,13 +408,13 @@ function filterForm(
       <label for="f-to">To</label><input id="f-to" name="to" type="date" value="${f.to ?? ''}" />
     </div>
     <div>
-      <label for="f-tag">Tag</label>
-      <select id="f-tag" name="tag">
-        <option value="">Any tag</option>
-        ${tags.map(
-          (t) => html`<option value="${t}" ${attr('selected', f.tag === t)}>${t}</option>`,
-        )}
-      </select>
+      ${selectField({
+        id: 'f-tag',
+        name: 'tag',
+        label: 'Tag',
+        options: [['', 'Any tag'], ...tags.map((t) => [t, t] as const)],
+        selected: (v) => v !== '' && f.tag === v,
+      })}
     </div>
     <div>
       <label for="f-text">Title contains</label
@@ -668,15 +640,7 @@ export function registerReview(app: FastifyInstance, ctx: WebContext): void {
                   </tbody>
                 </table>`
         }
-        ${
-          pages > 1
-            ? html`<nav class="pager" aria-label="Pages">
-                ${view.pageNo > 1 ? html`<a href="${pageLink(view.pageNo - 1)}" rel="prev">Previous</a>` : ''}
-                <span>Page ${view.pageNo} of ${pages}</span>
-                ${view.pageNo < pages ? html`<a href="${pageLink(view.pageNo + 1)}" rel="next">Next</a>` : ''}
-              </nav>`
-            : ''
-        }`;
+        ${pages > 1 ? pager(view.pageNo, pages, pageLink) : ''}`;
       return sendPage(
         reply,
         200,

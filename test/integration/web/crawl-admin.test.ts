@@ -4,21 +4,10 @@
 // admin starts a crawl of one outlet (a new crawl run, audited) while an analyst's forged request
 // is refused; bull-board is for admins only; an admin adds a user who signs in, removes them and
 // their session ends; the audit log lists it all.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { signIn, webEnv, type WebEnv } from '../../helpers/web.js';
-
-async function csrfOf(page: Page): Promise<string> {
-  const headers = await page.locator('body').getAttribute('hx-headers');
-  return (JSON.parse(headers ?? '{}') as Record<string, string>)['x-csrf-token'] ?? '';
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
+import { csrfOf, expectNoAxeViolations, signIn, webEnv, type WebEnv } from '../../helpers/web.js';
 
 describeWithChromium('the crawl, bull-board and the admin screens', () => {
   let web: WebEnv;

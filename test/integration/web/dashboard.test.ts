@@ -2,21 +2,15 @@
 // components: the simulator crawled by the workers, the web app, Redis, SQLite and Chromium.
 // Totals and charts, filtering by outlet, paging, the article page's marked body and original
 // link, and hostile titles shown as text on both pages.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedArticle, articleInput } from '../../helpers/articles.js';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { webEnv, type WebEnv } from '../../helpers/web.js';
+import { expectNoAxeViolations, type WebEnv, webEnv } from '../../helpers/web.js';
 
 const EVENT = 'vilvoorde-2024';
 const HOSTILE = `<script>window.__x=1</script>"><img src=x onerror=window.__y=1>`;
 const PAGE_SIZE = 10;
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
 
 /** Stores an article that mentions EVENT, with one body hit on "Vilvoorde". */
 async function seedMention(web: WebEnv, n: number, title: string, outletId = 'rtl') {

@@ -4,25 +4,14 @@
 // the query as the analyst types and previews it over the stored articles; a viewer cannot
 // edit; an app event saved by another process reaches this one's workers (jobs/events-sync.ts).
 // The tests run in order: the first crawl stores the articles the preview reads.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { articleInput, seedArticle } from '../../helpers/articles.js';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { webEnv, type WebEnv } from '../../helpers/web.js';
+import { csrfOf, expectNoAxeViolations, type WebEnv, webEnv } from '../../helpers/web.js';
 
 /** A simulator story (src/sim/content/unrelated.ts, lalibre, French) no config event matches. */
 const STANDARD_TITLE = 'Pro League : le Standard arrache le nul à Sclessin';
-
-async function csrfOf(page: Page): Promise<string> {
-  const headers = await page.locator('body').getAttribute('hx-headers');
-  return (JSON.parse(headers ?? '{}') as Record<string, string>)['x-csrf-token'] ?? '';
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
 
 async function fillEvent(
   page: Page,
@@ -106,8 +95,9 @@ describeWithChromium('events: list and editor', () => {
 
     await query.click();
     await page.keyboard.type('Standard AND (Sclessin');
-    await check.getByText('MW_ERR_QUERY_SYNTAX').waitFor();
-    expect(await check.locator('.query-where').innerText()).toContain('Column 23');
+    // A check of a shorter prefix may answer first when typing pauses: wait for the last one.
+    await check.locator('.query-where', { hasText: 'Column 23' }).waitFor();
+    expect(await check.getByText('MW_ERR_QUERY_SYNTAX').count()).toBe(1);
     // The caret line sits under column 23 of the query as typed.
     const caret = (await check.locator('pre').textContent()) ?? '';
     expect(caret.split('\n').slice(0, 2)).toEqual([
@@ -196,28 +186,15 @@ describeWithChromium('events: list and editor', () => {
 
   it('an app event saved by another process reaches the workers; an invalid one is listed', async () => {
     // As another app process would: straight into the store, no call into this runtime.
-    await web.rt.store.saveAppEvent({
-      id: 'from-elsewhere',
-      definition: {
-        id: 'from-elsewhere',
-        name: 'Saved elsewhere',
-        window: { from: '2024-01-01' },
-        query: 'Eurostar',
-      },
-      actor: 'other@example.test',
-      at: new Date().toISOString(),
-    });
-    await web.rt.store.saveAppEvent({
-      id: 'broken',
-      definition: {
-        id: 'broken',
-        name: 'Broken',
-        window: { from: '2024-01-01' },
-        query: 'a AND (',
-      },
-      actor: 'other@example.test',
-      at: new Date().toISOString(),
-    });
+    const saveElsewhere = (id: string, name: string, query: string) =>
+      web.rt.store.saveAppEvent({
+        id,
+        definition: { id, name, window: { from: '2024-01-01' }, query },
+        actor: 'other@example.test',
+        at: new Date().toISOString(),
+      });
+    await saveElsewhere('from-elsewhere', 'Saved elsewhere', 'Eurostar');
+    await saveElsewhere('broken', 'Broken', 'a AND (');
     await expect
       .poll(() => web.rt.events.map((e) => e.event.id), { timeout: 15_000 })
       .toContain('from-elsewhere');

@@ -4,13 +4,12 @@
 // that looks like a formula is neutralised; alerts are edited for an app event by an analyst
 // and refused to a viewer.
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { articleInput, seedArticle } from '../../helpers/articles.js';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { webEnv, type WebEnv } from '../../helpers/web.js';
+import { csrfOf, expectNoAxeViolations, type WebEnv, webEnv } from '../../helpers/web.js';
 
 const EVENT = 'vilvoorde-2024';
 const FORMULA = '=HYPERLINK("https://evil.example","click")';
@@ -53,11 +52,6 @@ async function download(page: Page, linkName: string): Promise<{ name: string; b
   ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
-}
-
-async function csrfOf(page: Page): Promise<string> {
-  const headers = await page.locator('body').getAttribute('hx-headers');
-  return (JSON.parse(headers ?? '{}') as Record<string, string>)['x-csrf-token'] ?? '';
 }
 
 describeWithChromium('exports and alert settings', () => {
@@ -184,8 +178,7 @@ describeWithChromium('exports and alert settings', () => {
 
     const analyst = await web.signedIn('analyst');
     await analyst.goto(`${web.url}/events/app-alerts/alerts`);
-    const axe = await new AxeBuilder({ page: analyst }).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await expectNoAxeViolations(analyst);
     await analyst.getByLabel('Mode').selectOption('daily');
     await analyst.getByLabel('Webhook URL').fill('https://hooks.example/services/T0/B0/x');
     await analyst.getByLabel('E-mail to (comma-separated)').fill('a@example.test, b@example.test');

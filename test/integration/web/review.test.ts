@@ -2,11 +2,10 @@
 // simulator crawled by the workers, the web app, Redis, SQLite and Chromium. An analyst reviews
 // by keyboard only and in bulk; a viewer looks but cannot act (a forged POST is refused); a POST
 // without a CSRF token is refused; decisions survive a recrawl.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { signIn, webEnv, type WebEnv } from '../../helpers/web.js';
+import { csrfOf, expectNoAxeViolations, signIn, webEnv, type WebEnv } from '../../helpers/web.js';
 
 const EVENT = 'vilvoorde-2024';
 const QUEUE = `/events/${EVENT}/review`;
@@ -16,16 +15,6 @@ async function rowIds(page: Page): Promise<number[]> {
     .locator('table.review tbody tr[data-article]')
     .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-article'))));
   return ids;
-}
-
-async function csrfOf(page: Page): Promise<string> {
-  const headers = await page.locator('body').getAttribute('hx-headers');
-  return (JSON.parse(headers ?? '{}') as Record<string, string>)['x-csrf-token'] ?? '';
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 
 describeWithChromium('review queue', () => {
