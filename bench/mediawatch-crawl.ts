@@ -6,7 +6,7 @@
 // `mediawatch worker` runs on several cores; the outlet's rateLimit.maxConcurrent keeps the
 // requests in flight at --concurrency in total, whatever the number of processes.
 // Usage: node dist/bench/mediawatch-crawl.js --origin URL [--pages N] [--concurrency C]
-//          [--fetch http|browser] [--workers W] [--browser-pages P]
+//          [--fetch http|browser] [--workers W] [--browser-pages P] [--extract-threads T]
 //        node dist/bench/mediawatch-crawl.js --serve CONFIG_DIR   (a worker process)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     fetch: { type: 'string', default: 'http' },
     workers: { type: 'string', default: '1' },
     'browser-pages': { type: 'string', default: '4' },
+    'extract-threads': { type: 'string', default: '0' },
     serve: { type: 'string' },
   },
 });
@@ -73,7 +74,10 @@ writeFileSync(
   stringify({
     redis: { prefix: `mw-bench-${process.pid}` },
     database: { url: join(dir, 'bench.db') },
-    worker: { concurrency: { discover: 1, article: concurrency, summarize: 1 } },
+    worker: {
+      concurrency: { discover: 1, article: concurrency, summarize: 1 },
+      extractThreads: Number(values['extract-threads']),
+    },
     browser: { pages: Number(values['browser-pages']) },
     // The simulator is on loopback: only its own host may resolve to a private address.
     network: { allowPrivateHosts: [new URL(origin).hostname] },

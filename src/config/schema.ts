@@ -98,6 +98,11 @@ export const settingsSchema = z
           })
           .strict()
           .prefault({}),
+        /**
+         * Worker threads that decode, parse and extract fetched pages (src/crawl/extract-pool.ts);
+         * 0: on the article jobs' thread.
+         */
+        extractThreads: z.number().int().min(0).max(16).default(0),
         attempts: z.number().int().min(1).max(20).default(3),
         backoffMs: z.number().int().min(0).default(2_000),
         /** SIGTERM/SIGINT: active jobs get this long to finish, then the workers close hard. */

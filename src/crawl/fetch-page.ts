@@ -6,17 +6,12 @@ import type { OutletConfig } from '../config/schema.js';
 import { MwError } from '../errors.js';
 import { httpStatusError } from '../fetch/http-errors.js';
 import { inScope, offSiteError, outletScope } from '../fetch/scope.js';
-import {
-  applySelectors,
-  decodeHtmlBytes,
-  extractArticle,
-  hasArticleBody,
-} from '../extract/index.js';
-import { parseHtml } from '../html/parse.js';
+import { hasArticleBody } from '../extract/index.js';
 import { CONSENT_PLATFORMS } from '../config/consent-platforms.js';
 import type { Validators } from '../store/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import type { Logger } from '../log.js';
+import { extractBytes, extractHtml } from './extract-page.js';
 import type { NetServices } from './services.js';
 
 export interface FetchedArticle {
@@ -38,17 +33,16 @@ export interface NotModified {
 export type FetchDeps = Pick<
   NetServices,
   'http' | 'browser' | 'limiter' | 'slots' | 'robots' | 'timings'
-> & { log: Logger };
+> & { log: Logger } & Partial<Pick<NetServices, 'extract'>>;
 
 const BROWSER_LATENCY_MS = 200;
 const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)/i;
 
-/** Parses once, extracts, then applies the outlet's own selectors if it has any. */
-function extractPage(html: string, url: string, outlet: OutletConfig): ExtractedArticle {
-  const doc = parseHtml(html);
-  const article = extractArticle(doc, url, { languages: [...outlet.languages] });
-  return applySelectors(doc, article, outlet.selectors);
-}
+/** What extraction reads of the outlet. */
+const extractOutlet = (outlet: OutletConfig) => ({
+  languages: [...outlet.languages],
+  selectors: outlet.selectors,
+});
 
 export async function fetchArticle(
   s: FetchDeps,
@@ -91,8 +85,11 @@ export async function fetchArticle(
         `${res.finalUrl} is ${res.contentType}, not an HTML page`,
       );
     }
+    // Decoded, parsed and extracted once, on a thread of the extract pool when there is one.
     const article = await s.timings.time('extract', () =>
-      extractPage(decodeHtmlBytes(res.body, res.contentType).html, res.finalUrl, outlet),
+      s.extract
+        ? s.extract.extract(res.body, res.contentType, res.finalUrl, extractOutlet(outlet))
+        : extractBytes(res.body, res.contentType, res.finalUrl, extractOutlet(outlet)),
     );
     // A consent gate is what the outlet's recipe is for; a paywall is never worked around.
     const browserMayHelp =
@@ -119,7 +116,7 @@ export async function fetchArticle(
     throw httpStatusError(rendered.status, rendered.finalUrl, rendered.retryAfter, Date.now());
   }
   const article = await s.timings.time('extract', () =>
-    extractPage(rendered.html, rendered.finalUrl, outlet),
+    extractHtml(rendered.html, rendered.finalUrl, extractOutlet(outlet)),
   );
   return { mode: 'browser', finalUrl: rendered.finalUrl, article, etag, lastModified };
 }

@@ -9,6 +9,7 @@ import { BrowserPool } from '../fetch/browser.js';
 import { HttpClient } from '../fetch/http.js';
 import { HostSlots } from '../politeness/host-slots.js';
 import { RateLimiter } from '../politeness/rate-limiter.js';
+import { ExtractPool } from './extract-pool.js';
 import { RobotsCache } from './robots-cache.js';
 import { StageTimings } from './timings.js';
 import { hostKey } from '../url/canonical.js';
@@ -22,6 +23,8 @@ export interface NetServices {
   slots: HostSlots;
   robots: RobotsCache;
   timings: StageTimings;
+  /** Threads that decode, parse and extract pages (settings worker.extractThreads; 0: none). */
+  extract: ExtractPool;
 }
 
 export function createNetServices(config: Config, deps: { redis: Redis }): NetServices {
@@ -48,12 +51,14 @@ export function createNetServices(config: Config, deps: { redis: Redis }): NetSe
     (host) => limitsByHost.get(host)?.maxConcurrent ?? 2,
     settings.politeness.hostLeaseMs,
   );
-  return { http, browser, limiter, slots, robots, timings: new StageTimings() };
+  const extract = new ExtractPool(settings.worker.extractThreads);
+  return { http, browser, limiter, slots, robots, timings: new StageTimings(), extract };
 }
 
 export async function closeNetServices(n: NetServices): Promise<void> {
   await n.browser.close();
   await n.http.close();
+  await n.extract.close();
 }
 
 export function outletFor(config: Config, id: string): OutletConfig | undefined {

@@ -1,0 +1,29 @@
+// One fetched page's bytes to an article: decode once, parse once, extract, then the outlet's
+// own selectors. Pure; run on the job's thread or on a thread of the extract pool
+// (./extract-pool.ts, ./extract-worker.ts).
+import { applySelectors, decodeHtmlBytes, extractArticle } from '../extract/index.js';
+import type { OutletSelectors } from '../extract/selectors.js';
+import type { ExtractedArticle, Lang } from '../extract/types.js';
+import { parseHtml } from '../html/parse.js';
+
+/** What extraction needs of an outlet (plain data: it crosses to a worker thread). */
+export interface ExtractOutlet {
+  languages: Lang[];
+  selectors?: OutletSelectors | undefined;
+}
+
+/** Parses once, extracts, then applies the outlet's own selectors if it has any. */
+export function extractHtml(html: string, url: string, outlet: ExtractOutlet): ExtractedArticle {
+  const doc = parseHtml(html);
+  const article = extractArticle(doc, url, { languages: outlet.languages });
+  return applySelectors(doc, article, outlet.selectors);
+}
+
+export function extractBytes(
+  body: Uint8Array,
+  contentType: string | null,
+  url: string,
+  outlet: ExtractOutlet,
+): ExtractedArticle {
+  return extractHtml(decodeHtmlBytes(body, contentType).html, url, outlet);
+}

@@ -1,0 +1,104 @@
+// Decoding, parsing and extracting pages on worker threads (settings worker.extractThreads):
+// the page's bytes are transferred to a thread (not copied), the article comes back. The job
+// awaits its article as it awaited the inline call, so the order of its effects is unchanged.
+// With no threads (the default), or where the compiled worker script is missing (the
+// TypeScript sources under test), the page is extracted on the job's thread.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { MwError, type ErrorCode } from '../errors.js';
+import type { ExtractedArticle } from '../extract/types.js';
+import { extractBytes, type ExtractOutlet } from './extract-page.js';
+
+interface Pending {
+  resolve: (a: ExtractedArticle) => void;
+  reject: (e: Error) => void;
+}
+
+interface Reply {
+  id: number;
+  article?: ExtractedArticle;
+  error?: string;
+  code?: ErrorCode;
+}
+
+interface Thread {
+  worker: Worker;
+  busy: number;
+}
+
+export class ExtractPool {
+  private readonly threads: Thread[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    const script = new URL('./extract-worker.js', import.meta.url);
+    if (size <= 0 || !existsSync(fileURLToPath(script))) return;
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script);
+      const thread: Thread = { worker, busy: 0 };
+      worker.on('message', (m: Reply) => {
+        thread.busy--;
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (!p) return;
+        if (m.article) p.resolve(m.article);
+        else p.reject(m.code ? new MwError(m.code, m.error ?? '') : new Error(m.error));
+      });
+      worker.on('error', (err) => {
+        // A thread that died takes no more pages: the job's thread extracts them.
+        const at = this.threads.indexOf(thread);
+        if (at >= 0) this.threads.splice(at, 1);
+        for (const [id, p] of this.pending) {
+          p.reject(err);
+          this.pending.delete(id);
+        }
+      });
+      worker.unref();
+      this.threads.push(thread);
+    }
+  }
+
+  get size(): number {
+    return this.threads.length;
+  }
+
+  extract(
+    body: Uint8Array,
+    contentType: string | null,
+    url: string,
+    outlet: ExtractOutlet,
+  ): Promise<ExtractedArticle> | ExtractedArticle {
+    const thread = this.threads.reduce<Thread | undefined>(
+      (best, t) => (!best || t.busy < best.busy ? t : best),
+      undefined,
+    );
+    if (!thread) return extractBytes(body, contentType, url, outlet);
+    // Only a buffer that owns its whole ArrayBuffer can be transferred (pooled ones are copied).
+    const own =
+      body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
+        ? body
+        : new Uint8Array(body);
+    const id = this.nextId++;
+    thread.busy++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      thread.worker.postMessage(
+        {
+          id,
+          body: own,
+          contentType,
+          url,
+          outlet: { languages: outlet.languages, selectors: outlet.selectors },
+        },
+        [own.buffer as ArrayBuffer],
+      );
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    this.threads.length = 0;
+  }
+}
