@@ -121,3 +121,18 @@ export function notFound(req: FastifyRequest, what: string): Html {
       <p><a href="/">All events</a></p>`,
   });
 }
+
+/** One checkbox per [value, label] option, all named `name`, those `checked` says ticked. */
+export function checkboxes(
+  name: string,
+  options: ReadonlyArray<readonly [string, string]>,
+  checked: (value: string) => boolean,
+): Html {
+  return html`${options.map(
+    ([v, l]) =>
+      html`<label class="check"
+        ><input type="checkbox" name="${name}" value="${v}" ${attr('checked', checked(v))} />
+        ${l}</label
+      >`,
+  )}`;
+}

@@ -9,7 +9,7 @@
 //   await web.close();
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
 import { startWebServer, type WebServer } from '../../app/web/server.js';
 import { hashPassword } from '../../app/web/passwords.js';
@@ -131,4 +131,21 @@ export async function webEnv(
     await env.close();
     throw err;
   }
+}
+
+/**
+ * The web environment of a test file: started before its first test (webEnv(opts)) and closed
+ * after its last. The object returned is filled in when it has started.
+ */
+export function useWebEnv(opts: Parameters<typeof webEnv>[0] = {}): WebEnv {
+  const web = {} as WebEnv;
+  let started: WebEnv | undefined;
+  beforeAll(async () => {
+    started = await webEnv(opts);
+    Object.assign(web, started);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return web;
 }

@@ -13,6 +13,7 @@ import type { Role, User } from '../../../src/store/index.js';
 import type { WebContext } from '../context.js';
 import { html, qs, type Html } from '../html.js';
 import { csrfField, page, sendPage } from '../layout.js';
+import { tableHead } from '../views.js';
 import {
   generatePassword,
   hashPassword,
@@ -190,16 +191,7 @@ export function registerAdmin(app: FastifyInstance, ctx: WebContext): void {
         <caption>
           ${users.length} accounts
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Locked until</th>
-            <th scope="col">Password</th>
-            <th scope="col">Remove</th>
-          </tr>
-        </thead>
+        ${tableHead(['E-mail', 'Role', 'Last sign-in', 'Locked until', 'Password', 'Remove'])}
         <tbody>
           ${users.map((u) => userRow(req, u, now))}
         </tbody>
@@ -378,15 +370,7 @@ export function registerAdmin(app: FastifyInstance, ctx: WebContext): void {
                 The newest ${entries.length}
                 entries${target ? html` with a target starting with “${target}”` : ''}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Detail</th>
-                </tr>
-              </thead>
+              ${tableHead(['When', 'Who', 'Action', 'Target', 'Detail'])}
               <tbody>
                 ${entries.map(
                   (e) =>

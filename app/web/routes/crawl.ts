@@ -30,6 +30,7 @@ import { brusselsIsoFromUtc } from '../../../src/time/brussels.js';
 import type { WebContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { can, csrfField, page, sendPage } from '../layout.js';
+import { tableHead } from '../views.js';
 
 const OUTLET_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const RUN_ID = /^run-\d{14}-[0-9a-f]{8}$/;
@@ -265,20 +266,7 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
             <caption>
               Outlets (${rt.config.outlets.length})
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Outlet</th>
-                <th scope="col">Fetch</th>
-                <th scope="col">Last discovery</th>
-                <th scope="col">Next discovery</th>
-                <th scope="col" class="num">Stored</th>
-                <th scope="col" class="num">Skipped</th>
-                <th scope="col" class="num">Failed</th>
-                <th scope="col" class="num">Pending</th>
-                <th scope="col">Top reasons</th>
-                <th scope="col">Robots and sources</th>
-              </tr>
-            </thead>
+            ${tableHead(['Outlet', 'Fetch', 'Last discovery', 'Next discovery', ['Stored', 'num'], ['Skipped', 'num'], ['Failed', 'num'], ['Pending', 'num'], 'Top reasons', 'Robots and sources'])}
             <tbody>
               ${rows}
             </tbody>
@@ -338,14 +326,12 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
           <caption>
             URLs in the ledger of ${outlet.name}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">Stored</th>
-              <th scope="col" class="num">Skipped</th>
-              <th scope="col" class="num">Failed</th>
-              <th scope="col" class="num">Pending</th>
-            </tr>
-          </thead>
+          ${tableHead([
+            ['Stored', 'num'],
+            ['Skipped', 'num'],
+            ['Failed', 'num'],
+            ['Pending', 'num'],
+          ])}
           <tbody>
             <tr>
               ${countsCells(s)}
@@ -368,14 +354,7 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
                 <caption>
                   Skipped and failed URLs by reason
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Code</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" class="num">URLs</th>
-                    <th scope="col">For example</th>
-                  </tr>
-                </thead>
+                ${tableHead(['Code', 'Status', ['URLs', 'num'], 'For example'])}
                 <tbody>
                   ${s.reasons.map(
                     (r) =>
@@ -417,13 +396,7 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
                 <caption>
                   The latest ${failures.length} failed URLs
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">URL</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">When</th>
-                  </tr>
-                </thead>
+                ${tableHead(['URL', 'Reason', 'When'])}
                 <tbody>
                   ${failures.map(
                     (f) =>
@@ -444,14 +417,7 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
                 <caption>
                   The latest crawl runs that included ${outlet.name}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Run</th>
-                    <th scope="col">Started</th>
-                    <th scope="col">Finished</th>
-                    <th scope="col">Discovery errors of this outlet</th>
-                  </tr>
-                </thead>
+                ${tableHead(['Run', 'Started', 'Finished', 'Discovery errors of this outlet'])}
                 <tbody>
                   ${runs.map(
                     (r) =>

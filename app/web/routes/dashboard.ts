@@ -23,11 +23,12 @@ import { timelineChart } from '../../../src/report/svg-chart.js';
 import type { MentionListRow } from '../../../src/store/types.js';
 import type { CoverageSummary } from '../../../src/summarize/coverage.js';
 import type { WebContext } from '../context.js';
-import { attr, html, qs, raw, type Html } from '../html.js';
+import { html, qs, raw, type Html } from '../html.js';
 import { can, page, sendPage } from '../layout.js';
 import {
   articleHref,
   badRequest,
+  checkboxes,
   markedSentence,
   notFound,
   pager,
@@ -370,32 +371,18 @@ function filterForm(o: FormOptions): Html {
     <h2 id="h-filter">Filter</h2>
     <fieldset>
       <legend>Outlets</legend>
-      ${o.outlets.map(
-        (x) =>
-          html`<label class="check"
-            ><input
-              type="checkbox"
-              name="outlet"
-              value="${x.id}"
-              ${attr('checked', chosen('outlet').includes(x.id))}
-            />
-            ${x.name}</label
-          >`,
+      ${checkboxes(
+        'outlet',
+        o.outlets.map((x) => [x.id, x.name] as const),
+        (v) => chosen('outlet').includes(v),
       )}
     </fieldset>
     <fieldset>
       <legend>Languages</legend>
-      ${o.languages.map(
-        (l) =>
-          html`<label class="check"
-            ><input
-              type="checkbox"
-              name="language"
-              value="${l}"
-              ${attr('checked', chosen('language').includes(l))}
-            />
-            ${l}</label
-          >`,
+      ${checkboxes(
+        'language',
+        o.languages.map((l) => [l, l] as const),
+        (v) => chosen('language').includes(v),
       )}
     </fieldset>
     <div class="fields">

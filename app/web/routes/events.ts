@@ -20,9 +20,9 @@ import {
   type QueryNode,
 } from '../../../src/match/index.js';
 import type { WebContext } from '../context.js';
-import { attr, html, type Html } from '../html.js';
+import { html, type Html } from '../html.js';
 import { can, csrfField, page, sendPage } from '../layout.js';
-import { markedSentence, tableHead } from '../views.js';
+import { checkboxes, markedSentence, tableHead } from '../views.js';
 
 /** Ids the app's own routes use under /events/: no event may take them. */
 const RESERVED_IDS = new Set(['new', 'check', 'preview']);
@@ -386,17 +386,10 @@ function eventForm(
       <fieldset class="languages" ${describedBy(errors, 'languages', 'languages-hint')}>
         <legend>Languages</legend>
         <p class="muted" id="languages-hint">None checked: articles in every language.</p>
-        ${EVENT_LANGUAGES.map(
-          (l) =>
-            html`<label class="check"
-              ><input
-                type="checkbox"
-                name="languages"
-                value="${l}"
-                ${attr('checked', v.languages.includes(l))}
-              />
-              ${LANGUAGE_NAMES[l]} (${l})</label
-            >`,
+        ${checkboxes(
+          'languages',
+          EVENT_LANGUAGES.map((l) => [l, `${LANGUAGE_NAMES[l]} (${l})`] as const),
+          (l) => v.languages.includes(l),
         )}
         ${fieldError(errors, 'languages')}
       </fieldset>

@@ -5,18 +5,12 @@
 // is refused; bull-board is for admins only; an admin adds a user who signs in, removes them and
 // their session ends; the audit log lists it all.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { csrfOf, expectNoAxeViolations, signIn, webEnv, type WebEnv } from '../../helpers/web.js';
+import { csrfOf, expectNoAxeViolations, signIn, useWebEnv } from '../../helpers/web.js';
 
 describeWithChromium('the crawl, bull-board and the admin screens', () => {
-  let web: WebEnv;
-  beforeAll(async () => {
-    web = await webEnv({ crawl: true });
-  }, 120_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWebEnv({ crawl: true });
 
   const outletRow = (page: Page, name: string) =>
     page

@@ -5,10 +5,10 @@
 // edit; an app event saved by another process reaches this one's workers (jobs/events-sync.ts).
 // The tests run in order: the first crawl stores the articles the preview reads.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { articleInput, seedArticle } from '../../helpers/articles.js';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { csrfOf, expectNoAxeViolations, type WebEnv, webEnv } from '../../helpers/web.js';
+import { csrfOf, expectNoAxeViolations, useWebEnv } from '../../helpers/web.js';
 
 /** A simulator story (src/sim/content/unrelated.ts, lalibre, French) no config event matches. */
 const STANDARD_TITLE = 'Pro League : le Standard arrache le nul à Sclessin';
@@ -35,13 +35,7 @@ async function save(page: Page): Promise<void> {
 }
 
 describeWithChromium('events: list and editor', () => {
-  let web: WebEnv;
-  beforeAll(async () => {
-    web = await webEnv();
-  }, 120_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWebEnv();
 
   it('an event saved in the app is matched by the running workers, in its languages only', async () => {
     const page = await web.signedIn('analyst');

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { articleInput, seedArticle } from '../../helpers/articles.js';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { csrfOf, expectNoAxeViolations, type WebEnv, webEnv } from '../../helpers/web.js';
+import { csrfOf, expectNoAxeViolations, useWebEnv } from '../../helpers/web.js';
 
 const EVENT = 'vilvoorde-2024';
 const FORMULA = '=HYPERLINK("https://evil.example","click")';
@@ -55,9 +55,8 @@ async function download(page: Page, linkName: string): Promise<{ name: string; b
 }
 
 describeWithChromium('exports and alert settings', () => {
-  let web: WebEnv;
+  const web = useWebEnv({ crawl: true });
   beforeAll(async () => {
-    web = await webEnv({ crawl: true });
     const body = 'Les bourgmestres se sont réunis à Vilvoorde.';
     const start = body.indexOf('Vilvoorde');
     const url = `${web.sim.origins.rtl ?? 'https://rtl.example'}/seeded/formula`;
@@ -83,9 +82,6 @@ describeWithChromium('exports and alert settings', () => {
         },
       ],
     );
-  }, 120_000);
-  afterAll(async () => {
-    await web?.close();
   });
 
   it('downloads the CSV with the filter: only that outlet, formulas neutralised', async () => {

@@ -3,9 +3,9 @@
 // by keyboard only and in bulk; a viewer looks but cannot act (a forged POST is refused); a POST
 // without a CSRF token is refused; decisions survive a recrawl.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { csrfOf, expectNoAxeViolations, signIn, webEnv, type WebEnv } from '../../helpers/web.js';
+import { csrfOf, expectNoAxeViolations, signIn, useWebEnv } from '../../helpers/web.js';
 
 const EVENT = 'vilvoorde-2024';
 const QUEUE = `/events/${EVENT}/review`;
@@ -18,13 +18,7 @@ async function rowIds(page: Page): Promise<number[]> {
 }
 
 describeWithChromium('review queue', () => {
-  let web: WebEnv;
-  beforeAll(async () => {
-    web = await webEnv({ crawl: true });
-  }, 120_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWebEnv({ crawl: true });
 
   const overrides = async () =>
     new Map((await web.rt.store.mentionOverrides(EVENT)).map((o) => [o.articleId, o]));

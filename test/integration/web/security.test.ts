@@ -5,23 +5,17 @@
 // did not cause shows none of its details; an outlet's javascript: URL is never a link; the
 // audit log never holds an alert webhook's URL.
 import type { Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildWebApp } from '../../../app/web/server.js';
 import { MwError } from '../../../src/errors.js';
 import { articleInput, seedArticle } from '../../helpers/articles.js';
 import { describeWithChromium } from '../../helpers/chromium.js';
-import { csrfOf, PASSWORD, signIn, webEnv, type WebEnv } from '../../helpers/web.js';
+import { csrfOf, PASSWORD, signIn, useWebEnv } from '../../helpers/web.js';
 
 const WEBHOOK = 'https://hooks.example/services/T0/B0/webhook-secret';
 
 describeWithChromium('web app security', () => {
-  let web: WebEnv;
-  beforeAll(async () => {
-    web = await webEnv();
-  }, 120_000);
-  afterAll(async () => {
-    await web?.close();
-  });
+  const web = useWebEnv();
 
   /** Signs in on the sign-in page with `next` and returns the sign-in POST's answer. */
   async function signInWithNext(page: Page, next: string): Promise<Response> {
