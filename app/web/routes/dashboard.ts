@@ -262,22 +262,37 @@ function outletsTable(r: CoverageReport): Html {
   </section>`;
 }
 
+/** Groups and members shown on the page; the exports list them all. */
+const SHOWN_GROUPS = 30;
+const SHOWN_MEMBERS = 10;
+
 function groupsSection(r: CoverageReport, eventId: string): Html {
   if (r.groups.length === 0) return html``;
+  const cols = STORY_GROUP_COLUMNS.length;
   return html`<section aria-labelledby="h-groups">
     <h2 id="h-groups">Wire pickups and translations</h2>
     <table>
       ${tableHead(STORY_GROUP_COLUMNS)}
-      ${r.groups.slice(0, 30).map(
+      ${r.groups.slice(0, SHOWN_GROUPS).map(
         (g) =>
           html`<tbody class="group">
-            ${g.members.map((m) => storyMemberRow(m, eventId))}
+            ${g.members.slice(0, SHOWN_MEMBERS).map((m) => storyMemberRow(m, eventId))}
+            ${
+              g.members.length > SHOWN_MEMBERS
+                ? html`<tr>
+                    <td colspan="${cols}" class="note">
+                      and ${g.members.length - SHOWN_MEMBERS} more articles of this story (see the
+                      exports)
+                    </td>
+                  </tr>`
+                : ''
+            }
           </tbody>`,
       )}
     </table>
     ${
-      r.groups.length > 30
-        ? html`<p class="note">${r.groups.length - 30} more groups: see the exports.</p>`
+      r.groups.length > SHOWN_GROUPS
+        ? html`<p class="note">${r.groups.length - SHOWN_GROUPS} more groups: see the exports.</p>`
         : ''
     }
   </section>`;

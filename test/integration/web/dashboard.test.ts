@@ -132,6 +132,46 @@ describeWithChromium('coverage dashboard and article page', () => {
     );
   });
 
+  it('shows at most ten articles of a large story, with how many more there are', async () => {
+    // One stored story of every mention (the summarize job's grouping, as the view reads it).
+    const mentions = await web.rt.store.mentions(EVENT);
+    const stored = (await web.rt.store.coverage(EVENT))!.summary;
+    const ids = mentions.map((m) => m.articleId);
+    await web.rt.store.saveCoverage({
+      eventId: EVENT,
+      summary: {
+        ...stored,
+        groups: [
+          {
+            originalId: ids[0]!,
+            members: ids.map((id, i) => ({
+              id,
+              relation: i === 0 ? 'original' : 'pickup',
+              similarity: 1,
+              via: i === 0 ? null : ids[0]!,
+            })),
+          },
+        ],
+      },
+    });
+    const page = await web.signedIn('viewer');
+    // A filter no other test asked for: computed now, from the summary just stored.
+    await page.goto(`${web.url}/events/${EVENT}?text=e`);
+    const kept = await web.rt.store.mentionPage({
+      eventId: EVENT,
+      filter: { text: 'e' },
+      offset: 0,
+      limit: 1,
+    });
+    expect(kept.total).toBeGreaterThan(10);
+    const group = page.locator('#h-groups ~ table tbody.group');
+    expect(await group.count()).toBe(1);
+    expect(await group.locator('tr a, tr strong').count()).toBeGreaterThan(0);
+    expect(
+      await group.getByText(`and ${kept.total - 10} more articles of this story`).count(),
+    ).toBe(1);
+  });
+
   it('pages through the list with previous and next, keeping the filter', async () => {
     const page = await web.signedIn('viewer');
     await page.goto(`${web.url}/events/${EVENT}?language=fr`);
