@@ -11,7 +11,7 @@
 //                          override with reviewedBy; 'relevant': no override, or relevant;
 //                          'not-relevant': an override with relevant false;
 //   tag                    the override's tags include it (exactly);
-//   text                   the title contains it, case-insensitive.
+//   text                   every word of it is in the title, case-insensitive.
 import { MwError } from '../errors.js';
 import type { MentionFilter, ReviewState } from '../store/types.js';
 import { overrideMap } from '../summarize/relevance.js';
@@ -61,7 +61,10 @@ export function filterMentions(
   const map = overrideMap(overrides);
   const outlets = filter.outletIds?.length ? new Set(filter.outletIds) : null;
   const languages = filter.languages?.length ? new Set(filter.languages) : null;
-  const text = filter.text ? filter.text.toLowerCase() : null;
+  const words = (filter.text ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   return mentions.filter((m) => {
     const a = m.article;
     if (outlets && !outlets.has(a.outletId)) return false;
@@ -72,7 +75,10 @@ export function filterMentions(
     const o = map.get(m.articleId);
     if (filter.state && !stateHolds(filter.state, o)) return false;
     if (filter.tag && !(o?.tags ?? []).includes(filter.tag)) return false;
-    if (text && !(a.title ?? '').toLowerCase().includes(text)) return false;
+    if (words.length > 0) {
+      const title = (a.title ?? '').toLowerCase();
+      if (!words.every((w) => title.includes(w))) return false;
+    }
     return true;
   });
 }
@@ -105,7 +111,7 @@ export function describeFilter(filter: MentionFilter): string {
   else if (filter.to) parts.push(`until ${filter.to}`);
   if (filter.state) parts.push(STATE_LABEL[filter.state]);
   if (filter.tag) parts.push(`tag: ${filter.tag}`);
-  if (filter.text) parts.push(`title contains "${filter.text}"`);
+  if (filter.text) parts.push(`title has "${filter.text}"`);
   return parts.join(' · ');
 }
 

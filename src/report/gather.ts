@@ -38,7 +38,7 @@ async function filteredCoverage(
 ): Promise<EventCoverage> {
   const [all, overrides] = await Promise.all([
     // With the stored summary nothing reads a body (its groups and quotations are kept as they are).
-    store.mentions(eventId, grouped ? { bodies: false } : {}),
+    store.mentions(eventId, grouped ? { bodies: false, filter } : {}),
     store.mentionOverrides(eventId),
   ]);
   const picked = filterMentions(all, overrides, filter);

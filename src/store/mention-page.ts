@@ -14,42 +14,54 @@ export function mentionQuery(db: Db) {
     .selectFrom('mentions as m')
     .innerJoin('articles as a', 'a.id', 'm.article_id')
     .selectAll('a')
-    .select(['m.event_id', 'm.score', 'm.hits', 'm.sentences', 'm.summary', 'm.matched_at']);
+    .select(MENTION_COLUMNS);
 }
 
-/** mentionQuery without the article bodies (null), the largest column by far. */
+/** Every article column but the body, the largest by far. */
+const ARTICLE_COLUMNS_BUT_BODY = [
+  'a.id',
+  'a.url',
+  'a.outlet_id',
+  'a.fetched_url',
+  'a.fetch_mode',
+  'a.title',
+  'a.lead',
+  'a.published',
+  'a.modified',
+  'a.authors',
+  'a.section',
+  'a.language',
+  'a.image',
+  'a.site_name',
+  'a.access',
+  'a.wire_credit',
+  'a.content_hash',
+  'a.fetched_at',
+  'a.updated_at',
+  'a.etag',
+  'a.last_modified',
+  'a.previous_hash',
+  'a.version',
+  'a.text_warnings',
+] as const;
+
+const MENTION_COLUMNS = [
+  'm.event_id',
+  'm.score',
+  'm.hits',
+  'm.sentences',
+  'm.summary',
+  'm.matched_at',
+] as const;
+
+/** mentionQuery without the article bodies (null). */
 export function mentionQueryWithoutBodies(db: Db) {
   return db
     .selectFrom('mentions as m')
     .innerJoin('articles as a', 'a.id', 'm.article_id')
-    .select([
-      'a.id',
-      'a.url',
-      'a.outlet_id',
-      'a.fetched_url',
-      'a.fetch_mode',
-      'a.title',
-      'a.lead',
-      'a.published',
-      'a.modified',
-      'a.authors',
-      'a.section',
-      'a.language',
-      'a.image',
-      'a.site_name',
-      'a.access',
-      'a.wire_credit',
-      'a.content_hash',
-      'a.fetched_at',
-      'a.updated_at',
-      'a.etag',
-      'a.last_modified',
-      'a.previous_hash',
-      'a.version',
-      'a.text_warnings',
-    ])
+    .select(ARTICLE_COLUMNS_BUT_BODY)
     .select(sql<string | null>`null`.as('body'))
-    .select(['m.event_id', 'm.score', 'm.hits', 'm.sentences', 'm.summary', 'm.matched_at']);
+    .select(MENTION_COLUMNS);
 }
 
 /** The date a mention is listed under: the article's publication, else when it matched. */
@@ -109,6 +121,21 @@ function filtered(c: Connection, eventId: string, f: MentionFilter) {
       }
       return eb.and(and);
     });
+}
+
+/**
+ * The mentions `filter` keeps, with their articles but not their bodies, oldest first (as
+ * MentionStore.mentions): the same rows as mentionPage's, for the dashboard's summary and the
+ * web exports.
+ */
+export function filteredMentionsWithoutBodies(c: Connection, eventId: string, f: MentionFilter) {
+  return filtered(c, eventId, f)
+    .select(ARTICLE_COLUMNS_BUT_BODY)
+    .select(sql<string | null>`null`.as('body'))
+    .select(MENTION_COLUMNS)
+    .orderBy('a.published')
+    .orderBy('a.id')
+    .execute();
 }
 
 const wholeNumber = (n: number): number => (Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0);

@@ -38,6 +38,7 @@ import {
   mentionPage,
   mentionQuery,
   mentionQueryWithoutBodies,
+  filteredMentionsWithoutBodies,
 } from './mention-page.js';
 import { schemaStatus, type SchemaStatus } from './migrations.js';
 import {
@@ -348,7 +349,12 @@ export class SqlStore implements Store {
     return mentionQuery(this.c.db);
   }
 
-  async mentions(eventId: string, opts: { bodies?: boolean } = {}): Promise<Mention[]> {
+  async mentions(
+    eventId: string,
+    opts: { bodies?: boolean; filter?: MentionFilter } = {},
+  ): Promise<Mention[]> {
+    if (opts.bodies === false && opts.filter)
+      return (await filteredMentionsWithoutBodies(this.c, eventId, opts.filter)).map(toMention);
     const query =
       opts.bodies === false ? mentionQueryWithoutBodies(this.c.db) : this.mentionQuery();
     const rows = await query

@@ -207,9 +207,13 @@ export interface ArticleStore {
 export interface MentionStore {
   /**
    * An event's mentions with their articles, oldest first. `bodies: false` leaves the article
-   * bodies out (null): views that keep a stored summary need no body and read far less.
+   * bodies out (null): views that keep a stored summary need no body and read far less; with
+   * it, `filter` narrows them in the database (as mentionPage does).
    */
-  mentions(eventId: string, opts?: { bodies?: boolean }): Promise<Mention[]>;
+  mentions(
+    eventId: string,
+    opts?: { bodies?: boolean; filter?: MentionFilter },
+  ): Promise<Mention[]>;
   /**
    * Every mention of every event, reduced to its date and relevance. With `published`, only
    * mentions of undated articles and of articles published on or after `from` and before `to`

@@ -8,6 +8,7 @@ import type {
   MentionDraft,
   MentionFilter,
 } from '../../../src/store/index.js';
+import { filterMentions } from '../../../src/report/filter.js';
 import { articleInput, seedArticle } from '../../helpers/articles.js';
 import { dialects, freshDatabase, type TestDatabase } from '../../helpers/databases.js';
 
@@ -677,6 +678,35 @@ describe.each(await dialects())('the store on %s', (dialect) => {
         articleId: a.a2,
         patch: { addTags: ['say "hi"', 'budget'], reviewedBy: 'ana@ex.be', note: 'n' },
       });
+    });
+
+    it('reads the mentions a filter keeps as the report filters them (filterMentions)', async () => {
+      const all = await store.mentions('ev');
+      const overrides = await store.mentionOverrides('ev');
+      const filters: MentionFilter[] = [
+        {},
+        { outletIds: ['other'] },
+        { languages: ['en', 'nl'] },
+        { from: '2024-01-05', to: '2024-01-06' },
+        { to: '2024-01-05' },
+        { state: 'unreviewed' },
+        { state: 'reviewed' },
+        { state: 'relevant' },
+        { state: 'not-relevant' },
+        { tag: 'budget' },
+        { text: '100' },
+        { text: 'undated PERCENT' },
+        { outletIds: ['ex'], state: 'relevant', text: 'e' },
+      ];
+      for (const filter of filters) {
+        const fromStore = await store.mentions('ev', { bodies: false, filter });
+        expect(fromStore.every((m) => m.article.body === null)).toBe(true);
+        expect(fromStore.map((m) => m.articleId).sort(), JSON.stringify(filter)).toEqual(
+          filterMentions(all, overrides, filter)
+            .map((m) => m.articleId)
+            .sort(),
+        );
+      }
     });
 
     it('lists newest first (published, else matched), then by article id, without bodies', async () => {

@@ -99,6 +99,9 @@ describe('filterMentions', () => {
     expect(ids({ tag: 'opinion' })).toEqual([2]);
     expect(ids({ text: 'budget' })).toEqual([1, 2]);
     expect(ids({ text: 'VILVORDE' })).toEqual([1]);
+    // Every word, anywhere in the title (as the store's list filters).
+    expect(ids({ text: 'vilvorde  BUDGET' })).toEqual([1]);
+    expect(ids({ text: 'budget nowhere' })).toEqual([]);
   });
 
   it('combines every condition', () => {
@@ -129,7 +132,7 @@ describe('describeFilter', () => {
       'from 2024-03-01 · not relevant',
     );
     expect(describeFilter({ to: '2024-03-07', text: 'vote' })).toBe(
-      'until 2024-03-07 · title contains "vote"',
+      'until 2024-03-07 · title has "vote"',
     );
   });
 });
