@@ -35,10 +35,11 @@ async function filteredCoverage(
   eventId: string,
   filter: MentionFilter,
   grouped: CoverageSummary | undefined,
+  rows = true,
 ): Promise<EventCoverage> {
   const [all, overrides] = await Promise.all([
     // With the stored summary nothing reads a body (its groups and quotations are kept as they are).
-    store.mentions(eventId, grouped ? { bodies: false, filter } : {}),
+    store.mentions(eventId, grouped ? { bodies: false, matches: rows, filter } : {}),
     store.mentionOverrides(eventId),
   ]);
   const picked = filterMentions(all, overrides, filter);
@@ -60,6 +61,11 @@ export interface GatherOptions {
    * exports compute afresh.
    */
   grouped?: CoverageSummary;
+  /**
+   * false: the caller shows no article rows (the dashboard pages its list from the store), so
+   * with `grouped` the mentions are read without hits, hit sentences and summaries.
+   */
+  rows?: boolean;
 }
 
 /** A plain date `shift` days from the date of `iso`. */
@@ -109,7 +115,7 @@ export async function gatherReport(
   // Computed from the mentions as they are now, so the report never lags the store.
   const [coverage, voice] = await Promise.all([
     filtered || opts.grouped
-      ? filteredCoverage(store, config, event.id, filter ?? {}, opts.grouped)
+      ? filteredCoverage(store, config, event.id, filter ?? {}, opts.grouped, opts.rows)
       : eventCoverage(store, config, event.id),
     voiceOfWindow(store, event, config.events),
   ]);

@@ -128,11 +128,28 @@ function filtered(c: Connection, eventId: string, f: MentionFilter) {
  * MentionStore.mentions): the same rows as mentionPage's, for the dashboard's summary and the
  * web exports.
  */
-export function filteredMentionsWithoutBodies(c: Connection, eventId: string, f: MentionFilter) {
-  return filtered(c, eventId, f)
+export function filteredMentionsWithoutBodies(
+  c: Connection,
+  eventId: string,
+  f: MentionFilter,
+  /** false: without hits, hit sentences and summary either (empty), for counts and groups. */
+  matches = true,
+) {
+  const q = filtered(c, eventId, f)
     .select(ARTICLE_COLUMNS_BUT_BODY)
-    .select(sql<string | null>`null`.as('body'))
-    .select(MENTION_COLUMNS)
+    .select(sql<string | null>`null`.as('body'));
+  return (
+    matches
+      ? q.select(MENTION_COLUMNS)
+      : q.select([
+          'm.event_id',
+          'm.score',
+          'm.matched_at',
+          sql<string>`'[]'`.as('hits'),
+          sql<string>`'[]'`.as('sentences'),
+          sql<string>`''`.as('summary'),
+        ])
+  )
     .orderBy('a.published')
     .orderBy('a.id')
     .execute();

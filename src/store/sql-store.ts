@@ -351,10 +351,17 @@ export class SqlStore implements Store {
 
   async mentions(
     eventId: string,
-    opts: { bodies?: boolean; filter?: MentionFilter } = {},
+    opts: { bodies?: boolean; matches?: boolean; filter?: MentionFilter } = {},
   ): Promise<Mention[]> {
-    if (opts.bodies === false && opts.filter)
-      return (await filteredMentionsWithoutBodies(this.c, eventId, opts.filter)).map(toMention);
+    if (opts.bodies === false && (opts.filter || opts.matches === false))
+      return (
+        await filteredMentionsWithoutBodies(
+          this.c,
+          eventId,
+          opts.filter ?? {},
+          opts.matches !== false,
+        )
+      ).map(toMention);
     const query =
       opts.bodies === false ? mentionQueryWithoutBodies(this.c.db) : this.mentionQuery();
     const rows = await query

@@ -208,11 +208,12 @@ export interface MentionStore {
   /**
    * An event's mentions with their articles, oldest first. `bodies: false` leaves the article
    * bodies out (null): views that keep a stored summary need no body and read far less; with
-   * it, `filter` narrows them in the database (as mentionPage does).
+   * it, `filter` narrows them in the database (as mentionPage does) and `matches: false` leaves
+   * out the hits, hit sentences and summary too (empty), for views that only count and group.
    */
   mentions(
     eventId: string,
-    opts?: { bodies?: boolean; filter?: MentionFilter },
+    opts?: { bodies?: boolean; matches?: boolean; filter?: MentionFilter },
   ): Promise<Mention[]>;
   /**
    * Every mention of every event, reduced to its date and relevance. With `published`, only

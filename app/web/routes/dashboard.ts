@@ -132,8 +132,10 @@ export class SummaryCache {
     const p = (async () => {
       const catalog = await this.ctx.catalog();
       const grouped = await storedSummary(this.ctx, eventId);
+      // No article rows: the list below pages them from the store.
       const input = await gatherReport(this.ctx.rt.store, catalog.config, eventId, filter, {
         grouped,
+        rows: false,
       });
       // The article rows are the list's business (paged from the store): not kept in memory.
       return { ...buildReport(input), articles: [] as ArticleRow[] };

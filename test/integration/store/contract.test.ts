@@ -701,6 +701,10 @@ describe.each(await dialects())('the store on %s', (dialect) => {
       for (const filter of filters) {
         const fromStore = await store.mentions('ev', { bodies: false, filter });
         expect(fromStore.every((m) => m.article.body === null)).toBe(true);
+        const light = await store.mentions('ev', { bodies: false, matches: false, filter });
+        expect(light.map((m) => [m.articleId, m.hits, m.sentences, m.summary])).toEqual(
+          fromStore.map((m) => [m.articleId, [], [], '']),
+        );
         expect(fromStore.map((m) => m.articleId).sort(), JSON.stringify(filter)).toEqual(
           filterMentions(all, overrides, filter)
             .map((m) => m.articleId)
