@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --heap-growing-percent=30
+#!/usr/bin/env -S node --heap-growing-percent=20
 // Entry point of the `mediawatch` command: runs the compiled CLI (built by `npm ci` through
 // the `prepare` script, or by `npm run build`). The flag on the first line is the workers'
 // (WORKER_NODE_FLAGS, jobs/worker.ts: a bounded heap growth; it costs the other commands

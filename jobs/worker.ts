@@ -110,15 +110,15 @@ export async function startRuntime(
  * when the command is run as `mediawatch …`, and the benchmark starts its worker processes
  * with them.
  *
- * --heap-growing-percent=30: a worker allocates a few MB per page (the decoded HTML — a string
+ * --heap-growing-percent=20: a worker allocates a few MB per page (the decoded HTML — a string
  * that large goes straight to V8's old generation —, its DOM, the extracted text) that is
  * garbage once the page is stored. By its own heuristics V8 lets the old generation grow to
  * 2–4× what survived its last full GC before it collects again: a worker holding ~65 MB peaked
- * at 420–460 MB of RSS on the 2,000-page real-page crawl; growing by 30 % at a time it peaks
- * near 250 MB for the same pages per second (docs/benchmarks.md). No hard limit: a larger live
+ * at 420–460 MB of RSS on the 2,000-page real-page crawl; growing by 20 % at a time it peaks
+ * at 240–250 MB (30 %: 250–260) for the same pages per second (docs/benchmarks.md). No hard limit: a larger live
  * heap still gets the room it needs (--max-old-space-size would end the process instead).
  */
-export const WORKER_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=30'];
+export const WORKER_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=20'];
 
 /**
  * A process started without the flags (`node bin/mediawatch.js worker`, tests, embedders) sets
