@@ -109,8 +109,10 @@ export class SummaryCache {
 
   constructor(private readonly ctx: WebContext) {}
 
-  /** What the summary depends on, read cheaply from the store. */
-  private async state(eventId: string): Promise<string> {
+  /** What the summary depends on, read from the store; and the stored summary read for it. */
+  private async state(
+    eventId: string,
+  ): Promise<{ state: string; stored: CoverageSummary | undefined }> {
     const { rt } = this.ctx;
     const [catalog, coverage, overrides, all] = await Promise.all([
       this.ctx.catalog(),
@@ -120,18 +122,30 @@ export class SummaryCache {
     ]);
     let latest = '';
     for (const o of overrides) if (o.updatedAt > latest) latest = o.updatedAt;
-    return [catalog.revision, coverage?.updatedAt ?? '', all.total, overrides.length, latest].join(
-      '|',
-    );
+    return {
+      state: [
+        catalog.revision,
+        coverage?.updatedAt ?? '',
+        all.total,
+        overrides.length,
+        latest,
+      ].join('|'),
+      stored: coverage?.summary,
+    };
   }
 
-  private compute(eventId: string, filter: MentionFilter): Promise<CoverageReport> {
+  private compute(
+    eventId: string,
+    filter: MentionFilter,
+    stored: CoverageSummary | undefined,
+  ): Promise<CoverageReport> {
     const key = `${eventId}\n${JSON.stringify(filter)}`;
     const running = this.pending.get(key);
     if (running) return running;
     const p = (async () => {
       const catalog = await this.ctx.catalog();
-      const grouped = await storedSummary(this.ctx, eventId);
+      // The stored summary state() just read (read it again only when there was none).
+      const grouped = stored ?? (await storedSummary(this.ctx, eventId));
       // No article rows: the list below pages them from the store.
       const input = await gatherReport(this.ctx.rt.store, catalog.config, eventId, filter, {
         grouped,
@@ -146,11 +160,11 @@ export class SummaryCache {
 
   async get(eventId: string, filter: MentionFilter): Promise<SummaryResult> {
     const key = `${eventId}\n${JSON.stringify(filter)}`;
-    const state = await this.state(eventId);
+    const { state, stored } = await this.state(eventId);
     const hit = this.entries.get(key);
     if (hit && hit.state === state) return { report: hit.report, stale: false };
     if (hit) {
-      hit.refreshing ??= this.compute(eventId, filter)
+      hit.refreshing ??= this.compute(eventId, filter, stored)
         .then((report) => this.put(key, { state, report, refreshing: null }))
         .catch((err: unknown) => {
           hit.refreshing = null;
@@ -158,7 +172,7 @@ export class SummaryCache {
         });
       return { report: hit.report, stale: true };
     }
-    const report = await this.compute(eventId, filter);
+    const report = await this.compute(eventId, filter, stored);
     this.put(key, { state, report, refreshing: null });
     return { report, stale: false };
   }
