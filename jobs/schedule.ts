@@ -2,8 +2,13 @@
 // Upserting is idempotent, so every start may run it; schedulers of outlets no longer
 // configured are removed. After each scheduled run the outlet's interval adapts to its yield
 // (src/crawl/adaptive-interval.ts), kept in the scheduler itself so every worker sees it.
+// An admin may pause an outlet's schedule (the web app's crawl page): the outlet is kept in a
+// Redis set beside the schedulers, its scheduler removed, and every later upsert (each
+// `mediawatch start`) leaves it out until it is resumed. Schedules and pauses live in Redis
+// together.
 import type { Settings } from '../src/config/schema.js';
 import { nextInterval } from '../src/crawl/adaptive-interval.js';
+import type { Redis } from 'ioredis';
 import type { Queues } from './queues.js';
 
 const schedulerId = (outletId: string): string => `discover-${outletId}`;
@@ -21,18 +26,46 @@ async function upsert(
   );
 }
 
+/** The Redis set of outlets whose discovery schedule an admin paused. */
+const pausedKey = (settings: Settings): string => `${settings.redis.prefix}:schedule:paused`;
+
+/** What pausing needs: the queues, a Redis connection and the settings (the key prefix). */
+export interface ScheduleDeps {
+  queues: Queues;
+  redis: Pick<Redis, 'smembers' | 'sadd' | 'srem'>;
+  settings: Settings;
+}
+
+export async function pausedOutlets(d: Omit<ScheduleDeps, 'queues'>): Promise<Set<string>> {
+  return new Set(await d.redis.smembers(pausedKey(d.settings)));
+}
+
+/** Pauses an outlet's scheduled discovery until resumeSchedule (a crawl may still be started). */
+export async function pauseSchedule(d: ScheduleDeps, outletId: string): Promise<void> {
+  await d.redis.sadd(pausedKey(d.settings), outletId);
+  await d.queues.discover.removeJobScheduler(schedulerId(outletId));
+}
+
+/** Resumes an outlet's scheduled discovery at settings schedule.everyMinutes, from now. */
+export async function resumeSchedule(d: ScheduleDeps, outletId: string): Promise<void> {
+  await d.redis.srem(pausedKey(d.settings), outletId);
+  const every = d.settings.schedule.everyMinutes * 60_000;
+  await upsert(d.queues, outletId, every, Date.now() + every);
+}
+
 export async function upsertSchedules(
-  queues: Queues,
+  { queues, redis, settings }: ScheduleDeps,
   outletIds: readonly string[],
-  settings: Settings,
 ): Promise<string[]> {
-  const wanted = new Set(outletIds.map(schedulerId));
+  const paused = await pausedOutlets({ redis, settings });
+  const active = outletIds.filter((id) => !paused.has(id));
+  const wanted = new Set(active.map(schedulerId));
   const existing = await queues.discover.getJobSchedulers();
   for (const s of existing) {
     if (s.key.startsWith('discover-') && !wanted.has(s.key))
       await queues.discover.removeJobScheduler(s.key);
   }
-  for (const outletId of outletIds) {
+  for (const outletId of active) {
     // Keep an adapted interval across restarts; start new outlets at everyMinutes.
     const current = existing.find((s) => s.key === schedulerId(outletId))?.every;
     await upsert(queues, outletId, Number(current) || settings.schedule.everyMinutes * 60_000);

@@ -34,7 +34,10 @@ describe('scheduled discovery', () => {
       { every: 60_000 },
       { name: 'discover', data: { outletId: 'gone', runId: null, eventIds: [] } },
     );
-    const ids = await upsertSchedules(env.rt.queues, ['belga'], env.config.settings);
+    const ids = await upsertSchedules(
+      { queues: env.rt.queues, redis: env.rt.redis, settings: env.config.settings },
+      ['belga'],
+    );
     expect(ids).toEqual(['discover-belga']);
     const keys = (await env.rt.queues.discover.getJobSchedulers()).map((s) => s.key);
     expect(keys).toEqual(['discover-belga']);

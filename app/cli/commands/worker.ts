@@ -11,10 +11,10 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
   // /metrics, /healthz and /readyz when metrics.port (METRICS_PORT) is set.
   await withRuntime(config, log, { work: true, ops: true }, async (rt) => {
     if (schedule) {
+      // Outlets an admin paused (the web app's crawl page) stay unscheduled.
       const ids = await upsertSchedules(
-        rt.queues,
+        { queues: rt.queues, redis: rt.redis, settings: rt.config.settings },
         config.outlets.map((o) => o.id),
-        config.settings,
       );
       // Digests close and failed alert deliveries are retried even when no coverage arrives.
       await upsertAlertSchedule(rt.queues.alerts);

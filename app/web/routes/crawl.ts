@@ -6,18 +6,17 @@
 //   GET  /crawl/:outlet    one outlet: the same, every reason, its latest failures, its crawl
 //                          runs with their discovery errors, the last run started from the app.
 //   POST /crawl/:outlet    (admin) starts a crawl of the outlet (jobs/crawl.ts), audited.
+//   POST /crawl/:outlet/schedule  (admin) action=pause|resume: the outlet's scheduled discovery
+//                          (jobs/schedule.ts keeps a pause in Redis beside the schedulers, so
+//                          the next `mediawatch start` leaves a paused outlet out), audited.
 //   /admin/queues          (admin) bull-board over the BullMQ queues, read-only.
-//
-// Schedules are shown read-only. Pausing one outlet's scheduler (removeJobScheduler) would be
-// undone by the next `mediawatch start`, which upserts a scheduler for every configured outlet
-// (jobs/schedule.ts): a pause that lasts needs a stored flag the scheduler reads, not a button
-// here.
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { enqueueCrawl } from '../../../jobs/crawl.js';
 import { QUEUE_NAMES, type QueueName } from '../../../jobs/queues.js';
+import { pausedOutlets, pauseSchedule, resumeSchedule } from '../../../jobs/schedule.js';
 import type { OutletConfig } from '../../../src/config/schema.js';
 import type {
   OutletCrawlStatus,
@@ -227,10 +226,11 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
   const { rt } = ctx;
 
   app.get('/crawl', async (req, reply) => {
-    const [statuses, scheduled, queues] = await Promise.all([
+    const [statuses, scheduled, queues, paused] = await Promise.all([
       rt.store.outletStatus(),
       schedules(ctx),
       depths(ctx),
+      pausedOutlets({ redis: rt.redis, settings: rt.config.settings }),
     ]);
     const byId = new Map(statuses.map((s) => [s.outletId, s]));
     const rows = rt.config.outlets.map((o) => {
@@ -241,7 +241,7 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
         <td>${o.fetch}</td>
         <td>${when(lastDiscovery(s))}</td>
         <td>
-          ${sch ? html`${when(sch.next)}<br /><span class="muted">${minutes(sch.every)}</span>` : html`<span class="muted">not scheduled</span>`}
+          ${paused.has(o.id) ? html`<strong>paused</strong>` : sch ? html`${when(sch.next)}<br /><span class="muted">${minutes(sch.every)}</span>` : html`<span class="muted">not scheduled</span>`}
         </td>
         ${countsCells(s)}
         <td>${reasonList(s.reasons, 3)}</td>
@@ -287,13 +287,15 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
       if (!outlet) return reply.callNotFound();
       const started = req.query.started;
       const flash = started && RUN_ID.test(started) ? `crawl ${started} started` : null;
-      const [statuses, scheduled, failures, runs, appRun] = await Promise.all([
+      const [statuses, scheduled, failures, runs, appRun, paused] = await Promise.all([
         rt.store.outletStatus(),
         schedules(ctx),
         rt.store.recentFailures({ outletId: id, limit: 50 }),
         rt.store.recentRuns({ outletId: id, limit: 10 }),
         lastAppRun(ctx, id),
+        pausedOutlets({ redis: rt.redis, settings: rt.config.settings }),
       ]);
+      const isPaused = paused.has(id);
       const s = statuses.find((x) => x.outletId === id) ?? emptyStatus(id);
       const sch = scheduled.get(id);
       const appCounts = appRun ? await rt.store.runCounts(appRun) : null;
@@ -310,15 +312,22 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
           <dd>${when(lastDiscovery(s))}</dd>
           <dt>Next discovery</dt>
           <dd>
-            ${sch ? html`${when(sch.next)} (${minutes(sch.every)})` : 'not scheduled (schedules run with mediawatch start)'}
+            ${isPaused ? html`<strong>paused</strong> by an admin: no scheduled discovery until resumed` : sch ? html`${when(sch.next)} (${minutes(sch.every)})` : 'not scheduled (schedules run with mediawatch start)'}
           </dd>
         </dl>
         ${
           can(req, 'admin')
             ? html`<form method="post" action="/crawl/${outlet.id}" class="row-form">
-                ${csrfField(req)}
-                <button type="submit">Start a crawl of ${outlet.name}</button>
-              </form>`
+                  ${csrfField(req)}
+                  <button type="submit">Start a crawl of ${outlet.name}</button>
+                </form>
+                <form method="post" action="/crawl/${outlet.id}/schedule" class="row-form">
+                  ${csrfField(req)}
+                  <input type="hidden" name="action" value="${isPaused ? 'resume' : 'pause'}" />
+                  <button type="submit" class="secondary">
+                    ${isPaused ? 'Resume' : 'Pause'} the schedule of ${outlet.name}
+                  </button>
+                </form>`
             : ''
         }
         <h2>URLs</h2>
@@ -471,6 +480,34 @@ export async function registerCrawl(app: FastifyInstance, ctx: WebContext): Prom
       });
       rt.log.info({ outlet: id, runId, by: user.email }, 'crawl started from the web app');
       return reply.redirect(`/crawl/${id}?started=${encodeURIComponent(runId)}`, 303);
+    },
+  );
+
+  app.post<{ Params: { outlet: string }; Body: { action?: string } }>(
+    '/crawl/:outlet/schedule',
+    { config: { access: 'admin' } },
+    async (req, reply) => {
+      const id = req.params.outlet;
+      const action = req.body?.action;
+      if (!OUTLET_ID.test(id) || (action !== 'pause' && action !== 'resume'))
+        return reply
+          .code(400)
+          .type('text/plain; charset=utf-8')
+          .send('outlet and action: an outlet id, and action pause or resume.');
+      if (!outletOf(ctx, id)) return reply.callNotFound();
+      const deps = { queues: rt.queues, redis: rt.redis, settings: rt.config.settings };
+      if (action === 'pause') await pauseSchedule(deps, id);
+      else await resumeSchedule(deps, id);
+      const user = req.user!;
+      await rt.store.audit({
+        at: rt.now().toISOString(),
+        userId: user.id,
+        actor: user.email,
+        action: `schedule.${action}`,
+        target: `outlet:${id}`,
+        detail: {},
+      });
+      return reply.redirect(`/crawl/${id}`, 303);
     },
   );
 

@@ -6,6 +6,7 @@
 // their session ends; the audit log lists it all.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { upsertSchedules } from '../../../jobs/schedule.js';
 import { describeWithChromium } from '../../helpers/chromium.js';
 import { csrfOf, expectNoAxeViolations, signIn, useWebEnv } from '../../helpers/web.js';
 
@@ -102,6 +103,59 @@ describeWithChromium('the crawl, bull-board and the admin screens', () => {
       maxRedirects: 0,
     });
     expect(unknown.status()).toBe(404);
+  });
+
+  it("lets an admin pause an outlet's schedule, kept by the next start, and resume it", async () => {
+    const o = web.config.outlets[0]!;
+    const other = web.config.outlets[1]!;
+    const deps = { queues: web.rt.queues, redis: web.rt.redis, settings: web.config.settings };
+    const ids = web.config.outlets.map((x) => x.id);
+    const scheduled = async () =>
+      (await web.rt.queues.discover.getJobSchedulers(0, -1)).map((s) => s.key).sort();
+    await upsertSchedules(deps, ids); // as `mediawatch start` does
+    expect(await scheduled()).toContain(`discover-${o.id}`);
+
+    // An analyst cannot, even with a valid token.
+    const analyst = await web.signedIn('analyst');
+    await analyst.goto(`${web.url}/crawl/${o.id}`);
+    expect(await analyst.getByRole('button', { name: /the schedule of/ }).count()).toBe(0);
+    const forged = await analyst.request.post(`${web.url}/crawl/${o.id}/schedule`, {
+      form: { _csrf: await csrfOf(analyst), action: 'pause' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    expect(await scheduled()).toContain(`discover-${o.id}`);
+
+    const admin = await web.signedIn('admin');
+    await admin.goto(`${web.url}/crawl/${o.id}`);
+    await admin.getByRole('button', { name: `Pause the schedule of ${o.name}` }).click();
+    await admin.getByRole('button', { name: `Resume the schedule of ${o.name}` }).waitFor();
+    expect(await admin.getByText('paused', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await scheduled()).not.toContain(`discover-${o.id}`);
+    // The next start leaves it out, and schedules the others.
+    await upsertSchedules(deps, ids);
+    expect(await scheduled()).not.toContain(`discover-${o.id}`);
+    expect(await scheduled()).toContain(`discover-${other.id}`);
+    await admin.goto(`${web.url}/crawl`);
+    expect(await outletRow(admin, o.name).getByText('paused').count()).toBe(1);
+    expect(await outletRow(admin, other.name).getByText('paused').count()).toBe(0);
+
+    await admin.goto(`${web.url}/crawl/${o.id}`);
+    await admin.getByRole('button', { name: `Resume the schedule of ${o.name}` }).click();
+    await admin.getByRole('button', { name: `Pause the schedule of ${o.name}` }).waitFor();
+    const back = await web.rt.queues.discover.getJobScheduler(`discover-${o.id}`);
+    expect(Number(back?.every)).toBe(web.config.settings.schedule.everyMinutes * 60_000);
+    expect(Number(back?.next)).toBeGreaterThan(Date.now());
+    const log = await web.rt.store.auditLog({ target: `outlet:${o.id}` });
+    expect(log.slice(0, 2).map((e) => [e.action, e.actor])).toEqual([
+      ['schedule.resume', web.emails.admin],
+      ['schedule.pause', web.emails.admin],
+    ]);
+    const bad = await admin.request.post(`${web.url}/crawl/${o.id}/schedule`, {
+      form: { _csrf: await csrfOf(admin), action: 'explode' },
+      maxRedirects: 0,
+    });
+    expect(bad.status()).toBe(400);
   });
 
   it('serves bull-board to admins only, read-only, with its own CSP', async () => {
