@@ -73,7 +73,14 @@ export async function startWorkerProcesses(
     // On a terminal the progress line is rewritten in place: clear it first.
     out.write(`${out.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
   };
-  const env = { ...process.env, REDIS_URL: rt.config.settings.redis.url, METRICS_PORT: 'off' };
+  // MW_STOP_WITH_STDIN: the child stops when its stdin closes, which is when this process
+  // ends, however it ends (a SIGKILL included): no worker outlives the crawl that started it.
+  const env = {
+    ...process.env,
+    REDIS_URL: rt.config.settings.redis.url,
+    METRICS_PORT: 'off',
+    MW_STOP_WITH_STDIN: '1',
+  };
   const args = [...nodeFlags(), entryScript(), '--config', o.configDir, 'worker'];
   let stopping = false;
   const children: Child[] = [];
@@ -81,7 +88,7 @@ export async function startWorkerProcesses(
   for (let n = 2; n < o.count + 2; n++) {
     const proc = spawn(process.execPath, args, {
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
     const child: Child = {

@@ -8,6 +8,7 @@
 // - no child process is left once the command has exited;
 // - a --workers that is not a whole number ≥ 1, or one given with --no-work, is refused.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import { writeHostFolders } from '../../scripts/lib/hosts.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { LedgerRow } from '../../src/store/types.js';
-import { spawnCli } from '../helpers/cli.js';
+import { spawnCli, waitForOutput } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const GENERATED = 120;
@@ -37,13 +38,14 @@ let one: Run;
 let two: Run;
 
 /** `mediawatch --config … crawl --workers N` on a config of its own (database, Redis prefix). */
-async function crawl(workers: number): Promise<Run> {
+/** A config folder of its own (database, Redis prefix) pointed at the simulator. */
+function configFor(name: string): { config: string; database: string } {
   const prefix = `mw-test-${randomUUID().slice(0, 8)}`;
   prefixes.push(prefix);
-  const database = join(tmp.dir, `workers-${workers}.db`);
+  const database = join(tmp.dir, `${name}.db`);
   const [dir] = writeHostFolders({
     root,
-    dir: join(tmp.dir, `workers-${workers}`),
+    dir: join(tmp.dir, name),
     names: ['host'],
     origins: sim.origins,
     generated: GENERATED,
@@ -51,7 +53,12 @@ async function crawl(workers: number): Promise<Run> {
     redisPrefix: prefix,
     requestsPerSecond: 50,
   }) as [string];
-  const cli = spawnCli(['--config', join(dir, 'config'), 'crawl', '--workers', String(workers)], {
+  return { config: join(dir, 'config'), database };
+}
+
+async function crawl(workers: number): Promise<Run> {
+  const { config, database } = configFor(`workers-${workers}`);
+  const cli = spawnCli(['--config', config, 'crawl', '--workers', String(workers)], {
     REDIS_URL,
     LOG_LEVEL: 'debug',
   });
@@ -85,12 +92,18 @@ function records(output: string): Array<Record<string, unknown>> {
     });
 }
 
+/** Whether the process runs (a zombie, ended but not yet reaped by its new parent, does not). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    // /proc/PID/stat: "pid (comm) STATE …"
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc here: kill(0) is all we know
   }
 }
 
@@ -152,6 +165,24 @@ describe('crawl --workers 2', () => {
     const pids = line![1]!.split(', ').map(Number);
     expect(pids.filter(alive)).toEqual([]);
   });
+});
+
+describe('crawl --workers 2 killed', () => {
+  it('takes its worker processes with it, even on SIGKILL (their stdin closes)', async () => {
+    const { config } = configFor('killed');
+    const cli = spawnCli(['--config', config, 'crawl', '--workers', '2'], { REDIS_URL });
+    await waitForOutput(cli, 'crawling with 2 worker processes', 120_000);
+    const pid = Number(
+      /crawling with 2 worker processes \(pids \d+, (\d+)\)/.exec(cli.output())?.[1],
+    );
+    expect(alive(pid)).toBe(true);
+    cli.proc.kill('SIGKILL');
+    await cli.exit;
+    // The child stops as on SIGTERM: its active jobs get the shutdown deadline (30 s).
+    const until = Date.now() + 90_000;
+    while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    expect(alive(pid), `worker ${pid} outlived the crawl`).toBe(false);
+  }, 180_000);
 });
 
 describe('crawl --workers refused', () => {

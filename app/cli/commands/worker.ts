@@ -35,6 +35,12 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
       { queues: rt.workers.map((w) => w.name) },
       'workers running; SIGINT or SIGTERM stops them',
     );
+    // A worker started by `crawl --workers N` stops with the crawl's process (its stdin closes).
+    if (process.env.MW_STOP_WITH_STDIN === '1') {
+      process.stdin.resume();
+      process.stdin.once('end', () => process.kill(process.pid, 'SIGTERM'));
+      process.stdin.once('error', () => process.kill(process.pid, 'SIGTERM'));
+    }
     const sig = await untilSignal();
     await web?.close();
     const deadlineMs = config.settings.worker.shutdownTimeoutMs;
