@@ -73,13 +73,13 @@ export async function startWorkerProcesses(
     // On a terminal the progress line is rewritten in place: clear it first.
     out.write(`${out.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
   };
-  // MW_STOP_WITH_STDIN: the child stops when its stdin closes, which is when this process
+  // MEDIAWATCH_STOP_WITH_STDIN: the child stops when its stdin closes, which is when this process
   // ends, however it ends (a SIGKILL included): no worker outlives the crawl that started it.
   const env = {
     ...process.env,
     REDIS_URL: rt.config.settings.redis.url,
     METRICS_PORT: 'off',
-    MW_STOP_WITH_STDIN: '1',
+    MEDIAWATCH_STOP_WITH_STDIN: '1',
   };
   const args = [...nodeFlags(), entryScript(), '--config', o.configDir, 'worker'];
   let stopping = false;

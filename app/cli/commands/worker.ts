@@ -36,7 +36,7 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
       'workers running; SIGINT or SIGTERM stops them',
     );
     // A worker started by `crawl --workers N` stops with the crawl's process (its stdin closes).
-    if (process.env.MW_STOP_WITH_STDIN === '1') {
+    if (process.env.MEDIAWATCH_STOP_WITH_STDIN === '1') {
       process.stdin.resume();
       process.stdin.once('end', () => process.kill(process.pid, 'SIGTERM'));
       process.stdin.once('error', () => process.kill(process.pid, 'SIGTERM'));
