@@ -63,7 +63,8 @@ describeWithChromium('web app: every page is accessible and shows hostile text a
   }, 180_000);
   afterAll(async () => web?.close());
 
-  async function check(page: Page, path: string, name: string): Promise<void> {
+  /** `name`: the screenshot's file (null: a page checked but not pictured in the docs). */
+  async function check(page: Page, path: string, name: string | null): Promise<void> {
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -89,7 +90,7 @@ describeWithChromium('web app: every page is accessible and shows hostile text a
     });
     expect(ran, `${path}: hostile markup ran`).toEqual([undefined, undefined, undefined]);
     expect(violations, `${path}: CSP violations in the console`).toEqual([]);
-    if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+    if (shots && name) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
   }
 
   it('the sign-in page', async () => {
@@ -107,9 +108,12 @@ describeWithChromium('web app: every page is accessible and shows hostile text a
     expect(await page.getByText(HOSTILE_TITLE).first().isVisible()).toBe(true);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await check(page, `/events/${eventId}/review`, 'review');
-    await check(page, `/articles/${articleId}?event=${eventId}`, 'article');
+    await check(page, `/articles/${articleId}?event=${eventId}`, null);
     expect(await page.getByText(HOSTILE_TITLE).first().isVisible()).toBe(true);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
+    // The docs picture an article the crawl stored, not the hostile one.
+    const crawled = (await web.rt.store.mentions(eventId)).find((m) => m.articleId !== articleId)!;
+    await check(page, `/articles/${crawled.articleId}?event=${eventId}`, 'article');
     await check(page, '/events/new', 'event-editor');
     await check(page, `/events/${eventId}/alerts`, 'alerts');
     await check(page, '/crawl', 'crawl');
@@ -120,6 +124,8 @@ describeWithChromium('web app: every page is accessible and shows hostile text a
     const page = await web.signedIn('admin');
     await page.setViewportSize({ width: 1280, height: 800 });
     await check(page, '/admin/users', 'users');
+    // An admin's outlet page has the crawl and schedule buttons.
+    await check(page, `/crawl/${outletId}`, 'crawl-outlet-admin');
     await check(page, '/admin/audit', 'audit');
   });
 
