@@ -4,6 +4,7 @@
 import type { OutletConfig, RecrawlSettings } from '../config/schema.js';
 import { MwError } from '../errors.js';
 import { inScope, offSiteError, outletScope } from '../fetch/scope.js';
+import { articleDocument, type MatchableFields } from '../match/article-document.js';
 import { matchDocument, uniqueSentences } from '../match/index.js';
 import type { HitSentence, MatchResult } from '../match/types.js';
 import type { LedgerStore, ArticleInput, MentionDraft } from '../store/types.js';
@@ -15,10 +16,7 @@ import { nextRevisit } from './revisit.js';
 import { inWindow } from '../config/windows.js';
 
 /** The fields of an article (extracted, or stored) an event's query is matched against. */
-export type MatchableArticle = Pick<
-  ArticleInput,
-  'title' | 'lead' | 'body' | 'url' | 'outletId' | 'language' | 'authors' | 'published'
->;
+export type MatchableArticle = MatchableFields & Pick<ArticleInput, 'published'>;
 
 /**
  * How the crawl decides a mention, for one article and one event: 'outside' when the article
@@ -32,15 +30,7 @@ export function matchEvent(
 ): 'outside' | (MatchResult & { sentences: HitSentence[] }) | null {
   if (!inWindow(a.published, e.window)) return 'outside';
   if (e.event.languages && !e.event.languages.some((l) => l === a.language)) return null;
-  const result = matchDocument(e.query, {
-    title: a.title ?? '',
-    lead: a.lead ?? '',
-    body: a.body ?? '',
-    url: a.url,
-    outlet: a.outletId,
-    lang: a.language ?? '',
-    authors: a.authors,
-  });
+  const result = matchDocument(e.query, articleDocument(a));
   return result ? { ...result, sentences: uniqueSentences(result.sentences) } : null;
 }
 
