@@ -28,3 +28,12 @@ export function accessLabel(access: string): string {
 export function windowLabel(w: { from: string; to: string | null }): string {
   return `${w.from} to ${w.to ?? 'open'}`;
 }
+
+/** The reach figure of a report's totals: a dash when no outlet of it has an audience figure. */
+export function reachText(t: {
+  reach: number;
+  outlets: number;
+  audienceUnknown: readonly unknown[];
+}): string {
+  return t.audienceUnknown.length === t.outlets && t.outlets > 0 ? '—' : count(t.reach);
+}

@@ -3,7 +3,7 @@
 // http(s) URLs. Every scraped string goes through html(); the PDF is printed from this page.
 import type { HitSentence } from '../match/types.js';
 import { html, safeUrl, sentencePieces } from './escape.js';
-import { accessLabel, count, percent, shortTime, windowLabel } from './format.js';
+import { accessLabel, count, percent, reachText, shortTime, windowLabel } from './format.js';
 import type { ArticleRow, CoverageReport } from './model.js';
 import { timelineChart } from './svg-chart.js';
 
@@ -66,7 +66,7 @@ function cards(r: CoverageReport): string {
     ['articles', count(t.articles)],
     ['outlets', count(t.outlets)],
     ['languages', count(t.languages)],
-    ['reach', t.audienceUnknown.length === t.outlets && t.outlets > 0 ? '—' : count(t.reach)],
+    ['reach', reachText(t)],
     ['body unavailable', count(t.bodyUnavailable)],
   ];
   if (t.notRelevant > 0) items.push(['not relevant (left out)', count(t.notRelevant)]);

@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CatalogEntry } from '../../../src/events/catalog.js';
 import { MwError } from '../../../src/errors.js';
 import { parseFilter, type MentionFilter, REVIEW_STATES } from '../../../src/report/filter.js';
-import { count, percent, shortTime, windowLabel } from '../../../src/report/format.js';
+import { count, percent, reachText, shortTime, windowLabel } from '../../../src/report/format.js';
 import { refreshCoverage } from '../../../src/coverage/event-coverage.js';
 import { gatherReport } from '../../../src/report/gather.js';
 import { buildReport, type ArticleRow, type CoverageReport } from '../../../src/report/model.js';
@@ -208,7 +208,7 @@ function cards(r: CoverageReport): Html {
     ['articles', count(t.articles)],
     ['outlets', count(t.outlets)],
     ['languages', count(t.languages)],
-    ['reach', t.audienceUnknown.length === t.outlets && t.outlets > 0 ? '—' : count(t.reach)],
+    ['reach', reachText(t)],
     ['not relevant', count(t.notRelevant)],
   ];
   return html`<ul class="cards" aria-label="Totals">
