@@ -13,13 +13,13 @@ import { discoverOutlet } from '../../src/crawl/discover-outlet.js';
 import { fetchArticle, type FetchDeps } from '../../src/crawl/fetch-page.js';
 import { RobotsCache } from '../../src/crawl/robots-cache.js';
 import { StageTimings } from '../../src/crawl/timings.js';
-import { MwError } from '../../src/errors.js';
 import { BrowserPool } from '../../src/fetch/browser.js';
 import { HttpClient } from '../../src/fetch/http.js';
 import { createLogger } from '../../src/log.js';
 import { describeWithChromium } from '../helpers/chromium.js';
 import { outletRuntime } from '../helpers/outlet-runtime.js';
 import { JANUARY } from './discover/helpers.js';
+import { failure } from '../helpers/errors.js';
 
 // --- the tripwire: any TCP connection at all is recorded -----------------------------------------
 
@@ -193,16 +193,6 @@ function discover(o: OutletConfig) {
     o,
     JANUARY,
   );
-}
-
-async function failure(p: Promise<unknown>): Promise<MwError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof MwError) return err;
-    throw err;
-  }
-  throw new Error('expected an MwError');
 }
 
 beforeAll(async () => {

@@ -3,9 +3,9 @@
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RobotsCache } from '../../../src/crawl/robots-cache.js';
-import { MwError } from '../../../src/errors.js';
 import { HttpClient } from '../../../src/fetch/http.js';
 import { serve } from '../../helpers/server.js';
+import { failure } from '../../helpers/errors.js';
 
 let server: Awaited<ReturnType<typeof serve>>;
 const client = new HttpClient(
@@ -50,16 +50,6 @@ afterAll(async () => {
   await client.close();
   await server.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<MwError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof MwError) return err;
-    throw err;
-  }
-  throw new Error('expected an MwError');
-}
 
 describe('HttpClient on unusual answers', () => {
   it('fails on a 304 when no validators were sent, and answers it when they were', async () => {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MwError } from '../../../src/errors.js';
 import { HttpClient } from '../../../src/fetch/http.js';
 import { serve } from '../../helpers/server.js';
+import { failure } from '../../helpers/errors.js';
 
 let server: Awaited<ReturnType<typeof serve>>;
 const client = new HttpClient(
@@ -49,16 +49,6 @@ afterAll(async () => {
   await client.close();
   await server.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<MwError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof MwError) return err;
-    throw err;
-  }
-  throw new Error('expected an MwError');
-}
 
 describe('HttpClient', () => {
   it('fetches with our user agent and follows redirects within the limit', async () => {
