@@ -16,7 +16,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import pg from 'pg';
+import { DEFAULT_POSTGRES_URL, dropSchema, freshSchema, postgresAnswers } from './postgres.js';
 import { openRuntime } from '../app/runtime.js';
 import { enqueueCrawl, waitForCrawl } from '../jobs/crawl.js';
 import { obliterateAll } from '../jobs/queues.js';
@@ -125,29 +125,6 @@ async function stageSums(host: Host): Promise<Map<string, number>> {
   return out;
 }
 
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function runOnce(
   opts: ScaleOptions,
   origin: string,
@@ -155,13 +132,8 @@ async function runOnce(
   processes: number,
 ): Promise<ScaleRow> {
   const dir = mkdtempSync(join(tmpdir(), 'mw-scale-'));
-  const schema = `mw_scale_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
-  let databaseUrl = join(dir, 'mediawatch.db');
-  if (store === 'PostgreSQL') {
-    const u = new URL(opts.postgresUrl!);
-    u.searchParams.set('schema', schema);
-    databaseUrl = u.toString();
-  }
+  const pgSchema = store === 'PostgreSQL' ? freshSchema(opts.postgresUrl!, 'scale') : null;
+  const databaseUrl = pgSchema?.url ?? join(dir, 'mediawatch.db');
   const prefix = `mw-scale-${randomUUID().slice(0, 8)}`;
   const names = Array.from({ length: processes }, (_, i) => `worker-${i + 1}`);
   const folders = writeHostFolders({
@@ -240,7 +212,7 @@ async function runOnce(
     await Promise.all(hosts.map((h) => h.exit));
     await obliterateAll(rt.redis, prefix);
     await operator.close();
-    if (store === 'PostgreSQL') await dropSchema(opts.postgresUrl!, schema);
+    if (pgSchema) await dropSchema(opts.postgresUrl!, pgSchema.schema);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -251,7 +223,7 @@ export async function runScalePart(opts: ScaleOptions): Promise<string> {
   const counts = opts.processes ?? [1, 2, 4];
   const rounds = Math.max(1, opts.rounds ?? 2);
   const stores: ScaleRow['store'][] = ['SQLite'];
-  const pgUrl = opts.postgresUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const pgUrl = opts.postgresUrl ?? DEFAULT_POSTGRES_URL;
   const notes: string[] = [];
   if (await postgresAnswers(pgUrl)) stores.push('PostgreSQL');
   else notes.push(`PostgreSQL runs skipped: nothing answers at ${pgUrl} (set BENCH_DATABASE_URL)`);

@@ -26,7 +26,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import pg from 'pg';
+import { DEFAULT_POSTGRES_URL, dropSchema, freshSchema } from './postgres.js';
 import { stringify } from 'yaml';
 import { openRuntime } from '../app/runtime.js';
 import { hashPassword } from '../app/web/passwords.js';
@@ -403,14 +403,9 @@ export async function runWebPart(opts: WebBenchOptions): Promise<string> {
   const mentions = Math.max(EVENTS * 2, opts.mentions ?? 50_000);
   const dir = mkdtempSync(join(tmpdir(), 'mw-bench-web-'));
   const prefix = `mw-bench-web-${randomUUID().slice(0, 8)}`;
-  const pgUrl = opts.postgresUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `mw_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  let databaseUrl = join(dir, 'web.db');
-  if (opts.database === 'postgres') {
-    const u = new URL(pgUrl);
-    u.searchParams.set('schema', schema);
-    databaseUrl = u.toString();
-  }
+  const pgUrl = opts.postgresUrl ?? DEFAULT_POSTGRES_URL;
+  const pgSchema = opts.database === 'postgres' ? freshSchema(pgUrl, 'bench') : null;
+  const databaseUrl = pgSchema?.url ?? join(dir, 'web.db');
   mkdirSync(join(dir, 'outlets'));
   mkdirSync(join(dir, 'events'));
   writeFileSync(
@@ -517,15 +512,7 @@ export async function runWebPart(opts: WebBenchOptions): Promise<string> {
     await obliterateAll(rt.redis, prefix).catch(() => undefined);
     await close();
     rmSync(dir, { recursive: true, force: true });
-    if (opts.database === 'postgres') {
-      const client = new pg.Client({ connectionString: pgUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
-    }
+    if (pgSchema) await dropSchema(pgUrl, pgSchema.schema);
   }
 }
 
