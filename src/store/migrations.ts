@@ -283,9 +283,10 @@ function refuseNewer(c: Connection, version: number): void {
 }
 
 /**
- * Applies the pending migrations, each in its own transaction. Serialised across processes:
- * PostgreSQL by an advisory lock, SQLite by its write lock (BEGIN IMMEDIATE), and each
- * migration re-checks that nobody applied it meanwhile. Refuses a database newer than the code.
+ * Applies the pending migrations in one transaction: all of them or none. Serialised across
+ * processes: PostgreSQL by an advisory lock, SQLite by its write lock (BEGIN IMMEDIATE), held
+ * from the first migration to the last so one process applies them all and the others find
+ * nothing left; inside, the versions are read again. Refuses a database newer than the code.
  */
 export async function migrate(
   c: Connection,
@@ -301,30 +302,28 @@ export async function migrate(
     if (c.dialect === 'postgres')
       await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {
-      for (const m of MIGRATIONS) {
-        await sql.raw(c.dialect === 'postgres' ? 'begin' : 'begin immediate').execute(conn);
-        try {
-          await CREATE_TABLE.execute(conn);
-          const rows = await conn.selectFrom('schema_migrations').select('version').execute();
-          const versions = rows.map((r) => r.version);
-          refuseNewer(c, Math.max(0, ...versions));
-          if (!versions.includes(m.version)) {
-            for (const s of m.statements) await sql.raw(dialectSql(c.dialect, s)).execute(conn);
-            await conn
-              .insertInto('schema_migrations')
-              .values({ version: m.version, name: m.name, applied_at: now().toISOString() })
-              .execute();
-            applied.push(m.version);
-          }
-          await sql`commit`.execute(conn);
-        } catch (err) {
-          await sql`rollback`.execute(conn).catch(() => undefined);
-          throw err;
+      await sql.raw(c.dialect === 'postgres' ? 'begin' : 'begin immediate').execute(conn);
+      try {
+        await CREATE_TABLE.execute(conn);
+        const rows = await conn.selectFrom('schema_migrations').select('version').execute();
+        const versions = new Set(rows.map((r) => r.version));
+        // A database with no pending migration still says when it is newer than the code.
+        refuseNewer(c, Math.max(0, ...versions));
+        for (const m of MIGRATIONS) {
+          if (versions.has(m.version)) continue;
+          for (const s of m.statements) await sql.raw(dialectSql(c.dialect, s)).execute(conn);
+          await conn
+            .insertInto('schema_migrations')
+            .values({ version: m.version, name: m.name, applied_at: now().toISOString() })
+            .execute();
+          applied.push(m.version);
         }
+        await sql`commit`.execute(conn);
+      } catch (err) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        applied.length = 0;
+        throw err;
       }
-      // A database with no pending migration still says when it is newer than the code.
-      const rows = await conn.selectFrom('schema_migrations').select('version').execute();
-      refuseNewer(c, Math.max(0, ...rows.map((r) => r.version)));
     } finally {
       if (c.dialect === 'postgres')
         await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
