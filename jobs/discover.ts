@@ -2,7 +2,10 @@
 // Payload:   { outletId, runId | null, eventIds[] (empty = every event) }
 // Effects:   reads robots.txt, sitemaps, feeds and pages of the outlet; records every
 //            discovered URL in the ledger (new ones pending; disallowed, off-site, out-of-window
-//            ones skipped with the reason); enqueues one `article` job per new URL.
+//            ones skipped with the reason); enqueues one `article` job per new URL. A scheduled
+//            run (runId null) sends conditional GETs for feeds and urlset sitemaps and skips
+//            those that answer 304; it keeps the validators of the sources it read in full
+//            (Redis, src/crawl/source-validators.ts) once their URLs are in the ledger.
 // Retries:   a source that fails is reported in the run and the job goes on; the job itself
 //            retries with backoff only on unexpected errors. Unknown outlet: fails for good.
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -32,6 +35,8 @@ export function discoverProcessor(ctx: JobContext) {
     const windows = events.map((e) => e.window);
     const result = await discoverOutlet({ ...ctx.net, config: ctx.config }, outlet, windows, {
       searchTerms: [...new Set(events.flatMap((e) => e.event.search))],
+      // A crawl reads every source in full (it may bring new events); scheduled runs poll.
+      conditional: runId === null,
     });
     if (result.budget.length > 0) {
       const note = `${outletId}: ${reasonLine('MW_BUDGET_HIT', describeBudgetHits(result.budget))}`;
@@ -66,6 +71,9 @@ export function discoverProcessor(ctx: JobContext) {
         opts: { jobId: articleJobId(c.url), removeOnFail: true },
       }));
     await ctx.queues.article.addBulk(jobs);
+    // Only now that the ledger holds every URL of the sources read in full: a 304 from them
+    // next time means nothing new. A run that failed before this reads them in full again.
+    for (const v of result.validators) await ctx.net.validators.set(v.url, v.value);
     if (runId === null) {
       // A scheduled run: the outlet's interval follows how much it yields.
       const every = await adaptSchedule(ctx.queues, outletId, jobs.length, ctx.config.settings);
@@ -86,7 +94,10 @@ export function discoverProcessor(ctx: JobContext) {
       errors: result.errors.length,
       budgetHits: result.budget.length,
     };
-    log.info({ ...summary, sources: result.sourcesRead }, 'discovery done');
+    log.info(
+      { ...summary, sources: result.sourcesRead, notModified: result.notModified },
+      'discovery done',
+    );
     return summary;
   };
 }

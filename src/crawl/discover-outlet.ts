@@ -3,6 +3,9 @@
 // → the outlet's search page with the events' terms; then canonical, same-host, robots-allowed,
 // inside an event window. Every URL found that is not kept is returned with the reason, so the
 // ledger can record it; every limit that cut the run short is returned in `budget`.
+// A conditional run (scheduled discovery) sends the validators of its last full read with each
+// feed and urlset sitemap (./source-validators.ts) and skips those that answer 304; it returns
+// the validators of what it read in full, for the caller to keep once the ledger has the URLs.
 import type { OutletConfig } from '../config/schema.js';
 import { errorReason, reasonLine } from '../errors.js';
 import { BudgetLog, type BudgetHit } from '../discover/budget.js';
@@ -27,6 +30,7 @@ import type { RateLimiter } from '../politeness/rate-limiter.js';
 import { brusselsIsoFromUtc } from '../time/brussels.js';
 import { urlKey } from '../url/canonical.js';
 import type { RobotsCache } from './robots-cache.js';
+import { windowsKey, type SourceValidator, type SourceValidators } from './source-validators.js';
 import { inAnyWindow, type Window } from '../config/windows.js';
 
 export type { DiscoveredCandidate } from '../discover/select.js';
@@ -41,6 +45,14 @@ export interface DiscoveryResult {
   /** Limits this run hit (empty when it saw everything it was pointed at). */
   budget: BudgetHit[];
   sourcesRead: number;
+  /** Feeds and urlset sitemaps that answered 304 to a conditional run: skipped, nothing new. */
+  notModified: number;
+  /**
+   * What to keep of the sources read in full (a conditional run only; null: forget the URL's
+   * entry). Kept by the caller after the ledger recorded the run's URLs: a run that fails
+   * before that reads the sources in full again.
+   */
+  validators: Array<{ url: string; value: SourceValidator | null }>;
 }
 
 /** What discovery uses of the process's services (`Services` fits). */
@@ -49,11 +61,18 @@ export interface DiscoverServices {
   robots: Pick<RobotsCache, 'rules'>;
   limiter: Pick<RateLimiter, 'acquire'>;
   config: { settings: { http: { maxBytes: number } } };
+  /** For conditional runs; without it every run reads every source in full. */
+  validators?: Pick<SourceValidators, 'get'>;
 }
 
 export interface DiscoverOptions {
   /** The events' search terms, for the outlet's search page (discovery.search). */
   searchTerms?: readonly string[];
+  /**
+   * Conditional GETs for feeds and urlset sitemaps (scheduled runs). A crawl reads everything
+   * in full: it may bring events whose windows the last full read did not sort URLs against.
+   */
+  conditional?: boolean;
 }
 
 const MAX_CHILD_SITEMAPS = 50;
@@ -96,7 +115,11 @@ export async function discoverOutlet(
     skippedSources: [],
     budget: [],
     sourcesRead: 0,
+    notModified: 0,
+    validators: [],
   };
+  const cache = opts.conditional ? s.validators : undefined;
+  const windowsSeen = windowsKey(windows);
   const found: FoundUrl[] = [];
   const rel = (u: string): string => {
     const x = new URL(u);
@@ -110,7 +133,12 @@ export async function discoverOutlet(
    * answer null. A source on another host (a robots.txt Sitemap line, an index child, a
    * configured URL) is skipped before anything is asked of that host, its robots.txt included.
    */
-  const read = async (kind: string, url: string, accept?: string): Promise<HttpResponse | null> => {
+  const read = async (
+    kind: string,
+    url: string,
+    accept?: string,
+    headers?: Record<string, string>,
+  ): Promise<HttpResponse | null> => {
     if (!inScope(scope, url)) {
       const reason = reasonLine(
         'MW_SKIP_OFF_SITE',
@@ -133,10 +161,12 @@ export async function discoverOutlet(
       return null;
     }
     try {
-      const res = await s.http.get(
-        url,
-        accept ? { accept, beforeRequest: before, scope } : { beforeRequest: before, scope },
-      );
+      const res = await s.http.get(url, {
+        ...(accept ? { accept } : {}),
+        ...(headers ? { headers } : {}),
+        beforeRequest: before,
+        scope,
+      });
       result.sourcesRead++;
       return res;
     } catch (err) {
@@ -144,23 +174,55 @@ export async function discoverOutlet(
       return null;
     }
   };
+  /**
+   * A sitemap or feed, parsed; null when it failed, was skipped or answered 304. In a
+   * conditional run a leaf source (its last full read said urlset or feed, against the same
+   * windows) is asked with its validators; an index never is, so its children's lastmod are
+   * read against the current windows every run.
+   */
   const readXml = async (
     kind: string,
     url: string,
   ): Promise<ReturnType<typeof parseXmlSource> | null> => {
-    const res = await read(kind, url, XML_ACCEPT);
+    const last = cache ? await cache.get(url) : null;
+    let headers: Record<string, string> | undefined;
+    if (last && (last.kind === 'urlset' || last.kind === 'feed') && last.windows === windowsSeen) {
+      headers = {};
+      if (last.etag) headers['if-none-match'] = last.etag;
+      if (last.lastModified) headers['if-modified-since'] = last.lastModified;
+    }
+    const res = await read(kind, url, XML_ACCEPT, headers);
     if (!res) return null;
+    if (res.status === 304) {
+      result.notModified++;
+      return null;
+    }
+    let parsed: ReturnType<typeof parseXmlSource>;
     try {
       const text = xmlText(res.body, {
         url,
         contentType: res.contentType,
         maxBytes: s.config.settings.http.maxBytes,
       });
-      return parseXmlSource(text, res.finalUrl);
+      parsed = parseXmlSource(text, res.finalUrl);
     } catch (err) {
       result.errors.push(`${kind} ${url}: ${errorReason(err)}`);
+      // A broken source is read in full next time.
+      if (last) result.validators.push({ url, value: null });
       return null;
     }
+    if (cache && parsed.kind !== 'sitemapindex') {
+      result.validators.push({
+        url,
+        value: {
+          kind: parsed.kind,
+          etag: res.headers.etag ?? null,
+          lastModified: res.headers['last-modified'] ?? null,
+          windows: windowsSeen,
+        },
+      });
+    } else if (last) result.validators.push({ url, value: null });
+    return parsed;
   };
 
   const robots = await rulesFor(base);
@@ -271,5 +333,9 @@ export async function discoverOutlet(
   result.candidates = picked.candidates;
   result.skipped = picked.skipped;
   result.budget = budget.list();
+  // URLs left out by the candidates budget are reconsidered when discovery finds them again:
+  // the sources that listed them must be read in full next time.
+  if (result.budget.some((h) => h.limit === 'candidates'))
+    result.validators = result.validators.map(({ url }) => ({ url, value: null }));
   return result;
 }

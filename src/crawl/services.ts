@@ -11,6 +11,7 @@ import { HostSlots } from '../politeness/host-slots.js';
 import { RateLimiter } from '../politeness/rate-limiter.js';
 import { ExtractPool } from './extract-pool.js';
 import { RobotsCache } from './robots-cache.js';
+import { SOURCE_VALIDATORS_TTL_MS, SourceValidators } from './source-validators.js';
 import { StageTimings } from './timings.js';
 import { hostKey } from '../url/canonical.js';
 
@@ -25,6 +26,8 @@ export interface NetServices {
   timings: StageTimings;
   /** Threads that decode, parse and extract pages (settings worker.extractThreads; 0: none). */
   extract: ExtractPool;
+  /** ETag/Last-Modified of feeds and urlset sitemaps, for scheduled discovery's conditional GETs. */
+  validators: SourceValidators;
 }
 
 export function createNetServices(config: Config, deps: { redis: Redis }): NetServices {
@@ -52,7 +55,23 @@ export function createNetServices(config: Config, deps: { redis: Redis }): NetSe
     settings.politeness.hostLeaseMs,
   );
   const extract = new ExtractPool(settings.worker.extractThreads);
-  return { http, browser, limiter, slots, robots, timings: new StageTimings(), extract };
+  // A source is read in full at least as often as recent articles are revisited: revisits,
+  // retries of failed URLs and reconsidered skips happen when discovery finds a URL again.
+  const validators = new SourceValidators(
+    deps.redis,
+    settings.redis.prefix,
+    Math.min(settings.recrawl.everyMinutes * 60_000, SOURCE_VALIDATORS_TTL_MS),
+  );
+  return {
+    http,
+    browser,
+    limiter,
+    slots,
+    robots,
+    timings: new StageTimings(),
+    extract,
+    validators,
+  };
 }
 
 export async function closeNetServices(n: NetServices): Promise<void> {

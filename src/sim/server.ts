@@ -45,7 +45,25 @@ function handle(
   res: ServerResponse,
 ): void {
   const raw = req.url ?? '/';
-  log.push({ outlet: id, path: raw, at: Date.now(), userAgent: req.headers['user-agent'] ?? '' });
+  const entry: SimRequest = {
+    outlet: id,
+    path: raw,
+    at: Date.now(),
+    userAgent: req.headers['user-agent'] ?? '',
+  };
+  log.push(entry);
+  answer(slot, id, raw, req, res);
+  // send() writes the head synchronously: the status is known before any byte leaves.
+  entry.status = res.statusCode;
+}
+
+function answer(
+  slot: Slot,
+  id: string,
+  raw: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const site = slot.site;
   if (!site) {
     send(req, res, errorPage(503, 'Starting', 'The site is starting.', id));

@@ -62,6 +62,8 @@ export interface SimRequest {
   /** Milliseconds since the epoch. */
   at: number;
   userAgent: string;
+  /** HTTP status of the answer (304 for a conditional GET of an unchanged page). */
+  status?: number;
 }
 
 export interface Simulator {
