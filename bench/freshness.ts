@@ -12,12 +12,10 @@
 // stopped (--seconds), are left out; after --seconds it waits for the last ones (a bounded
 // drain), then stops `start` with SIGTERM.
 //
-// Schedule: `short` (the default here) is the default schedule divided by 10 (everyMinutes 1.5,
-// minMinutes 0.5, maxMinutes 24), passed as settings, so that a run of a few minutes sees the
-// adaptive interval settle; the time waiting for discovery scales with the interval and the
-// pipeline does not, so the default schedule's latency is estimated per article as
-// 10 × wait + pipeline. `default` runs the real defaults (15, 5, 240 minutes): give it
-// --seconds 2400 or more.
+// Schedule: `default` (the default here) runs the settings' defaults (src/config/schema.ts:
+// first interval 2 minutes, then 1..4); `short` divides them by 10, passed as settings, and
+// estimates the default schedule's latency per article as 10 × wait + pipeline (the wait for
+// discovery scales with the interval, the pipeline does not).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -26,6 +24,7 @@ import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { obliterateAll } from '../jobs/queues.js';
+import { settingsSchema } from '../src/config/schema.js';
 import { LEXICON } from '../src/sim/generated/words.js';
 import { startSimulator } from '../src/sim/index.js';
 
@@ -39,8 +38,12 @@ export interface FreshnessOptions {
 }
 
 const SCALE = 10;
-const SHORT = { everyMinutes: 15 / SCALE, minMinutes: 5 / SCALE, maxMinutes: 240 / SCALE };
-const DEFAULT = { everyMinutes: 15, minMinutes: 5, maxMinutes: 240 };
+const DEFAULT = settingsSchema.parse({}).schedule;
+const SHORT = {
+  everyMinutes: DEFAULT.everyMinutes / SCALE,
+  minMinutes: DEFAULT.minMinutes / SCALE,
+  maxMinutes: DEFAULT.maxMinutes / SCALE,
+};
 
 const day = (offsetDays: number): string =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -157,7 +160,7 @@ export async function runFreshnessPart(opts: FreshnessOptions): Promise<string> 
 
   let readyAt: number | undefined;
   const publishEnd = spawnedAt + opts.seconds * 1000;
-  const drainMs = schedule.everyMinutes * 60_000 + 60_000;
+  const drainMs = schedule.maxMinutes * 60_000 + 60_000;
   const measured = (): Array<{ url: string; appearedAt: number }> =>
     sim
       .published()

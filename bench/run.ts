@@ -10,7 +10,7 @@
 // Options: --pages N (default 2000) --pages-from real|generated (real: the Readability test pages
 //          from MW_DATASETS, else ../shared/datasets) --concurrency N (16) --browser-sample N (100)
 //          --browser-pages N (4) --workers N (nproc: the whole machine) --cli-runs N (7)
-//          --seconds N (freshness: 180) --every N (freshness: 10 s) --schedule short|default
+//          --seconds N (freshness: 480) --every N (freshness: 10 s) --schedule default|short
 //          --only crawl|cli|freshness|scale|extract|hostile|match|sim|web (repeatable)
 //          --database sqlite|postgres (web: sqlite) --requests N (web: 60 per page kind)
 //   scale      pages/s with 1, 2 and 4 `mediawatch worker` processes on SQLite and PostgreSQL
@@ -41,9 +41,9 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     workers: { type: 'string', default: String(cpus().length) },
     'cli-runs': { type: 'string', default: '7' },
-    seconds: { type: 'string', default: '180' },
+    seconds: { type: 'string', default: '480' },
     every: { type: 'string', default: '10' },
-    schedule: { type: 'string', default: 'short' },
+    schedule: { type: 'string', default: 'default' },
     only: { type: 'string', multiple: true, default: [] },
     rounds: { type: 'string', default: '2' },
     database: { type: 'string', default: 'sqlite' },
@@ -124,7 +124,7 @@ if (parts.includes('freshness')) {
       root,
       seconds: Number(values.seconds),
       everySeconds: Number(values.every),
-      schedule: values.schedule === 'default' ? 'default' : 'short',
+      schedule: values.schedule === 'short' ? 'short' : 'default',
     }),
   );
 }

@@ -140,10 +140,15 @@ export const settingsSchema = z
       .prefault({}),
     schedule: z
       .object({
-        /** First discovery interval per outlet; it then adapts to how often it yields. */
-        everyMinutes: z.number().positive().default(15),
-        minMinutes: z.number().positive().default(5),
-        maxMinutes: z.number().positive().default(240),
+        /**
+         * First discovery interval per outlet; it then adapts to how often it yields, between
+         * minMinutes and maxMinutes. maxMinutes bounds how long a new article waits to be found
+         * (issue 11: p95 under 5 minutes); scheduled runs send conditional GETs for feeds and
+         * sitemaps, so a quiet outlet costs a few 304s per run.
+         */
+        everyMinutes: z.number().positive().default(2),
+        minMinutes: z.number().positive().default(1),
+        maxMinutes: z.number().positive().default(4),
       })
       .strict()
       .refine((s) => s.minMinutes <= s.maxMinutes, { message: 'minMinutes is above maxMinutes' })
