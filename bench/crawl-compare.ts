@@ -11,7 +11,9 @@
 //     raw undici + htmlparser2 (nothing else: the limit), 1 process and W shards
 //   browser sample (B pages, P pages at once):
 //     Crawlee PlaywrightCrawler (system Chromium, off-origin requests, images, fonts, media blocked)
-//     mediawatch browser path (same blocking, its own Chromium pages)
+//     Crawlee AdaptivePlaywrightCrawler (HTTP first, the browser where its result checker says)
+//     mediawatch browser path (fetch: browser: every page rendered; same blocking)
+//     mediawatch auto (fetch: auto: the static HTML first, the browser where it has no article)
 //
 // Pages: the Readability test pages from the data set (`real`, the default) or the simulator's
 // generated pages (`generated`).
@@ -43,6 +45,8 @@ interface RunResult {
   processRssMB: number[];
   /** Peak of Chromium's processes summed, MB (browser runs). */
   chromiumMB: number;
+  /** Pages the browser rendered (browser sample; null when the crawler does not say). */
+  rendered: number | null;
   load: string;
 }
 
@@ -102,6 +106,9 @@ async function sharded(
     pagesPerSecond: Number((processed / seconds).toFixed(1)),
     processRssMB: runs.map((r) => Number(r.json.peakRssMB ?? 0)),
     chromiumMB: Math.round(runs.reduce((s, r) => s + r.tree.chromiumMB, 0)),
+    rendered: runs.some((r) => typeof r.json.rendered === 'number')
+      ? runs.reduce((s, r) => s + Number(r.json.rendered ?? 0), 0)
+      : null,
     load: atStart,
   };
 }
@@ -110,7 +117,7 @@ async function mediawatch(
   opts: CrawlOptions,
   label: string,
   origin: string,
-  fetch: 'http' | 'browser',
+  fetch: 'http' | 'browser' | 'auto',
   pages: number,
   workers: number,
   extractThreads = 0,
@@ -123,7 +130,7 @@ async function mediawatch(
     '--pages',
     String(pages),
     '--concurrency',
-    String(fetch === 'browser' ? opts.browserPages : opts.concurrency),
+    String(fetch === 'http' ? opts.concurrency : opts.browserPages),
     '--fetch',
     fetch,
     '--workers',
@@ -143,6 +150,7 @@ async function mediawatch(
     pagesPerSecond: Number(json.pagesPerSecond),
     processRssMB: (json.workersPeakRssMB as number[]).map(Number),
     chromiumMB: Math.round(tree.chromiumMB),
+    rendered: typeof json.rendered === 'number' ? json.rendered : null,
     load: atStart,
   };
 }
@@ -228,15 +236,32 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
       String(opts.browserSample),
       String(opts.browserPages),
     ]);
+    say('  browser sample: Crawlee AdaptivePlaywrightCrawler …');
+    const apw = await sharded(root, 'Crawlee AdaptivePlaywrightCrawler (HTTP first)', 1, () => [
+      'bench/crawlee-adaptive.js',
+      ob,
+      String(opts.browserSample),
+      String(opts.browserPages),
+    ]);
     say('  browser sample: mediawatch browser path …');
     const mwb = await mediawatch(
       opts,
-      'mediawatch browser path (browser sample)',
+      'mediawatch browser path (fetch: browser)',
       ob,
       'browser',
       opts.browserSample,
       1,
     );
+    say('  browser sample: mediawatch auto …');
+    const mwa = await mediawatch(
+      opts,
+      'mediawatch auto (static HTML first)',
+      ob,
+      'auto',
+      opts.browserSample,
+      1,
+    );
+    const browserRows = [pw, apw, mwb, mwa];
 
     const staticRows = rows;
     const bestCrawlee = cmW.pagesPerSecond >= cm1.pagesPerSecond ? cmW : cm1;
@@ -254,11 +279,11 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
       '',
       `Browser sample: ${opts.browserSample} of the same pages, ${opts.browserPages} pages at once, system Chromium.`,
       '',
-      '| crawler | pages done (stored) | seconds | pages/s | Node peak RSS (MB) | Chromium peak RSS, summed over its processes (MB) | load avg at start |',
-      '|---|---|---|---|---|---|---|',
-      ...[pw, mwb].map(
+      '| crawler | pages done (stored) | rendered in Chromium | seconds | pages/s | Node peak RSS (MB) | Chromium peak RSS, summed over its processes (MB) | load avg at start |',
+      '|---|---|---|---|---|---|---|---|',
+      ...browserRows.map(
         (r) =>
-          `| ${r.label} | ${r.processed} (${r.stored}) | ${r.seconds} | ${r.pagesPerSecond} | ${r.processRssMB.join(', ')} | ${r.chromiumMB} | ${r.load} |`,
+          `| ${r.label} | ${r.processed} (${r.stored}) | ${r.rendered ?? (r === pw ? r.processed : '—')} | ${r.seconds} | ${r.pagesPerSecond} | ${r.processRssMB.join(', ')} | ${r.chromiumMB} | ${r.load} |`,
       ),
       '',
       'Ratios (mediawatch / peer, pages per second, same run) against issue 11:',
@@ -279,7 +304,9 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
         cmW.processRssMB.reduce((a, b) => a + b, 0),
       )} | < 1× | ${verdict(mwW.processRssMB.reduce((a, b) => a + b, 0) < cmW.processRssMB.reduce((a, b) => a + b, 0))} |`,
       `| memory, one process: mediawatch ×1 / Crawlee in-memory ×1 | ${ratio(Math.max(...mw1.processRssMB), Math.max(...cm1.processRssMB))} | — | |`,
-      `| browser: mediawatch / PlaywrightCrawler | ${ratio(mwb.pagesPerSecond, pw.pagesPerSecond)} | ≥ 3× | ${verdict(mwb.pagesPerSecond >= 3 * pw.pagesPerSecond)} |`,
+      `| browser, every page rendered: mediawatch (fetch: browser) / PlaywrightCrawler | ${ratio(mwb.pagesPerSecond, pw.pagesPerSecond)} | ≥ 3× | ${verdict(mwb.pagesPerSecond >= 3 * pw.pagesPerSecond)} |`,
+      `| browser where needed: mediawatch auto / PlaywrightCrawler | ${ratio(mwa.pagesPerSecond, pw.pagesPerSecond)} | ≥ 3× | ${verdict(mwa.pagesPerSecond >= 3 * pw.pagesPerSecond)} |`,
+      `| browser where needed: mediawatch auto / AdaptivePlaywrightCrawler | ${ratio(mwa.pagesPerSecond, apw.pagesPerSecond)} | — | |`,
       `| browser memory (Node + Chromium): mediawatch / PlaywrightCrawler | ${ratio(mwb.processRssMB[0]! + mwb.chromiumMB, pw.processRssMB[0]! + pw.chromiumMB)} | — | |`,
       '',
     ];

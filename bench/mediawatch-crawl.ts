@@ -6,7 +6,7 @@
 // `mediawatch worker` runs on several cores; the outlet's rateLimit.maxConcurrent keeps the
 // requests in flight at --concurrency in total, whatever the number of processes.
 // Usage: node dist/bench/mediawatch-crawl.js --origin URL [--pages N] [--concurrency C]
-//          [--fetch http|browser] [--workers W] [--browser-pages P] [--extract-threads T]
+//          [--fetch http|browser|auto] [--workers W] [--browser-pages P] [--extract-threads T]
 //        node dist/bench/mediawatch-crawl.js --serve CONFIG_DIR   (a worker process)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { createLogger } from '../src/log.js';
 import { enqueueCrawl, waitForCrawl } from '../jobs/crawl.js';
 import { obliterateAll } from '../jobs/queues.js';
 import { openRuntime } from '../app/runtime.js';
+import Database from 'better-sqlite3';
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +64,7 @@ const origin = values.origin;
 if (!origin) throw new Error('usage: mediawatch-crawl --origin URL [--pages N] …');
 const pages = Number(values.pages);
 const concurrency = Number(values.concurrency);
-const fetchMode = values.fetch === 'browser' ? 'browser' : 'http';
+const fetchMode = values.fetch === 'browser' || values.fetch === 'auto' ? values.fetch : 'http';
 const workers = Math.max(1, Number(values.workers));
 
 const dir = mkdtempSync(join(tmpdir(), 'mw-bench-'));
@@ -128,6 +129,19 @@ function startWorker(): Promise<{ proc: ChildProcess; done: Promise<number | nul
   });
 }
 
+/** Stored articles the browser rendered (in `auto`: those whose static HTML had no article). */
+function renderedPages(): number {
+  const db = new Database(join(dir, 'bench.db'), { readonly: true });
+  try {
+    const row = db
+      .prepare("SELECT count(*) AS n FROM articles WHERE fetch_mode = 'browser'")
+      .get() as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
 const config = loadConfig(dir);
 const { rt, close } = await openRuntime(config, log, { work: true });
 const helpers = await Promise.all(Array.from({ length: workers - 1 }, () => startWorker()));
@@ -150,6 +164,7 @@ try {
     seconds: Number(seconds.toFixed(2)),
     pagesPerSecond: Number((processed / seconds).toFixed(1)),
     stageMs: rt.net.timings.toJSON(),
+    rendered: renderedPages(),
   };
 } finally {
   for (const h of helpers) h.proc.kill('SIGTERM');

@@ -1,0 +1,91 @@
+// Child process of `npm run bench`: Crawlee's AdaptivePlaywrightCrawler on the browser sample,
+// the peer of mediawatch's `fetch: auto` (static HTML first, the browser where it is needed).
+// It fetches a page over HTTP and judges the result; pages where that is not enough, and a
+// share of the others (renderingTypeDetectionRatio, 0.1 by default) to learn which URLs need a
+// browser, are rendered in system Chromium with the same blocking as crawlee-browser.js
+// (requests off the page's origin, images, fonts, media), in-memory storage, the same number of
+// pages at once. The handler takes the title and the <p> texts; a result with under 500
+// characters of paragraphs is taken as needing the browser (resultChecker).
+// Usage: node bench/crawlee-adaptive.js <origin> <pages> <concurrency>
+import { existsSync } from 'node:fs';
+
+const [origin, pagesArg, concurrencyArg] = process.argv.slice(2);
+const pages = Number(pagesArg ?? 100);
+const concurrency = Number(concurrencyArg ?? 4);
+process.env.CRAWLEE_LOG_LEVEL = 'WARNING';
+const { AdaptivePlaywrightCrawler, Configuration, MemoryStorage } = await import('crawlee');
+const { chromium } = await import('playwright-core');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}`);
+
+async function sitemapUrls() {
+  const index = await (await fetch(`${origin}/sitemap.xml`)).text();
+  const sets = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const urls = [];
+  for (const set of sets) {
+    const xml = await (await fetch(set)).text();
+    urls.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
+  }
+  return urls.slice(0, pages);
+}
+
+const BLOCKED_TYPES = new Set(['image', 'font', 'media']);
+let stored = 0;
+let failed = 0;
+const crawler = new AdaptivePlaywrightCrawler(
+  {
+    minConcurrency: concurrency,
+    maxConcurrency: concurrency,
+    maxRequestRetries: 1,
+    launchContext: {
+      launcher: chromium,
+      launchOptions: { executablePath, headless: true, args: ['--no-sandbox'] },
+    },
+    browserPoolOptions: {
+      useFingerprints: false,
+      postPageCreateHooks: [
+        async (page) => {
+          await page.route('**/*', (route) => {
+            const req = route.request();
+            if (BLOCKED_TYPES.has(req.resourceType()) || new URL(req.url()).origin !== origin)
+              return route.abort('blockedbyclient');
+            return route.continue();
+          });
+        },
+      ],
+    },
+    navigationTimeoutSecs: 30,
+    resultChecker: (result) =>
+      result.datasetItems.some((d) => d.item.paragraphs.reduce((n, p) => n + p.length, 0) >= 500),
+    async requestHandler({ parseWithCheerio, request, pushData }) {
+      const $ = await parseWithCheerio();
+      const title = $('title').first().text();
+      const paragraphs = $('p')
+        .map((_, p) => $(p).text())
+        .get();
+      await pushData({ url: request.url, title, paragraphs });
+    },
+    failedRequestHandler() {
+      failed++;
+    },
+  },
+  new Configuration({
+    persistStorage: false,
+    storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
+  }),
+);
+const start = performance.now();
+const stats = await crawler.run(await sitemapUrls());
+const seconds = (performance.now() - start) / 1000;
+stored = stats.requestsFinished;
+process.stdout.write(
+  `${JSON.stringify({
+    processed: stored + failed,
+    stored,
+    failed,
+    seconds: Number(seconds.toFixed(2)),
+    pagesPerSecond: Number(((stored + failed) / seconds).toFixed(1)),
+    rendered: crawler.stats?.state?.browserRequestHandlerRuns ?? null,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
+);
