@@ -1,10 +1,16 @@
 // One fetched page's bytes to an article: decode once, parse once, extract, then the outlet's
 // own selectors. Pure; run on the job's thread or on a thread of the extract pool
 // (./extract-pool.ts, ./extract-worker.ts).
-import { applySelectors, decodeHtmlBytes, extractArticle } from '../extract/index.js';
+import {
+  applySelectors,
+  decodeHtmlBytes,
+  extractArticle,
+  hasArticleBody,
+} from '../extract/index.js';
 import type { OutletSelectors } from '../extract/selectors.js';
 import type { ExtractedArticle, Lang } from '../extract/types.js';
 import { parseHtml } from '../html/parse.js';
+import { mayRunScripts } from '../html/scripts.js';
 
 /** What extraction needs of an outlet (plain data: it crosses to a worker thread). */
 export interface ExtractOutlet {
@@ -12,11 +18,20 @@ export interface ExtractOutlet {
   selectors?: OutletSelectors | undefined;
 }
 
-/** Parses once, extracts, then applies the outlet's own selectors if it has any. */
+/**
+ * Parses once, extracts, then applies the outlet's own selectors if it has any. A page without
+ * an article body also says whether it has scripts (`runsScripts`).
+ */
 export function extractHtml(html: string, url: string, outlet: ExtractOutlet): ExtractedArticle {
   const doc = parseHtml(html);
-  const article = extractArticle(doc, url, { languages: outlet.languages });
-  return applySelectors(doc, article, outlet.selectors);
+  const article = applySelectors(
+    doc,
+    extractArticle(doc, url, { languages: outlet.languages }),
+    outlet.selectors,
+  );
+  // Only a page without an article needs to know: could the browser change it?
+  if (!hasArticleBody(article)) article.runsScripts = mayRunScripts(doc);
+  return article;
 }
 
 export function extractBytes(

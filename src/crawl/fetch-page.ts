@@ -92,8 +92,10 @@ export async function fetchArticle(
         : extractBytes(res.body, res.contentType, res.finalUrl, extractOutlet(outlet)),
     );
     // A consent gate is what the outlet's recipe is for; a paywall is never worked around.
+    // A page without scripts renders to what its static HTML already says.
     const browserMayHelp =
-      article.access === 'free' || (article.access === 'gated' && !!outlet.consent);
+      article.runsScripts !== false &&
+      (article.access === 'free' || (article.access === 'gated' && !!outlet.consent));
     if (outlet.fetch === 'http' || hasArticleBody(article) || !browserMayHelp) {
       return { mode: 'http', finalUrl: res.finalUrl, article, etag, lastModified };
     }

@@ -47,4 +47,10 @@ export interface ExtractedArticle {
   noArticleReason?: string | null;
   /** What is wrong with the page's text (empty when nothing is). Always set by the extractor. */
   textWarnings?: TextWarning[];
+  /**
+   * Whether the page has a script a browser would run (src/html/scripts.ts); set by the crawl's
+   * extractHtml only when no article body was found: without scripts, rendering cannot change
+   * the page, and `fetch: auto` does not open it in the browser.
+   */
+  runsScripts?: boolean;
 }
