@@ -3,7 +3,7 @@
 // (./extract-pool.ts, ./extract-worker.ts).
 import {
   applySelectors,
-  decodeHtmlBytes,
+  decodeHtmlChunks,
   extractArticle,
   hasArticleBody,
 } from '../extract/index.js';
@@ -22,7 +22,11 @@ export interface ExtractOutlet {
  * Parses once, extracts, then applies the outlet's own selectors if it has any. A page without
  * an article body also says whether it has scripts (`runsScripts`).
  */
-export function extractHtml(html: string, url: string, outlet: ExtractOutlet): ExtractedArticle {
+export function extractHtml(
+  html: string | Iterable<string>,
+  url: string,
+  outlet: ExtractOutlet,
+): ExtractedArticle {
   const doc = parseHtml(html);
   const article = applySelectors(
     doc,
@@ -40,5 +44,6 @@ export function extractBytes(
   url: string,
   outlet: ExtractOutlet,
 ): ExtractedArticle {
-  return extractHtml(decodeHtmlBytes(body, contentType).html, url, outlet);
+  // Decoded in pieces as the parser reads them (src/bytes/decode.ts says why).
+  return extractHtml(decodeHtmlChunks(body, contentType).chunks, url, outlet);
 }

@@ -26,7 +26,7 @@ import { absoluteUrl, baseUrl } from './url.js';
 import { findWireCredit } from './wire-credit.js';
 import { measuredLength, wordCount } from './words.js';
 
-export { decodeHtmlBytes } from '../bytes/decode.js';
+export { decodeHtmlBytes, decodeHtmlChunks } from '../bytes/decode.js';
 export type { DecodedHtml } from '../bytes/decode.js';
 
 export interface ExtractOptions {

@@ -88,6 +88,11 @@ class DepthHandler extends DomHandler {
 
 type QuoteType = Parameters<Parser['onattribend']>[0];
 
+/** htmlparser2's Parser (10.x) reads its input's text between two positions with this. */
+interface ParserSlices {
+  getSlice(start: number, end: number): string;
+}
+
 /**
  * htmlparser2's Parser within a budget: an opening tag past it is not passed on (nor its
  * attributes), and the next closing tag of that name is swallowed for it. Within the budget
@@ -106,8 +111,6 @@ class BoundedParser extends Parser {
   constructor(
     private readonly handler: DepthHandler,
     options: ParserOptions,
-    /** The whole input: tokenizer positions index it (it is written in one piece). */
-    private readonly input: string,
     private readonly maxNodes: number,
   ) {
     super(handler, options);
@@ -116,7 +119,8 @@ class BoundedParser extends Parser {
   }
 
   private nameAt(start: number, end: number): string {
-    const name = this.input.slice(start, end);
+    // The Parser's own slice of its input, across the pieces it was written in.
+    const name = (this as unknown as ParserSlices).getSlice(start, end);
     return this.lowerCase ? name.toLowerCase() : name;
   }
 
@@ -230,17 +234,31 @@ class BoundedParser extends Parser {
 }
 
 function parseBounded(
-  text: string,
+  input: string | Iterable<string>,
   options: ParserOptions,
   budget: { maxNodes: number; maxText: number },
 ): Document {
-  const input = text.length > MAX_HTML_CHARS ? text.slice(0, MAX_HTML_CHARS) : text;
   const handler = new DepthHandler(options, budget.maxText);
-  new BoundedParser(handler, options, input, budget.maxNodes).end(input);
+  const parser = new BoundedParser(handler, options, budget.maxNodes);
+  // At most MAX_HTML_CHARS characters are read, whole or in pieces.
+  let room = MAX_HTML_CHARS;
+  for (const piece of typeof input === 'string' ? [input] : input) {
+    if (piece.length >= room) {
+      parser.write(piece.slice(0, room));
+      break;
+    }
+    parser.write(piece);
+    room -= piece.length;
+  }
+  parser.end();
   return handler.root;
 }
 
-export function parseHtml(html: string): Document {
+/**
+ * An HTML page, whole or in pieces (decodeHtmlChunks: a page in pieces never makes one string
+ * too large for V8's young generation). The same document either way.
+ */
+export function parseHtml(html: string | Iterable<string>): Document {
   return parseBounded(
     html,
     { decodeEntities: true, lowerCaseAttributeNames: true },
