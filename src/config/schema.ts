@@ -81,6 +81,11 @@ export const settingsSchema = z
         /** Pages kept open and reused per worker process. */
         pages: z.number().int().min(1).max(16).default(2),
         navigationTimeoutMs: z.number().int().positive().default(30_000),
+        /**
+         * Renders a page (and its context, whose renderer process holds what the sites left
+         * behind) serves before it is closed and a fresh one made: bounds Chromium's memory.
+         */
+        pageUses: z.number().int().min(1).default(50),
       })
       .strict()
       .prefault({}),

@@ -1,6 +1,7 @@
 // The browser path: Playwright driving system Chromium. One browser per worker process,
 // launched on first use; a few pages, each in its own context, reused for every render (a new
-// context costs 0.6–1.2 s here). Images, fonts and media are blocked. The network scope
+// context costs 0.6–1.2 s here) up to `pageUses` renders, then closed with its context and a
+// fresh one made: a context's renderer process keeps growing with the sites it rendered. Images, fonts and media are blocked. The network scope
 // (./scope.ts, docs/reliability.md) holds for every request the page makes: each context
 // reaches the network only through its own scope proxy (./browser-proxy.ts), which refuses
 // hosts outside the render's scope and private addresses before it connects (redirect hops,
@@ -35,6 +36,8 @@ export interface BrowserOptions {
   executablePath: string | null;
   pages: number;
   navigationTimeoutMs: number;
+  /** Renders per page and context before they are closed and replaced (default: no limit). */
+  pageUses?: number;
   userAgent: string;
   /** Settings `network`: which hosts may resolve to private addresses (by default none). */
   network?: NetworkPolicyOptions;
@@ -115,6 +118,8 @@ interface Slot {
   navigation: string | null;
   /** What the scope proxy refused during the render, by URL or host:port. */
   refusals: Map<string, MwError>;
+  /** Renders done in this page. */
+  uses: number;
 }
 
 export class BrowserPool {
@@ -130,9 +135,16 @@ export class BrowserPool {
     this.policy = new AddressPolicy(opts.network ?? { allowPrivateHosts: [] }, opts.resolver);
   }
 
-  /** Pages open (created, idle or rendering) and rendering right now, for the metrics. */
-  pageCounts(): { open: number; busy: number } {
-    return { open: this.created, busy: Math.max(0, this.created - this.idle.length) };
+  /** Pages closed after `pageUses` renders, since the pool was made. */
+  private retired = 0;
+
+  /** Pages open (created, idle or rendering), rendering right now, and retired, for the metrics. */
+  pageCounts(): { open: number; busy: number; retired: number } {
+    return {
+      open: this.created,
+      busy: Math.max(0, this.created - this.idle.length),
+      retired: this.retired,
+    };
   }
 
   private getBrowser(): Promise<Browser> {
@@ -203,6 +215,7 @@ export class BrowserPool {
         beforeNavigation: undefined,
         navigation: null,
         refusals: new Map(),
+        uses: 0,
       };
       slot = fresh;
       this.slots.add(fresh);
@@ -252,9 +265,23 @@ export class BrowserPool {
   }
 
   private release(slot: Slot): void {
+    if (++slot.uses >= (this.opts.pageUses ?? Infinity)) return void this.retire(slot);
     const waiter = this.waiters.shift();
     if (waiter) waiter(slot);
     else this.idle.push(slot);
+  }
+
+  /** Closes a page that served its renders, with its context and proxy; a waiter gets a new one. */
+  private retire(slot: Slot): void {
+    this.slots.delete(slot);
+    this.created--;
+    this.retired++;
+    void slot.context
+      .close()
+      .catch(() => undefined)
+      .then(() => slot.proxy.close());
+    const waiter = this.waiters.shift();
+    if (waiter) void this.acquire().then(waiter, () => undefined);
   }
 
   async render(url: string, opts: RenderOptions = {}): Promise<RenderResult> {
