@@ -37,6 +37,10 @@ end
 return 0
 `;
 
+/** First wait before asking again for a lease, ms; doubled per try up to LEASE_POLL_MAX_MS. */
+const LEASE_POLL_FIRST_MS = 5;
+const LEASE_POLL_MAX_MS = 50;
+
 type SlotRedis = Redis & {
   mwTakeSlot(key: string, max: number, token: string, ttlMs: number): Promise<number>;
   mwRenewSlot(key: string, token: string, ttlMs: number): Promise<number>;
@@ -70,7 +74,9 @@ export class HostSlots {
     const host = hostKey(url);
     const key = `${this.prefix}:slots:${host}`;
     const token = randomUUID();
-    let wait = 20;
+    // A lease freed by another process is noticed within LEASE_POLL_MAX_MS: with more jobs than
+    // leases (several processes on one host), a longer back-off leaves leases idle.
+    let wait = LEASE_POLL_FIRST_MS;
     let waited = 0;
     while ((await this.redis.mwTakeSlot(key, this.maxFor(host), token, this.ttlMs)) !== 1) {
       if (waited >= this.maxWaitMs) {
@@ -83,7 +89,7 @@ export class HostSlots {
       const ms = wait + Math.floor(Math.random() * wait);
       await new Promise((r) => setTimeout(r, ms));
       waited += ms;
-      wait = Math.min(wait * 2, 1_000);
+      wait = Math.min(wait * 2, LEASE_POLL_MAX_MS);
     }
     // Renewed while `fn` runs: a lease outlives its holder by at most one time-to-live.
     const renew = setInterval(
