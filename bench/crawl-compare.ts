@@ -32,6 +32,12 @@ export interface CrawlOptions {
   browserSample: number;
   browserPages: number;
   workers: number;
+  /**
+   * Rounds of the static runs (each crawler once per round, the order reversed every other
+   * round, so a load that changes over minutes does not always fall on the same crawler); each
+   * crawler's best round is reported, with every round's pages/s beside it.
+   */
+  rounds: number;
 }
 
 interface RunResult {
@@ -47,6 +53,8 @@ interface RunResult {
   chromiumMB: number;
   /** Pages the browser rendered (browser sample; null when the crawler does not say). */
   rendered: number | null;
+  /** Pages/s of every round (static runs), in round order. */
+  rounds?: number[];
   load: string;
 }
 
@@ -181,22 +189,7 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
     const o = simHttp.origins.bench!;
     const ob = simBrowser.origins.bench!;
     say(`crawl: ${source}, ${c} requests in flight, ${w} worker processes for the whole machine`);
-    const mw1 = await mediawatch(opts, 'mediawatch HTTP path', o, 'http', pages, 1);
-    rows.push(mw1);
-    const mwW = w > 1 ? await mediawatch(opts, 'mediawatch HTTP path', o, 'http', pages, w) : mw1;
-    if (w > 1) rows.push(mwW);
-    // The other way to use the cores: one process, parse + extract on a worker thread.
-    const mwT = await mediawatch(
-      opts,
-      'mediawatch HTTP path, 1 extract thread',
-      o,
-      'http',
-      pages,
-      1,
-      1,
-    );
-    rows.push(mwT);
-    const crawlee = (storage: string, shards: number): Promise<RunResult> =>
+    const crawlee = (storage: string, shards: number) => (): Promise<RunResult> =>
       sharded(root, `Crawlee CheerioCrawler, ${storage} storage`, shards, (i) => [
         'bench/crawlee-crawl.js',
         o,
@@ -206,15 +199,7 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
         String(i),
         String(shards),
       ]);
-    say('  Crawlee CheerioCrawler, in-memory …');
-    const cm1 = await crawlee('memory', 1);
-    rows.push(cm1);
-    const cmW = w > 1 ? await crawlee('memory', w) : cm1;
-    if (w > 1) rows.push(cmW);
-    say('  Crawlee CheerioCrawler, disk …');
-    const cd1 = await crawlee('disk', 1);
-    rows.push(cd1);
-    const raw = (shards: number): Promise<RunResult> =>
+    const raw = (shards: number) => (): Promise<RunResult> =>
       sharded(root, 'raw undici + htmlparser2 (the limit)', shards, (i) => [
         'dist/bench/raw-crawl.js',
         o,
@@ -223,11 +208,52 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
         String(i),
         String(shards),
       ]);
-    say('  raw undici + htmlparser2 …');
-    const r1 = await raw(1);
-    rows.push(r1);
-    const rW = w > 1 ? await raw(w) : r1;
-    if (w > 1) rows.push(rW);
+    // Every static run, by key; W > 1 adds the whole-machine runs.
+    type Runner = readonly [string, () => Promise<RunResult>];
+    const runners: Runner[] = [
+      ['mw1', () => mediawatch(opts, 'mediawatch HTTP path', o, 'http', pages, 1)],
+      ...(w > 1
+        ? [['mwW', () => mediawatch(opts, 'mediawatch HTTP path', o, 'http', pages, w)] as Runner]
+        : []),
+      // The other way to use the cores: one process, parse + extract on a worker thread.
+      [
+        'mwT',
+        () => mediawatch(opts, 'mediawatch HTTP path, 1 extract thread', o, 'http', pages, 1, 1),
+      ],
+      ['cm1', crawlee('memory', 1)],
+      ...(w > 1 ? [['cmW', crawlee('memory', w)] as Runner] : []),
+      ['cd1', crawlee('disk', 1)],
+      ['r1', raw(1)],
+      ...(w > 1 ? [['rW', raw(w)] as Runner] : []),
+    ];
+    const runs = new Map<string, RunResult[]>();
+    const rounds = Math.max(1, opts.rounds);
+    for (let round = 0; round < rounds; round++) {
+      say(`  static round ${round + 1} of ${rounds} …`);
+      const order = round % 2 === 0 ? runners : [...runners].reverse();
+      for (const [key, run] of order) {
+        const r = await run();
+        say(`    ${r.label} ×${r.processes}: ${r.pagesPerSecond} pages/s`);
+        runs.set(key, [...(runs.get(key) ?? []), r]);
+      }
+    }
+    const best = (key: string): RunResult => {
+      const all = runs.get(key)!;
+      const top = all.reduce((a, b) => (b.pagesPerSecond > a.pagesPerSecond ? b : a));
+      return { ...top, rounds: all.map((r) => r.pagesPerSecond) };
+    };
+    const mw1 = best('mw1');
+    const mwW = w > 1 ? best('mwW') : mw1;
+    const mwT = best('mwT');
+    const cm1 = best('cm1');
+    const cmW = w > 1 ? best('cmW') : cm1;
+    const cd1 = best('cd1');
+    const r1 = best('r1');
+    const rW = w > 1 ? best('rW') : r1;
+    rows.push(
+      ...[mw1, ...(w > 1 ? [mwW] : []), mwT, cm1, ...(w > 1 ? [cmW] : []), cd1, r1],
+      ...(w > 1 ? [rW] : []),
+    );
 
     say(`  browser sample of ${opts.browserSample}: Crawlee PlaywrightCrawler …`);
     const pw = await sharded(root, 'Crawlee PlaywrightCrawler (browser sample)', 1, () => [
@@ -268,13 +294,13 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
     const maxWorker = Math.max(...mw1.processRssMB, ...mwW.processRssMB);
     const bestMw = [mw1, mwW, mwT].reduce((a, b) => (b.pagesPerSecond > a.pagesPerSecond ? b : a));
     const lines = [
-      `Static pages: ${source}; ${c} requests in flight in total (split over the shards of a sharded run); whole machine = ${w} processes.`,
+      `Static pages: ${source}; ${c} requests in flight in total (split over the shards of a sharded run); whole machine = ${w} processes; ${rounds} round(s), each crawler's best shown.`,
       '',
-      '| crawler | processes | pages done (stored) | seconds | pages/s | peak RSS per process (MB) | load avg at start |',
-      '|---|---|---|---|---|---|---|',
+      '| crawler | processes | pages done (stored) | seconds | pages/s (best) | pages/s per round | peak RSS per process (MB) | load avg at start |',
+      '|---|---|---|---|---|---|---|---|',
       ...staticRows.map(
         (r) =>
-          `| ${r.label} | ${r.processes} | ${r.processed} (${r.stored}) | ${r.seconds} | ${r.pagesPerSecond} | ${r.processRssMB.join(', ')} | ${r.load} |`,
+          `| ${r.label} | ${r.processes} | ${r.processed} (${r.stored}) | ${r.seconds} | ${r.pagesPerSecond} | ${(r.rounds ?? [r.pagesPerSecond]).join(', ')} | ${r.processRssMB.join(', ')} | ${r.load} |`,
       ),
       '',
       `Browser sample: ${opts.browserSample} of the same pages, ${opts.browserPages} pages at once, system Chromium.`,

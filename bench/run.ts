@@ -15,7 +15,7 @@
 //          --database sqlite|postgres (web: sqlite) --requests N (web: 60 per page kind)
 //   scale      pages/s with 1, 2 and 4 `mediawatch worker` processes on SQLite and PostgreSQL
 //              (bench/scale.ts; --pages defaults to 600 there, --rounds N (2) keeps each
-//              configuration's best round; BENCH_DATABASE_URL, else
+//              configuration's best round, as the crawl part's static runs do; BENCH_DATABASE_URL, else
 //              TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
 //   web        the web app's server time per page with 50,000 mentions over 20 events
 //              (bench/web.ts, issue 9): dashboard, review queue, article, exports at p50/p95
@@ -93,6 +93,7 @@ if (parts.includes('crawl')) {
       browserSample: Number(values['browser-sample']),
       browserPages: Number(values['browser-pages']),
       workers: Math.max(1, Number(values.workers)),
+      rounds: Number(values.rounds),
     }),
   );
 }
