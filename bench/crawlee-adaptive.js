@@ -7,7 +7,7 @@
 // pages at once. The handler takes the title and the <p> texts; a result with under 500
 // characters of paragraphs is taken as needing the browser (resultChecker).
 // Usage: node bench/crawlee-adaptive.js <origin> <pages> <concurrency>
-import { existsSync } from 'node:fs';
+import { blockAsMediawatchDoes, chromiumPath, report, sitemapUrls } from './peers.js';
 
 const [origin, pagesArg, concurrencyArg] = process.argv.slice(2);
 const pages = Number(pagesArg ?? 100);
@@ -15,22 +15,8 @@ const concurrency = Number(concurrencyArg ?? 4);
 process.env.CRAWLEE_LOG_LEVEL = 'WARNING';
 const { AdaptivePlaywrightCrawler, Configuration, MemoryStorage } = await import('crawlee');
 const { chromium } = await import('playwright-core');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}`);
+const executablePath = chromiumPath();
 
-async function sitemapUrls() {
-  const index = await (await fetch(`${origin}/sitemap.xml`)).text();
-  const sets = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  const urls = [];
-  for (const set of sets) {
-    const xml = await (await fetch(set)).text();
-    urls.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
-  }
-  return urls.slice(0, pages);
-}
-
-const BLOCKED_TYPES = new Set(['image', 'font', 'media']);
-let stored = 0;
 let failed = 0;
 const crawler = new AdaptivePlaywrightCrawler(
   {
@@ -43,16 +29,7 @@ const crawler = new AdaptivePlaywrightCrawler(
     },
     browserPoolOptions: {
       useFingerprints: false,
-      postPageCreateHooks: [
-        async (page) => {
-          await page.route('**/*', (route) => {
-            const req = route.request();
-            if (BLOCKED_TYPES.has(req.resourceType()) || new URL(req.url()).origin !== origin)
-              return route.abort('blockedbyclient');
-            return route.continue();
-          });
-        },
-      ],
+      postPageCreateHooks: [(page) => blockAsMediawatchDoes(page, origin)],
     },
     navigationTimeoutSecs: 30,
     resultChecker: (result) =>
@@ -75,17 +52,7 @@ const crawler = new AdaptivePlaywrightCrawler(
   }),
 );
 const start = performance.now();
-const stats = await crawler.run(await sitemapUrls());
-const seconds = (performance.now() - start) / 1000;
-stored = stats.requestsFinished;
-process.stdout.write(
-  `${JSON.stringify({
-    processed: stored + failed,
-    stored,
-    failed,
-    seconds: Number(seconds.toFixed(2)),
-    pagesPerSecond: Number(((stored + failed) / seconds).toFixed(1)),
-    rendered: crawler.stats?.state?.browserRequestHandlerRuns ?? null,
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-  })}\n`,
-);
+const stats = await crawler.run(await sitemapUrls(origin, pages));
+report(start, stats.requestsFinished, failed, {
+  rendered: crawler.stats?.state?.browserRequestHandlerRuns ?? null,
+});

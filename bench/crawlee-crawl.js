@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { report, sitemapUrls } from './peers.js';
 
 const [origin, pagesArg, concurrencyArg, storageArg, shardArg, shardsArg] = process.argv.slice(2);
 const pages = Number(pagesArg ?? 2000);
@@ -19,18 +20,6 @@ const storage = mkdtempSync(join(tmpdir(), 'crawlee-bench-'));
 process.env.CRAWLEE_STORAGE_DIR = storage;
 process.env.CRAWLEE_LOG_LEVEL = 'WARNING';
 const { CheerioCrawler, Configuration, MemoryStorage } = await import('crawlee');
-
-// The same URL list mediawatch discovers: the simulator's sitemap index and its URL sets.
-async function sitemapUrls() {
-  const index = await (await fetch(`${origin}/sitemap.xml`)).text();
-  const sets = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  const urls = [];
-  for (const set of sets) {
-    const xml = await (await fetch(set)).text();
-    urls.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
-  }
-  return urls.slice(0, pages).filter((_, i) => i % shards === shard);
-}
 
 const config =
   storageMode === 'memory'
@@ -64,17 +53,6 @@ const crawler = new CheerioCrawler(
   config,
 );
 const start = performance.now();
-await crawler.run(await sitemapUrls());
-const seconds = (performance.now() - start) / 1000;
+await crawler.run(await sitemapUrls(origin, pages, shard, shards));
 rmSync(storage, { recursive: true, force: true });
-process.stdout.write(
-  `${JSON.stringify({
-    storage: storageMode,
-    processed: stored + failed,
-    stored,
-    failed,
-    seconds: Number(seconds.toFixed(2)),
-    pagesPerSecond: Number(((stored + failed) / seconds).toFixed(1)),
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-  })}\n`,
-);
+report(start, stored, failed, { storage: storageMode });
