@@ -9,15 +9,18 @@
 // requests early, WebSockets to other hosts are closed, service workers are blocked. The
 // outlet's consent recipe is applied after navigation.
 import { existsSync } from 'node:fs';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-  type Request,
-  type Route,
-  type WebSocketRoute,
+import { createRequire } from 'node:module';
+// Types only: playwright-core (about 80 MB of a process's memory once loaded) is imported when
+// the first page is rendered, so a worker that never renders never loads it.
+import type {
+  Browser,
+  BrowserContext,
+  BrowserType,
+  Locator,
+  Page,
+  Request,
+  Route,
+  WebSocketRoute,
 } from 'playwright-core';
 import { MwError } from '../errors.js';
 import { startScopeProxy, REFUSED_HEADER, type ScopeProxy } from './browser-proxy.js';
@@ -87,10 +90,11 @@ export const CHROMIUM_INSTALL_HINT = 'apt-get update && apt-get install -y chrom
 
 /** CHROMIUM_PATH (config), else /usr/bin/chromium, else Playwright's own download. */
 export function resolveChromium(configured: string | null): string {
-  const candidates = [configured, '/usr/bin/chromium', safeBundledPath()].filter(
-    (p): p is string => !!p,
-  );
-  for (const p of candidates) if (existsSync(p)) return p;
+  const system = [configured, '/usr/bin/chromium'].filter((p): p is string => !!p);
+  for (const p of system) if (existsSync(p)) return p;
+  const bundled = safeBundledPath();
+  if (bundled !== null && existsSync(bundled)) return bundled;
+  const candidates = bundled === null ? system : [...system, bundled];
   throw new MwError(
     'MW_ERR_NO_CHROMIUM',
     `no Chromium found (tried ${candidates.join(', ')}); install it with: ${CHROMIUM_INSTALL_HINT} ` +
@@ -98,9 +102,11 @@ export function resolveChromium(configured: string | null): string {
   );
 }
 
+/** Where Playwright keeps its own Chromium (loaded only when no system Chromium is found). */
 function safeBundledPath(): string | null {
   try {
-    return chromium.executablePath();
+    const pw = createRequire(import.meta.url)('playwright-core') as { chromium: BrowserType };
+    return pw.chromium.executablePath();
   } catch {
     return null;
   }
@@ -150,17 +156,19 @@ export class BrowserPool {
   private getBrowser(): Promise<Browser> {
     if (!this.browser) {
       const executablePath = resolveChromium(this.opts.executablePath);
-      this.browser = chromium.launch({
-        executablePath,
-        args: [...CHROMIUM_LAUNCH_ARGS, ...SCOPE_ARGS],
-        headless: true,
-        // Our commands end Chromium themselves on SIGINT/SIGTERM (closeNetServices, after the
-        // jobs in flight): Playwright's own handlers would close it under running jobs and exit
-        // with 130 before the runtime is down. Chromium also exits when its pipe closes.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
+      this.browser = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({
+          executablePath,
+          args: [...CHROMIUM_LAUNCH_ARGS, ...SCOPE_ARGS],
+          headless: true,
+          // Our commands end Chromium themselves on SIGINT/SIGTERM (closeNetServices, after the
+          // jobs in flight): Playwright's own handlers would close it under running jobs and exit
+          // with 130 before the runtime is down. Chromium also exits when its pipe closes.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+        }),
+      );
       this.browser
         .then((b) =>
           b.on('disconnected', () => {

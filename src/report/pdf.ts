@@ -2,7 +2,6 @@
 // it (resolveChromium: CHROMIUM_PATH, /usr/bin/chromium, Playwright's own), launched for this
 // one print and closed. JavaScript is off and every network request is refused: the page is
 // self-contained, and a scraped URL must never be fetched while printing.
-import { chromium } from 'playwright-core';
 import { MwError } from '../errors.js';
 import { resolveChromium } from '../fetch/browser.js';
 import { CHROMIUM_LAUNCH_ARGS } from '../fetch/chromium-args.js';
@@ -12,6 +11,8 @@ export async function htmlToPdf(
   opts: { executablePath: string | null; timeoutMs?: number },
 ): Promise<Buffer> {
   const executablePath = resolveChromium(opts.executablePath);
+  // Loaded here, not with the module: the commands that never make a PDF never load it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
     args: [...CHROMIUM_LAUNCH_ARGS],
