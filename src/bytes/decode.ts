@@ -116,12 +116,8 @@ function bomCharset(bytes: Uint8Array): { charset: string; length: number } | nu
 
 /** The first bytes as Latin-1 text: enough to read ASCII tags whatever the real encoding. */
 function prescanText(bytes: Uint8Array): string {
-  const head = bytes.subarray(0, PRESCAN_BYTES);
-  let s = '';
-  for (let i = 0; i < head.length; i += 1024) {
-    s += String.fromCharCode(...head.subarray(i, i + 1024));
-  }
-  return s;
+  const length = Math.min(bytes.length, PRESCAN_BYTES);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
 }
 
 /** A charset label found by `re` that TextDecoder knows, normalised to its WHATWG name. */
