@@ -83,11 +83,14 @@ export function textOf(root: AnyNode): string {
   return foldSpace(rawText(root));
 }
 
-const SPACE_RUN = /[\s\u00a0\u200b\u2009\u202f]+/g;
+// A run of white space (including no-break and zero-width spaces) that is not already a single
+// plain space: a space followed by more, or any other white-space character and what follows.
+// A lone ' ' is left alone, so most text has no match and replace() makes no new string.
+const SPACE_RUN_TO_FOLD = / [\s\u200b]+|[^\S ]+[\s\u200b]*|\u200b[\s\u200b]*/g;
 
 /** Folds runs of white space (including no-break and zero-width spaces) to one space. */
 export function foldSpace(s: string): string {
-  return s.replace(SPACE_RUN, ' ').trim();
+  return s.replace(SPACE_RUN_TO_FOLD, ' ').trim();
 }
 
 /** The class and id of an element joined, lower-cased: what class/id hints are tested against. */
