@@ -30,7 +30,7 @@ export interface MetricSources {
   /** Read on every scrape. */
   queueCounts?: () => Promise<QueueCounts>;
   /** Read on every scrape. */
-  browserPages?: () => { open: number; busy: number };
+  browserPages?: () => { open: number; busy: number; retired?: number };
 }
 
 export interface Metrics {
@@ -134,6 +134,16 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     registers,
     collect(this: Gauge) {
       this.set(sources.browserPages?.().busy ?? 0);
+    },
+  });
+  new Counter({
+    name: 'mediawatch_browser_pages_retired_total',
+    help: 'Chromium pages (with their contexts) closed after browser.pageUses renders in this process',
+    registers,
+    collect(this: Counter) {
+      // The pool counts; the counter reads its total on each scrape.
+      this.reset();
+      this.inc(sources.browserPages?.().retired ?? 0);
     },
   });
 

@@ -97,13 +97,14 @@ describe('createMetrics', () => {
     let waiting = 5;
     m.readFrom({
       queueCounts: async () => ({ article: { waiting, active: 2 }, discover: { waiting: 0 } }),
-      browserPages: () => ({ open: 2, busy: 1 }),
+      browserPages: () => ({ open: 2, busy: 1, retired: 7 }),
     });
     let text = await m.text();
     expect(sample(text, 'mediawatch_queue_jobs', { queue: 'article', state: 'waiting' })).toBe(5);
     expect(sample(text, 'mediawatch_queue_jobs', { queue: 'discover', state: 'waiting' })).toBe(0);
     expect(sample(text, 'mediawatch_browser_pages_open')).toBe(2);
     expect(sample(text, 'mediawatch_browser_pages_busy')).toBe(1);
+    expect(sample(text, 'mediawatch_browser_pages_retired_total')).toBe(7);
     waiting = 3;
     text = await m.text();
     expect(sample(text, 'mediawatch_queue_jobs', { queue: 'article', state: 'waiting' })).toBe(3);
