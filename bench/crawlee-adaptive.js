@@ -7,31 +7,17 @@
 // pages at once. The handler takes the title and the <p> texts; a result with under 500
 // characters of paragraphs is taken as needing the browser (resultChecker).
 // Usage: node bench/crawlee-adaptive.js <origin> <pages> <concurrency>
-import { blockAsMediawatchDoes, chromiumPath, report, sitemapUrls } from './peers.js';
+import { blockAsMediawatchDoes, browserPeer, report, sitemapUrls } from './peers.js';
 
-const [origin, pagesArg, concurrencyArg] = process.argv.slice(2);
-const pages = Number(pagesArg ?? 100);
-const concurrency = Number(concurrencyArg ?? 4);
-process.env.CRAWLEE_LOG_LEVEL = 'WARNING';
-const { AdaptivePlaywrightCrawler, Configuration, MemoryStorage } = await import('crawlee');
-const { chromium } = await import('playwright-core');
-const executablePath = chromiumPath();
-
+const { crawlee, origin, pages, options, memoryStorage } = await browserPeer();
 let failed = 0;
-const crawler = new AdaptivePlaywrightCrawler(
+const crawler = new crawlee.AdaptivePlaywrightCrawler(
   {
-    minConcurrency: concurrency,
-    maxConcurrency: concurrency,
-    maxRequestRetries: 1,
-    launchContext: {
-      launcher: chromium,
-      launchOptions: { executablePath, headless: true, args: ['--no-sandbox'] },
-    },
+    ...options,
     browserPoolOptions: {
       useFingerprints: false,
       postPageCreateHooks: [(page) => blockAsMediawatchDoes(page, origin)],
     },
-    navigationTimeoutSecs: 30,
     resultChecker: (result) =>
       result.datasetItems.some((d) => d.item.paragraphs.reduce((n, p) => n + p.length, 0) >= 500),
     async requestHandler({ parseWithCheerio, request, pushData }) {
@@ -46,10 +32,7 @@ const crawler = new AdaptivePlaywrightCrawler(
       failed++;
     },
   },
-  new Configuration({
-    persistStorage: false,
-    storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
-  }),
+  memoryStorage,
 );
 const start = performance.now();
 const stats = await crawler.run(await sitemapUrls(origin, pages));

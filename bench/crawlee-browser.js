@@ -5,29 +5,15 @@
 // navigation (domcontentloaded) and the same number of pages at once; the handler takes the
 // title and the <p> texts and pushes a record.
 // Usage: node bench/crawlee-browser.js <origin> <pages> <concurrency>
-import { blockAsMediawatchDoes, chromiumPath, report, sitemapUrls } from './peers.js';
+import { blockAsMediawatchDoes, browserPeer, report, sitemapUrls } from './peers.js';
 
-const [origin, pagesArg, concurrencyArg] = process.argv.slice(2);
-const pages = Number(pagesArg ?? 100);
-const concurrency = Number(concurrencyArg ?? 4);
-process.env.CRAWLEE_LOG_LEVEL = 'WARNING';
-const { PlaywrightCrawler, Configuration, MemoryStorage } = await import('crawlee');
-const { chromium } = await import('playwright-core');
-const executablePath = chromiumPath();
-
+const { crawlee, origin, pages, options, memoryStorage } = await browserPeer();
 let stored = 0;
 let failed = 0;
-const crawler = new PlaywrightCrawler(
+const crawler = new crawlee.PlaywrightCrawler(
   {
-    minConcurrency: concurrency,
-    maxConcurrency: concurrency,
-    maxRequestRetries: 1,
-    launchContext: {
-      launcher: chromium,
-      launchOptions: { executablePath, headless: true, args: ['--no-sandbox'] },
-    },
+    ...options,
     browserPoolOptions: { useFingerprints: false },
-    navigationTimeoutSecs: 30,
     preNavigationHooks: [
       async ({ page }, gotoOptions) => {
         gotoOptions.waitUntil = 'domcontentloaded';
@@ -44,10 +30,7 @@ const crawler = new PlaywrightCrawler(
       failed++;
     },
   },
-  new Configuration({
-    persistStorage: false,
-    storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
-  }),
+  memoryStorage,
 );
 const start = performance.now();
 await crawler.run(await sitemapUrls(origin, pages));

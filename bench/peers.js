@@ -52,3 +52,35 @@ export function report(start, stored, failed, extra = {}) {
     })}\n`,
   );
 }
+
+/**
+ * What the two browser peers share: their arguments (<origin> <pages> <concurrency>), Crawlee
+ * (imported after its log level is set), the crawler options both use (pages at once, one
+ * retry, system Chromium, 30 s navigations) and in-memory storage, Crawlee's fastest.
+ */
+export async function browserPeer() {
+  const [origin, pagesArg, concurrencyArg] = process.argv.slice(2);
+  const concurrency = Number(concurrencyArg ?? 4);
+  process.env.CRAWLEE_LOG_LEVEL = 'WARNING';
+  const crawlee = await import('crawlee');
+  const { chromium } = await import('playwright-core');
+  return {
+    crawlee,
+    origin,
+    pages: Number(pagesArg ?? 100),
+    options: {
+      minConcurrency: concurrency,
+      maxConcurrency: concurrency,
+      maxRequestRetries: 1,
+      launchContext: {
+        launcher: chromium,
+        launchOptions: { executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] },
+      },
+      navigationTimeoutSecs: 30,
+    },
+    memoryStorage: new crawlee.Configuration({
+      persistStorage: false,
+      storageClient: new crawlee.MemoryStorage({ persistStorage: false, writeMetadata: false }),
+    }),
+  };
+}

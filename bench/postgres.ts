@@ -1,5 +1,6 @@
-// PostgreSQL for the benchmark parts that run on it (scale, web): whether the server answers,
-// a fresh schema's store URL, and dropping that schema afterwards.
+// PostgreSQL for the benchmark parts that run on it (scale, web) and the tests' databases
+// (test/helpers/databases.ts): whether the server answers, a fresh schema's store URL, and
+// dropping that schema afterwards.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 

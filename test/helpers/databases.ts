@@ -2,10 +2,12 @@
 // fresh schema of the machine's server (TEST_DATABASE_URL, default
 // postgres://postgres@127.0.0.1:5432/test), dropped afterwards. Under CI a PostgreSQL that does
 // not answer fails the suite (.ci/run starts one); locally its cases are skipped, visibly.
-import { randomUUID } from 'node:crypto';
+// Asking the server, naming a fresh schema and dropping it are bench/postgres.ts's, which the
+// benchmarks use too.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { dropSchema, freshSchema, postgresAnswers } from '../../bench/postgres.js';
 import { tmpDir } from './tmp.js';
 
 export const postgresUrl =
@@ -23,22 +25,9 @@ export interface TestDatabase {
 
 export type DialectName = 'sqlite' | 'postgres';
 
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 /** The dialects to run on: both when PostgreSQL answers (always under CI), else SQLite alone. */
 export async function dialects(): Promise<DialectName[]> {
-  if (await postgresAnswers()) return ['sqlite', 'postgres'];
+  if (await postgresAnswers(postgresUrl)) return ['sqlite', 'postgres'];
   const why = `PostgreSQL does not answer at ${postgresUrl}: start it, or set TEST_DATABASE_URL`;
   if (underCi) throw new Error(why);
   process.stderr.write(`skipping the PostgreSQL cases: ${why}\n`);
@@ -63,11 +52,9 @@ export function freshDatabase(dialect: DialectName): TestDatabase {
       drop: async () => tmp.cleanup(),
     };
   }
-  const schema = `mw_t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const u = new URL(postgresUrl);
-  u.searchParams.set('schema', schema);
+  const { schema, url } = freshSchema(postgresUrl, 't');
   return {
-    url: u.toString(),
+    url,
     async exec(statement: string): Promise<void> {
       const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
@@ -78,14 +65,6 @@ export function freshDatabase(dialect: DialectName): TestDatabase {
         await client.end();
       }
     },
-    async drop(): Promise<void> {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => dropSchema(postgresUrl, schema),
   };
 }
