@@ -1,12 +1,12 @@
 #!/usr/bin/env -S node --heap-growing-percent=20
-// Entry point of the `mediawatch` command: runs the compiled CLI (built by `npm ci` through
+// Entry point of the `mediawatch` command: runs the bundled CLI (dist/cli/, built by `npm ci` through
 // the `prepare` script, or by `npm run build`). The flag on the first line is the workers'
 // (WORKER_NODE_FLAGS, jobs/worker.ts: a bounded heap growth; it costs the other commands
 // nothing); `node bin/mediawatch.js` without it sets it once the workers start.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = new URL('../dist/app/cli/main.js', import.meta.url);
+const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
   console.error('mediawatch is not built yet: run `npm run build` (npm ci does it for you).');
   process.exit(2);

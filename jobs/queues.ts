@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Queue, UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Settings } from '../src/config/schema.js';
 import { reasonLine } from '../src/errors.js';
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { MwError } from '../errors.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { compileQuery } from '../match/index.js';

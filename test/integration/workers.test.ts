@@ -1,9 +1,12 @@
-// Three `mediawatch worker` processes (the real CLI binary) share one crawl: the per-outlet
-// rate limit holds across them, the crawl completes, and SIGTERM shuts each down cleanly.
+// Three `mediawatch worker` processes (the real CLI binary, bundled in dist/cli/) share one
+// crawl: the per-outlet rate limit holds across them, the crawl completes with each extracting
+// on its own thread (worker.extractThreads: 1), and SIGTERM shuts each down cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { enqueueCrawl, waitForCrawl } from '../../jobs/crawl.js';
 import { obliterateAll } from '../../jobs/queues.js';
 import { startRuntime, stopRuntime, type Runtime } from '../../jobs/worker.js';
@@ -33,6 +36,10 @@ beforeAll(async () => {
     redisPrefix: `mw-test-${randomUUID().slice(0, 8)}`,
     requestsPerSecond: RPS,
   });
+  const settingsFile = join(configDir, 'mediawatch.yaml');
+  const settings = parse(readFileSync(settingsFile, 'utf8')) as Record<string, object>;
+  settings.worker = { ...settings.worker, extractThreads: 1 };
+  writeFileSync(settingsFile, stringify(settings));
   const config = loadConfig(configDir, { REDIS_URL: process.env.REDIS_URL });
   grants = await recordGrants(config.settings.redis.url, config.settings.redis.prefix);
   for (let i = 0; i < 3; i++) {
@@ -92,6 +99,17 @@ describe('three worker processes', () => {
     );
     for (const a of sim.manifest.filter((x) => x.published >= '2024'))
       expect(ledger.has(a.url), a.url).toBe(true);
+  });
+
+  it('each extract on the thread the build ships (its script found beside the bundle)', () => {
+    for (const w of workers) {
+      const running = w.out
+        .split('\n')
+        .filter((l) => l.includes('workers running'))
+        .map((l) => JSON.parse(l) as { extractThreads?: number });
+      expect(running).toHaveLength(1);
+      expect(running[0]!.extractThreads).toBe(1);
+    }
   });
 
   it("never exceed an outlet's rate limit together", () => {

@@ -32,7 +32,9 @@ async function runWorkers(cmd: Command, schedule: boolean): Promise<void> {
         : null;
     if (web) log.info({ url: web.url }, 'web app listening');
     log.info(
-      { queues: rt.workers.map((w) => w.name) },
+      // extractThreads: the threads that started (fewer than configured if the thread's
+      // script is missing from the build: the job's thread then extracts).
+      { queues: rt.workers.map((w) => w.name), extractThreads: rt.net.extract.size },
       'workers running; SIGINT or SIGTERM stops them',
     );
     // A worker started by `crawl --workers N` stops with the crawl's process (its stdin closes).
