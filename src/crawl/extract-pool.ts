@@ -36,7 +36,10 @@ export class ExtractPool {
     const script = new URL('./extract-worker.js', import.meta.url);
     if (size <= 0 || !existsSync(fileURLToPath(script))) return;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script);
+      // A young generation of 16 MB (V8's default here is 48) keeps a process with its thread
+      // under 250 MB on the 2,000-page bench (278 → 250 MB) for the same pages per second:
+      // a page's DOM is garbage once its article is out, so short scavenges suffice.
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       const thread: Thread = { worker, busy: 0 };
       worker.on('message', (m: Reply) => {
         thread.busy--;

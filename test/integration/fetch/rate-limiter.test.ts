@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../src/politeness/rate-limiter.js';
+import { failure } from '../../helpers/errors.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const clients: Redis[] = [];
@@ -77,5 +78,48 @@ describe('RateLimiter.holdOff', () => {
     expect(waits.length).toBeGreaterThan(0);
     expect(busy).toBeGreaterThanOrEqual(280);
     await a.del(`${prefix}:rate:busy.example`, `${prefix}:rate:calm.example`);
+  });
+
+  it("lets one process's callers for a host ask Redis in turn, not all at once", async () => {
+    const prefix = `mw-test-${randomUUID()}`;
+    const redis = new Redis(url);
+    clients.push(redis);
+    const waits: number[] = [];
+    const limiter = new RateLimiter(redis, prefix, () => 20, recordingSleep(waits));
+    const sent: number[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        await limiter.acquire('http://news.example/x');
+        sent.push(Date.now());
+      }),
+    );
+    sent.sort((a, b) => a - b);
+    for (let i = 1; i < sent.length; i++)
+      expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(18);
+    // Each caller after the first is told "not yet" about once (the interval since the last
+    // grant): 15 waits, a few more if a timer fires early. All sixteen asking at once would
+    // hear it 15 + 14 + … + 1 = 120 times.
+    expect(waits.length).toBeGreaterThanOrEqual(15);
+    expect(waits.length).toBeLessThanOrEqual(24);
+    await redis.del(`${prefix}:rate:news.example`);
+  });
+
+  it('gives a bounded caller back (MW_ERR_HOST_BUSY) when its turn is further than its bound', async () => {
+    const prefix = `mw-test-${randomUUID()}`;
+    const redis = new Redis(url);
+    clients.push(redis);
+    const limiter = new RateLimiter(redis, prefix, () => 400);
+    await limiter.acquire('http://slow.example/1');
+    // The unbounded caller sleeps through the 400 ms interval in the host's line; the bounded
+    // one behind it gives up after its 100 ms instead of waiting there.
+    const order: string[] = [];
+    const first = limiter.acquire('http://slow.example/2').then(() => order.push('unbounded'));
+    const err = await failure(limiter.bounded(100).acquire('http://slow.example/3'));
+    order.push('bounded gave up');
+    expect(err.code).toBe('MW_ERR_HOST_BUSY');
+    expect(err.message).toContain('slow.example');
+    await first;
+    expect(order).toEqual(['bounded gave up', 'unbounded']);
+    await redis.del(`${prefix}:rate:slow.example`);
   });
 });
