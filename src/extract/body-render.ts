@@ -49,7 +49,10 @@ const THREAD_TEXT_MAX = 120;
 const THREAD_LABEL_MAX = 40;
 /** A figure is an image with its caption and credit: left out unless it holds real text. */
 const FIGURE_TEXT_MIN = 400;
-const LINE_SPACE = /[ \t\f\r\u00a0\u200b\u2009\u202f]+/g;
+// Runs of a line's white space to fold to one space, leaving a lone ' ' unmatched so that most
+// lines come out of replace() as the same string, not a copy.
+const LINE_SPACE =
+  / [ \t\f\r\u00a0\u200b\u2009\u202f]+|[\t\f\r\u00a0\u200b\u2009\u202f][ \t\f\r\u00a0\u200b\u2009\u202f]*/g;
 
 export interface RenderContext {
   cs: ContentStats;

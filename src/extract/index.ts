@@ -173,7 +173,7 @@ function articleHeadline(
  */
 export function hasArticleBody(a: ExtractedArticle): boolean {
   if (a.body === null || measuredLength(a.body) < ARTICLE_BODY_MIN_CHARS) return false;
-  return wordCount(a.body) >= ARTICLE_BODY_MIN_WORDS;
+  return wordCount(a.body, ARTICLE_BODY_MIN_WORDS) >= ARTICLE_BODY_MIN_WORDS;
 }
 
 /** The body's paragraphs, opened by the standfirst shown above them when they lack it. */

@@ -52,15 +52,16 @@ export function measuredLength(text: string): number {
  * characters (Chinese words average under two characters; a Korean word of four syllables
  * is one or two English words).
  */
-export function wordCount(text: string): number {
+export function wordCount(text: string, atMost = Infinity): number {
   let n = 0;
-  for (const token of text.split(/\s+/)) {
-    if (token === '') continue;
-    if (!WIDE.test(token)) {
+  // Token by token (no array of every word): `atMost` stops the count once it is reached.
+  const token = /\S+/g;
+  for (let m = token.exec(text); m !== null && n < atMost; m = token.exec(text)) {
+    if (!WIDE.test(m[0])) {
       n += 1;
       continue;
     }
-    const wide = countOf(token, HAN_KANA) + countOf(token, HANGUL);
+    const wide = countOf(m[0], HAN_KANA) + countOf(m[0], HANGUL);
     n += Math.max(1, Math.round(wide / 2));
   }
   return n;
