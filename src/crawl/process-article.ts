@@ -6,7 +6,7 @@ import { MwError } from '../errors.js';
 import { inScope, offSiteError, outletScope } from '../fetch/scope.js';
 import { articleDocument, type MatchableFields } from '../match/article-document.js';
 import { matchDocument, uniqueSentences } from '../match/index.js';
-import type { HitSentence, MatchResult } from '../match/types.js';
+import type { HitSentence, MatchDocument, MatchResult } from '../match/types.js';
 import type { LedgerStore, ArticleInput, MentionDraft } from '../store/types.js';
 import { summarizeMention } from '../summarize/article-summary.js';
 import { canonicalUrl, sameHost } from '../url/canonical.js';
@@ -22,15 +22,18 @@ export type MatchableArticle = MatchableFields & Pick<ArticleInput, 'published'>
  * How the crawl decides a mention, for one article and one event: 'outside' when the article
  * is published outside the event's window (the event does not judge it), null when it is in
  * the window but not in one of the event's `languages` or does not match its query, else the
- * match with its distinct hit sentences. The web app's preview uses the same function.
+ * match with its distinct hit sentences. The web app's preview uses the same function. `doc`:
+ * the article's document when the caller matches it against several events (its token index is
+ * built once per document object, src/match/document-index.ts).
  */
 export function matchEvent(
   e: CompiledEvent,
   a: MatchableArticle,
+  doc: MatchDocument = articleDocument(a),
 ): 'outside' | (MatchResult & { sentences: HitSentence[] }) | null {
   if (!inWindow(a.published, e.window)) return 'outside';
   if (e.event.languages && !e.event.languages.some((l) => l === a.language)) return null;
-  const result = matchDocument(e.query, articleDocument(a));
+  const result = matchDocument(e.query, doc);
   return result ? { ...result, sentences: uniqueSentences(result.sentences) } : null;
 }
 
@@ -105,9 +108,11 @@ export async function prepareArticle(
   const mentions: MentionDraft[] = [];
   const unmatchedEventIds: string[] = [];
   const matchable = { ...article, url: key, outletId: outlet.id };
+  // One document for every event: the article is tokenised once, not once per event.
+  const doc = articleDocument(matchable);
   for (const e of events) {
     if (!inWindow(article.published, e.window)) continue;
-    const result = s.timings.timeSync('match', () => matchEvent(e, matchable));
+    const result = s.timings.timeSync('match', () => matchEvent(e, matchable, doc));
     if (result === 'outside') continue;
     if (!result) {
       unmatchedEventIds.push(e.event.id);
