@@ -135,6 +135,9 @@ function tuneHeapForWork(): void {
 
 function startWorkers(rt: Runtime): void {
   tuneHeapForWork();
+  // The extract threads (worker.extractThreads) start with the workers, not with a page, so
+  // that the startup log says how many run.
+  rt.net.extract.start();
   const { settings } = rt.config;
   for (const name of QUEUE_NAMES) {
     const make = processors[name];

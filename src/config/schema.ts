@@ -111,9 +111,13 @@ export const settingsSchema = z
           .prefault({}),
         /**
          * Worker threads that decode, parse and extract fetched pages (src/crawl/extract-pool.ts);
-         * 0: on the article jobs' thread.
+         * 0: on the article jobs' thread; auto: one on a machine with a second core.
          */
-        extractThreads: z.number().int().min(0).max(16).default(0),
+        extractThreads: z
+          .union([z.literal('auto'), z.number().int().min(0).max(16)], {
+            error: 'must be auto or a whole number of threads from 0 to 16',
+          })
+          .default('auto'),
         attempts: z.number().int().min(1).max(20).default(3),
         backoffMs: z.number().int().min(0).default(2_000),
         /** SIGTERM/SIGINT: active jobs get this long to finish, then the workers close hard. */

@@ -1,9 +1,11 @@
 // Decoding, parsing and extracting pages on worker threads (settings worker.extractThreads):
 // the page's bytes are transferred to a thread (not copied), the article comes back. The job
 // awaits its article as it awaited the inline call, so the order of its effects is unchanged.
-// With no threads (the default), or where the compiled worker script is missing (the
-// TypeScript sources under test), the page is extracted on the job's thread.
+// With no threads (`extractThreads: 0`, or `auto` on one core), or where the compiled worker
+// script is missing (the TypeScript sources under test), the page is extracted on the job's
+// thread.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MwError, type ErrorCode } from '../errors.js';
@@ -27,15 +29,39 @@ interface Thread {
   busy: number;
 }
 
+/**
+ * Threads for settings worker.extractThreads. `auto`: one when the machine has a second core.
+ * On 2 cores one process with its thread crawls as fast as two processes without, in about
+ * 250 MB instead of 2 × 180 (docs/benchmarks.md); more than one thread per process is not
+ * measured yet, so `crawl` starts one process per two cores instead.
+ */
+export function extractThreadCount(
+  setting: number | 'auto',
+  cores: number = availableParallelism(),
+): number {
+  if (setting !== 'auto') return setting;
+  return cores > 1 ? 1 : 0;
+}
+
 export class ExtractPool {
   private readonly threads: Thread[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private started = false;
 
-  constructor(size: number) {
+  /**
+   * Threads start with `start()` or the first page: a process that runs no article job (the
+   * web app, a producer) never starts them.
+   */
+  constructor(private readonly wanted: number) {}
+
+  /** Starts the threads (once); `size` then says how many run. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
     const script = new URL('./extract-worker.js', import.meta.url);
-    if (size <= 0 || !existsSync(fileURLToPath(script))) return;
-    for (let i = 0; i < size; i++) {
+    if (this.wanted <= 0 || !existsSync(fileURLToPath(script))) return;
+    for (let i = 0; i < this.wanted; i++) {
       // A young generation of 16 MB (V8's default here is 48) keeps a process with its thread
       // under 250 MB on the 2,000-page bench (278 → 250 MB) for the same pages per second:
       // a page's DOM is garbage once its article is out, so short scavenges suffice.
@@ -73,6 +99,7 @@ export class ExtractPool {
     url: string,
     outlet: ExtractOutlet,
   ): Promise<ExtractedArticle> | ExtractedArticle {
+    this.start();
     const thread = this.threads.reduce<Thread | undefined>(
       (best, t) => (!best || t.busy < best.busy ? t : best),
       undefined,

@@ -9,7 +9,7 @@ import { BrowserPool } from '../fetch/browser.js';
 import { HttpClient } from '../fetch/http.js';
 import { HostSlots } from '../politeness/host-slots.js';
 import { RateLimiter } from '../politeness/rate-limiter.js';
-import { ExtractPool } from './extract-pool.js';
+import { ExtractPool, extractThreadCount } from './extract-pool.js';
 import { RobotsCache } from './robots-cache.js';
 import { SOURCE_VALIDATORS_TTL_MS, SourceValidators } from './source-validators.js';
 import { StageTimings } from './timings.js';
@@ -54,7 +54,7 @@ export function createNetServices(config: Config, deps: { redis: Redis }): NetSe
     (host) => limitsByHost.get(host)?.maxConcurrent ?? 2,
     settings.politeness.hostLeaseMs,
   );
-  const extract = new ExtractPool(settings.worker.extractThreads);
+  const extract = new ExtractPool(extractThreadCount(settings.worker.extractThreads));
   // A source is read in full at least as often as recent articles are revisited: revisits,
   // retries of failed URLs and reconsidered skips happen when discovery finds a URL again.
   const validators = new SourceValidators(

@@ -17,6 +17,15 @@ export function workersOption(value: string): number {
   return Number(value);
 }
 
+/**
+ * Worker processes of a crawl by default: one per two cores, each with its extract thread
+ * (worker.extractThreads auto). On 2 cores one process and its thread crawl as fast as two
+ * processes, in less memory (docs/benchmarks.md).
+ */
+function defaultWorkers(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
+}
+
 export function crawlCommand(): Command {
   return new Command('crawl')
     .description(
@@ -27,7 +36,7 @@ export function crawlCommand(): Command {
     .addOption(
       new Option(
         '--workers <n>',
-        `worker processes in all, this one included: n-1 \`mediawatch worker\` processes start with the crawl and stop after it; 1: this process alone; refused with --no-work (default: the number of cores, ${availableParallelism()})`,
+        `worker processes in all, this one included: n-1 \`mediawatch worker\` processes start with the crawl and stop after it; 1: this process alone; refused with --no-work (default: one per two cores, ${defaultWorkers()}: each extracts pages on a thread of its own, worker.extractThreads auto)`,
       ).argParser(workersOption),
     )
     .option('--no-work', 'only enqueue; workers elsewhere (`mediawatch worker`) do the work')
@@ -50,7 +59,7 @@ export function crawlCommand(): Command {
         const log = loggerFor(loaded, true);
         const browser =
           opts.work && loaded.outlets.some((o) => outletIds.includes(o.id) && o.fetch !== 'http');
-        const processes = opts.work ? (opts.workers ?? Math.max(1, availableParallelism())) : 0;
+        const processes = opts.work ? (opts.workers ?? defaultWorkers()) : 0;
         await withRuntime(loaded, log, { work: opts.work, browser }, async (rt) => {
           // rt.config holds the web app's events too (jobs/events-sync.ts).
           const eventIds = opts.event.map((id) => findEvent(rt.config, id).id);
