@@ -15,6 +15,7 @@ import { extractBytes, type ExtractOutlet } from './extract-page.js';
 interface Pending {
   resolve: (a: ExtractedArticle) => void;
   reject: (e: Error) => void;
+  thread: Thread;
 }
 
 interface Reply {
@@ -53,13 +54,17 @@ export class ExtractPool {
    * Threads start with `start()` or the first page: a process that runs no article job (the
    * web app, a producer) never starts them.
    */
-  constructor(private readonly wanted: number) {}
+  constructor(
+    private readonly wanted: number,
+    /** The thread's script: the compiled ./extract-worker.js (tests give their own). */
+    private readonly script: URL = new URL('./extract-worker.js', import.meta.url),
+  ) {}
 
   /** Starts the threads (once); `size` then says how many run. */
   start(): void {
     if (this.started) return;
     this.started = true;
-    const script = new URL('./extract-worker.js', import.meta.url);
+    const script = this.script;
     if (this.wanted <= 0 || !existsSync(fileURLToPath(script))) return;
     for (let i = 0; i < this.wanted; i++) {
       // A young generation of 16 MB (V8's default here is 48) keeps a process with its thread
@@ -76,10 +81,12 @@ export class ExtractPool {
         else p.reject(m.code ? new MwError(m.code, m.error ?? '') : new Error(m.error));
       });
       worker.on('error', (err) => {
-        // A thread that died takes no more pages: the job's thread extracts them.
+        // A thread that died takes no more pages (the others, or the job's thread, extract
+        // them); only the pages it held fail.
         const at = this.threads.indexOf(thread);
         if (at >= 0) this.threads.splice(at, 1);
         for (const [id, p] of this.pending) {
+          if (p.thread !== thread) continue;
           p.reject(err);
           this.pending.delete(id);
         }
@@ -113,7 +120,7 @@ export class ExtractPool {
     const id = this.nextId++;
     thread.busy++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, thread });
       thread.worker.postMessage(
         {
           id,
