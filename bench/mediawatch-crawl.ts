@@ -7,15 +7,16 @@
 // requests in flight at --concurrency in total, whatever the number of processes.
 // Usage: node dist/bench/mediawatch-crawl.js --origin URL [--pages N] [--concurrency C]
 //          [--fetch http|browser|auto] [--workers W] [--browser-pages P] [--extract-threads T]
+//          [--events N]  (N−1 copies of the shipped event under other ids: N events per article)
 //        node dist/bench/mediawatch-crawl.js --serve CONFIG_DIR   (a worker process)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { loadConfig } from '../src/config/load.js';
 import { packageRoot } from '../src/config/paths.js';
 import { createLogger } from '../src/log.js';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1' },
     'browser-pages': { type: 'string', default: '4' },
     'extract-threads': { type: 'string', default: '0' },
+    events: { type: 'string', default: '1' },
     serve: { type: 'string' },
   },
 });
@@ -70,6 +72,15 @@ const workers = Math.max(1, Number(values.workers));
 const dir = mkdtempSync(join(tmpdir(), 'mw-bench-'));
 mkdirSync(join(dir, 'outlets'));
 cpSync(join(packageRoot(), 'config', 'events'), join(dir, 'events'), { recursive: true });
+// A deployment follows many stories: --events N matches every article against N events (the
+// shipped one and N−1 copies under other ids; the same window and query, so the same work each).
+const shipped = parse(readFileSync(join(dir, 'events', 'vilvoorde-2024.yaml'), 'utf8')) as object;
+for (let i = 2; i <= Number(values.events); i++) {
+  writeFileSync(
+    join(dir, 'events', `bench-event-${i}.yaml`),
+    stringify({ ...shipped, id: `bench-event-${i}`, name: `Bench event ${i}` }),
+  );
+}
 writeFileSync(
   join(dir, 'mediawatch.yaml'),
   stringify({
