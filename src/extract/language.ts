@@ -4,6 +4,7 @@
 // counts are close, the text decides when it clearly disagrees (outlets often declare one
 // language site-wide and publish in several). Text mostly in another script than Latin (Korean,
 // Japanese, Chinese, Arabic, Cyrillic …) is in another language: null, never the outlet's.
+import { isLetterCode } from '../text/fold.js';
 import type { Lang } from './types.js';
 
 export const STOP_WORDS: Record<Lang, string> = {
@@ -116,20 +117,11 @@ export function countHits(text: string, allowed: readonly Lang[]): Record<Lang, 
  * longest stop word leaves room even if some letter did).
  */
 const LONGEST_STOP_WORD = 2 * Math.max(...[...WORDS.keys()].map((w) => w.length));
-const LETTER = /^\p{L}$/u;
-/** Whether each character up to U+024F (the Latin blocks, most of our text) is a letter. */
-const LATIN_LETTER_TABLE = Uint8Array.from({ length: 0x250 }, (_, c) =>
-  LETTER.test(String.fromCharCode(c)) ? 1 : 0,
-);
-
 /** UTF-16 units of the token character at `i` (a letter or an apostrophe), or 0 if it is none. */
 function tokenCharWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c === 39) return 1;
-  if (c < 0x250) return LATIN_LETTER_TABLE[c]!;
   const cp = text.codePointAt(i)!;
-  const width = cp > 0xffff ? 2 : 1;
-  return LETTER.test(text.slice(i, i + width)) ? width : 0;
+  if (cp !== 39 && !isLetterCode(cp)) return 0;
+  return cp > 0xffff ? 2 : 1;
 }
 
 /** "fr-BE", "nl_be", "en" to a Lang, or null for languages mediawatch does not read. */

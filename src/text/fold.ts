@@ -16,29 +16,42 @@
 import { LATIN_SPECIAL, LATIN_SPECIAL_RE } from './latin-letters.js';
 
 const MARKS_RE = /\p{M}+/gu;
-const WORD_RE = /^[\p{L}\p{N}\p{M}]$/u;
 const DIACRITICS_RE = /[\u0300-\u036f]/g;
 // eslint-disable-next-line no-control-regex
 const ASCII_RE = /^[\u0000-\u007f]*$/;
 
-// 0 = not yet known, 1 = word character, 2 = not. BMP only; astral code points use the regex.
-const wordCache = new Uint8Array(0x10000);
-
-/** Letter, digit or combining mark (by code point). */
-export function isWordCode(cp: number): boolean {
-  if (cp < 0x80) {
-    return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
-  }
-  if (cp < 0x10000) {
-    let known = wordCache[cp];
-    if (known === 0) {
-      known = WORD_RE.test(String.fromCharCode(cp)) ? 1 : 2;
-      wordCache[cp] = known;
+/**
+ * A test of one code point against a one-character class: ASCII by `ascii`, the rest of the BMP
+ * by `re` once per code point (then from a cache: 0 = not yet known, 1 = in, 2 = not), astral
+ * code points by `re` each time.
+ */
+function codeClass(re: RegExp, ascii: (cp: number) => boolean): (cp: number) => boolean {
+  const cache = new Uint8Array(0x10000);
+  return (cp) => {
+    if (cp < 0x80) return ascii(cp);
+    if (cp < 0x10000) {
+      let known = cache[cp];
+      if (known === 0) {
+        known = re.test(String.fromCharCode(cp)) ? 1 : 2;
+        cache[cp] = known;
+      }
+      return known === 1;
     }
-    return known === 1;
-  }
-  return WORD_RE.test(String.fromCodePoint(cp));
+    return re.test(String.fromCodePoint(cp));
+  };
 }
+
+const isAsciiLetter = (cp: number): boolean =>
+  (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+
+/** Letter, digit or combining mark (by code point): the matcher's word characters. */
+export const isWordCode = codeClass(
+  /^[\p{L}\p{N}\p{M}]$/u,
+  (cp) => (cp >= 0x30 && cp <= 0x39) || isAsciiLetter(cp),
+);
+
+/** Letter (\p{L}, by code point). */
+export const isLetterCode = codeClass(/^\p{L}$/u, isAsciiLetter);
 
 /**
  * Accents removed, case kept: NFKD, every combining mark dropped, ß æ œ ø đ ł þ ı (and capitals)
