@@ -122,15 +122,20 @@ async function sharded(
   };
 }
 
+/** One mediawatch crawl: processes, extract threads each, events each article is matched against. */
+interface MediawatchRun {
+  fetch: 'http' | 'browser' | 'auto';
+  pages: number;
+  workers?: number;
+  extractThreads?: number;
+  events?: number;
+}
+
 async function mediawatch(
   opts: CrawlOptions,
   label: string,
   origin: string,
-  fetch: 'http' | 'browser' | 'auto',
-  pages: number,
-  workers: number,
-  extractThreads = 0,
-  events = 1,
+  { fetch, pages, workers = 1, extractThreads = 0, events = 1 }: MediawatchRun,
 ): Promise<RunResult> {
   const atStart = load();
   const { json, tree } = await child(opts.root, [
@@ -214,45 +219,28 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
       ]);
     // Every static run, by key; W > 1 adds the whole-machine runs.
     type Runner = readonly [string, () => Promise<RunResult>];
+    const mwStatic =
+      (label: string, run: Omit<MediawatchRun, 'fetch' | 'pages'> = {}) =>
+      (): Promise<RunResult> =>
+        mediawatch(opts, label, o, { fetch: 'http', pages, ...run });
     const runners: Runner[] = [
-      ['mw1', () => mediawatch(opts, 'mediawatch HTTP path, no thread', o, 'http', pages, 1)],
+      ['mw1', mwStatic('mediawatch HTTP path, no thread')],
       ...(w > 1
-        ? [
-            [
-              'mwW',
-              () => mediawatch(opts, 'mediawatch HTTP path, no thread', o, 'http', pages, w),
-            ] as Runner,
-          ]
+        ? [['mwW', mwStatic('mediawatch HTTP path, no thread', { workers: w })] as Runner]
         : []),
       // The other way to use the cores, and the default on 2+ cores (worker.extractThreads
       // auto): one process, parse + extract on a worker thread.
       [
         'mwT',
-        () =>
-          mediawatch(
-            opts,
-            'mediawatch HTTP path, 1 extract thread (the default)',
-            o,
-            'http',
-            pages,
-            1,
-            1,
-          ),
+        mwStatic('mediawatch HTTP path, 1 extract thread (the default)', { extractThreads: 1 }),
       ],
       // A deployment following many stories: every article matched against 20 events.
       [
         'mwE',
-        () =>
-          mediawatch(
-            opts,
-            'mediawatch HTTP path, 1 extract thread, 20 events',
-            o,
-            'http',
-            pages,
-            1,
-            1,
-            20,
-          ),
+        mwStatic('mediawatch HTTP path, 1 extract thread, 20 events', {
+          extractThreads: 1,
+          events: 20,
+        }),
       ],
       ['cm1', crawlee('memory', 1)],
       ...(w > 1 ? [['cmW', crawlee('memory', w)] as Runner] : []),
@@ -305,23 +293,15 @@ export async function runCrawlPart(opts: CrawlOptions): Promise<string> {
       String(opts.browserPages),
     ]);
     say('  browser sample: mediawatch browser path …');
-    const mwb = await mediawatch(
-      opts,
-      'mediawatch browser path (fetch: browser)',
-      ob,
-      'browser',
-      opts.browserSample,
-      1,
-    );
+    const mwb = await mediawatch(opts, 'mediawatch browser path (fetch: browser)', ob, {
+      fetch: 'browser',
+      pages: opts.browserSample,
+    });
     say('  browser sample: mediawatch auto …');
-    const mwa = await mediawatch(
-      opts,
-      'mediawatch auto (static HTML first)',
-      ob,
-      'auto',
-      opts.browserSample,
-      1,
-    );
+    const mwa = await mediawatch(opts, 'mediawatch auto (static HTML first)', ob, {
+      fetch: 'auto',
+      pages: opts.browserSample,
+    });
     const browserRows = [pw, apw, mwb, mwa];
 
     const staticRows = rows;
