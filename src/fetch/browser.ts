@@ -1,13 +1,13 @@
 // The browser path: Playwright driving system Chromium. One browser per worker process,
 // launched on first use; a few pages, each in its own context, reused for every render (a new
 // context costs 0.6–1.2 s here) up to `pageUses` renders, then closed with its context and a
-// fresh one made: a context's renderer process keeps growing with the sites it rendered. Images, fonts and media are blocked. The network scope
-// (./scope.ts, docs/reliability.md) holds for every request the page makes: each context
-// reaches the network only through its own scope proxy (./browser-proxy.ts), which refuses
-// hosts outside the render's scope and private addresses before it connects (redirect hops,
-// WebSockets and workers included, which page routes do not all see); routes abort off-scope
-// requests early, WebSockets to other hosts are closed, service workers are blocked. The
-// outlet's consent recipe is applied after navigation.
+// fresh one made: a context's renderer process keeps growing with the sites it rendered.
+// Images, fonts and media are blocked. The network scope (./scope.ts, docs/reliability.md)
+// holds for every request the page makes: each context reaches the network only through its own
+// scope proxy (./browser-proxy.ts), which refuses hosts outside the render's scope and private
+// addresses before it connects (redirect hops, WebSockets and workers included, which page
+// routes do not all see); routes abort off-scope requests early, WebSockets to other hosts are
+// closed, service workers are blocked. The outlet's consent recipe is applied after navigation.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 // Types only: playwright-core (about 80 MB of a process's memory once loaded) is imported when
@@ -134,15 +134,14 @@ export class BrowserPool {
   /** Every live slot, idle or rendering: their contexts and proxies are closed with the browser. */
   private readonly slots = new Set<Slot>();
   private created = 0;
+  /** Pages closed after `pageUses` renders, since the pool was made. */
+  private retired = 0;
   private readonly waiters: Array<(slot: Slot) => void> = [];
   private readonly policy: AddressPolicy;
 
   constructor(private readonly opts: BrowserOptions) {
     this.policy = new AddressPolicy(opts.network ?? { allowPrivateHosts: [] }, opts.resolver);
   }
-
-  /** Pages closed after `pageUses` renders, since the pool was made. */
-  private retired = 0;
 
   /** Pages open (created, idle or rendering), rendering right now, and retired, for the metrics. */
   pageCounts(): { open: number; busy: number; retired: number } {
