@@ -127,4 +127,25 @@ describe('loadConfig', () => {
       'config directory not found',
     );
   });
+
+  it('reads worker.extractThreads as auto (the default) or a number, and refuses anything else', () => {
+    const withThreads = (value: string): string => {
+      const dir = copyConfig();
+      writeFileSync(join(dir, 'mediawatch.yaml'), `worker:\n  extractThreads: ${value}\n`);
+      return dir;
+    };
+    expect(loadConfig(repoConfig, {}).settings.worker.extractThreads).toBe('auto');
+    expect(loadConfig(withThreads('0'), {}).settings.worker.extractThreads).toBe(0);
+    expect(loadConfig(withThreads('3'), {}).settings.worker.extractThreads).toBe(3);
+    for (const bad of ['many', '-1', '17', '1.5']) {
+      const err = problemsOf(() => loadConfig(withThreads(bad), {}));
+      expect(
+        err.problems.map((p) => p.path),
+        bad,
+      ).toEqual(['worker.extractThreads']);
+    }
+    expect(problemsOf(() => loadConfig(withThreads('many'), {})).message).toContain(
+      'must be auto or a whole number of threads from 0 to 16',
+    );
+  });
 });
